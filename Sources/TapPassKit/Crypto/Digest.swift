@@ -1,0 +1,63 @@
+import COpenSSL
+
+/// Namespaced front for the digests and MACs TapPass uses. All of it is
+/// OpenSSL 3 libcrypto (EVP); there is no hand-written cryptography here.
+public enum TPCrypto {
+  public enum SHA256 {
+    public static let byteCount = 32
+
+    public static func hash(_ data: some Collection<UInt8>) -> [UInt8] {
+      var digest = [UInt8](repeating: 0, count: byteCount)
+      let input = Array(data)
+      input.withUnsafeBufferPointer { buffer in
+        digest.withUnsafeMutableBufferPointer { out in
+          var length: UInt32 = 0
+          _ = EVP_Digest(buffer.baseAddress, buffer.count, out.baseAddress, &length, EVP_sha256(), nil)
+        }
+      }
+      return digest
+    }
+  }
+
+  public enum HMACSHA256 {
+    /// HMAC-SHA256 of `data` under `key` (RFC 2104).
+    public static func authenticationCode(for data: some Collection<UInt8>, key: some Collection<UInt8>) -> [UInt8] {
+      var mac = [UInt8](repeating: 0, count: SHA256.byteCount)
+      let input = Array(data)
+      let keyBytes = Array(key)
+      var length: UInt32 = 0
+      input.withUnsafeBufferPointer { buffer in
+        keyBytes.withUnsafeBufferPointer { keyBuffer in
+          mac.withUnsafeMutableBufferPointer { out in
+            _ = HMAC(EVP_sha256(), keyBuffer.baseAddress, Int32(keyBuffer.count),
+                     buffer.baseAddress, buffer.count, out.baseAddress, &length)
+          }
+        }
+      }
+      return mac
+    }
+
+    /// Constant-time check of a MAC.
+    public static func isValidAuthenticationCode(_ mac: some Collection<UInt8>, for data: some Collection<UInt8>, key: some Collection<UInt8>) -> Bool {
+      TPCrypto.constantTimeEquals(authenticationCode(for: data, key: key), Array(mac))
+    }
+  }
+
+  /// Compares two byte strings in time that depends only on their lengths
+  /// (CRYPTO_memcmp), for MACs, signatures and token material.
+  public static func constantTimeEquals(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+    guard lhs.count == rhs.count else { return false }
+    if lhs.isEmpty { return true }
+    return lhs.withUnsafeBytes { a in
+      rhs.withUnsafeBytes { b in CRYPTO_memcmp(a.baseAddress, b.baseAddress, a.count) == 0 }
+    }
+  }
+
+  /// Cryptographically secure random bytes from OpenSSL's DRBG.
+  public static func randomBytes(_ count: Int) throws -> [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: count)
+    let status = bytes.withUnsafeMutableBufferPointer { RAND_bytes($0.baseAddress, Int32(count)) }
+    guard status == 1 else { throw ToolError("OpenSSL RAND_bytes failed") }
+    return bytes
+  }
+}

@@ -1,0 +1,135 @@
+/// JSON string escaping and unescaping over UTF-8 bytes.
+public enum JSONString {
+  /// Decodes a validated raw string body (between the quotes). A lone
+  /// surrogate escape decodes to U+FFFD so the result is always valid UTF-8.
+  public static func unescape(_ raw: some Collection<UInt8>) -> [UInt8] {
+    let input = Array(raw)
+    var output: [UInt8] = []
+    output.reserveCapacity(input.count)
+    var position = 0
+    func hex(_ at: Int) -> UInt32 {
+      var value: UInt32 = 0
+      for offset in 0..<4 {
+        let byte = input[at + offset]
+        let digit: UInt8 = byte <= 0x39 ? byte - 0x30 : (byte | 0x20) - 0x61 + 10
+        value = value << 4 | UInt32(digit)
+      }
+      return value
+    }
+    while position < input.count {
+      let byte = input[position]
+      guard byte == 0x5C, position + 1 < input.count else {
+        output.append(byte)
+        position += 1
+        continue
+      }
+      let kind = input[position + 1]
+      position += 2
+      switch kind {
+      case 0x62: output.append(0x08)
+      case 0x66: output.append(0x0C)
+      case 0x6E: output.append(0x0A)
+      case 0x72: output.append(0x0D)
+      case 0x74: output.append(0x09)
+      case 0x75:
+        guard position + 4 <= input.count else { return output }
+        var scalar = hex(position)
+        position += 4
+        if scalar >= 0xD800 && scalar <= 0xDBFF {
+          if position + 6 <= input.count, input[position] == 0x5C, input[position + 1] == 0x75 {
+            let low = hex(position + 2)
+            if low >= 0xDC00 && low <= 0xDFFF {
+              scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+              position += 6
+            } else {
+              scalar = 0xFFFD
+            }
+          } else {
+            scalar = 0xFFFD
+          }
+        } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
+          scalar = 0xFFFD
+        }
+        appendScalar(scalar, to: &output)
+      default: output.append(kind)
+      }
+    }
+    return output
+  }
+
+  public static func appendScalar(_ scalar: UInt32, to output: inout [UInt8]) {
+    switch scalar {
+    case 0..<0x80:
+      output.append(UInt8(scalar))
+    case 0x80..<0x800:
+      output.append(UInt8(0xC0 | scalar >> 6))
+      output.append(UInt8(0x80 | scalar & 0x3F))
+    case 0x800..<0x10000:
+      output.append(UInt8(0xE0 | scalar >> 12))
+      output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+      output.append(UInt8(0x80 | scalar & 0x3F))
+    default:
+      output.append(UInt8(0xF0 | scalar >> 18))
+      output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+      output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+      output.append(UInt8(0x80 | scalar & 0x3F))
+    }
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// Appends `"…"` with the minimal escaping RFC 8259 requires (plus DEL and
+  /// the two Unicode line separators, which break JavaScript consumers).
+  /// Invalid UTF-8 in the input becomes U+FFFD.
+  public static func appendQuoted(_ value: some Collection<UInt8>, to output: inout [UInt8]) {
+    output.append(0x22)
+    let input = Array(value)
+    input.withUnsafeBufferPointer { buffer in
+      var position = 0
+      while position < buffer.count {
+        let byte = buffer[position]
+        if byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C {
+          output.append(byte)
+          position += 1
+          continue
+        }
+        if byte < 0x80 {
+          output.append(0x5C)
+          switch byte {
+          case 0x22: output.append(0x22)
+          case 0x5C: output.append(0x5C)
+          case 0x0A: output.append(0x6E)
+          case 0x0D: output.append(0x72)
+          case 0x09: output.append(0x74)
+          default:
+            output.append(contentsOf: [0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+          }
+          position += 1
+          continue
+        }
+        let length = UTF8Validation.sequenceLength(buffer, position)
+        if length == 0 {
+          output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+          position += 1
+          continue
+        }
+        if length == 3, byte == 0xE2, buffer[position + 1] == 0x80,
+          buffer[position + 2] == 0xA8 || buffer[position + 2] == 0xA9
+        {
+          output.append(contentsOf: Array("\\u202".utf8))
+          output.append(buffer[position + 2] == 0xA8 ? 0x38 : 0x39)
+        } else {
+          for offset in 0..<length { output.append(buffer[position + offset]) }
+        }
+        position += length
+      }
+    }
+    output.append(0x22)
+  }
+
+  public static func quoted(_ value: String) -> [UInt8] {
+    var output: [UInt8] = []
+    appendQuoted(Array(value.utf8), to: &output)
+    return output
+  }
+}

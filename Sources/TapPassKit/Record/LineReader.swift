@@ -1,0 +1,114 @@
+import Glibc
+
+/// Reads newline-delimited records from a file descriptor in large chunks.
+///
+/// Lines of any length up to `maxRecordBytes` are returned whole; a longer
+/// line is skipped to its newline without being buffered (so memory stays
+/// bounded on a 100 MB line) and reported as `.tooLarge`. A last line without
+/// a trailing newline is still a record.
+public struct LineReader {
+  public enum Line {
+    case record(bytes: [UInt8], number: Int)
+    case tooLarge(number: Int, size: Int)
+  }
+
+  private let fd: Int32
+  private let maxRecordBytes: Int
+  private var buffer: [UInt8]
+  private var start = 0
+  private var end = 0
+  private var atEOF = false
+  private var lineNumber = 0
+  public private(set) var bytesRead = 0
+
+  public init(fd: Int32, maxRecordBytes: Int = 16 << 20, chunkSize: Int = 1 << 20) {
+    self.fd = fd
+    self.maxRecordBytes = maxRecordBytes
+    buffer = [UInt8](repeating: 0, count: max(chunkSize, 4096))
+  }
+
+  /// Opens a file for reading; the caller closes it with `close(fd)`.
+  public static func open(path: String) throws -> Int32 {
+    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { throw ToolError("cannot open \(path): \(String(cString: strerror(errno)))") }
+    return fd
+  }
+
+  private mutating func fill() throws {
+    if start > 0 {
+      let pending = end - start
+      if pending > 0 {
+        buffer.withUnsafeMutableBytes { raw in
+          _ = memmove(raw.baseAddress!, raw.baseAddress! + start, pending)
+        }
+      }
+      start = 0
+      end = pending
+    }
+    if end == buffer.count {
+      buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count))
+    }
+    while true {
+      let count = buffer.withUnsafeMutableBytes { raw in
+        read(fd, raw.baseAddress! + end, raw.count - end)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw ToolError("cannot read input: \(String(cString: strerror(errno)))")
+      }
+      if count == 0 { atEOF = true }
+      end += count
+      bytesRead += count
+      return
+    }
+  }
+
+  private func findNewline(from: Int) -> Int? {
+    guard from < end else { return nil }
+    return buffer.withUnsafeBytes { raw -> Int? in
+      guard let hit = memchr(raw.baseAddress! + from, 0x0A, end - from) else { return nil }
+      return raw.baseAddress!.distance(to: UnsafeRawPointer(hit))
+    }
+  }
+
+  public mutating func next() throws -> Line? {
+    var scanned = start
+    while true {
+      if let newline = findNewline(from: scanned) {
+        lineNumber += 1
+        let bytes = Array(buffer[start..<newline])
+        start = newline + 1
+        return .record(bytes: bytes, number: lineNumber)
+      }
+      scanned = end
+      if end - start > maxRecordBytes { return try skipOversizedLine() }
+      if atEOF {
+        guard end > start else { return nil }
+        lineNumber += 1
+        let bytes = Array(buffer[start..<end])
+        start = end
+        return .record(bytes: bytes, number: lineNumber)
+      }
+      let offset = scanned - start
+      try fill()
+      scanned = start + offset
+    }
+  }
+
+  /// Discards the rest of a line that exceeds the limit, counting its size.
+  private mutating func skipOversizedLine() throws -> Line {
+    lineNumber += 1
+    var size = 0
+    while true {
+      if let newline = findNewline(from: start) {
+        size += newline - start
+        start = newline + 1
+        return .tooLarge(number: lineNumber, size: size)
+      }
+      size += end - start
+      start = end
+      if atEOF { return .tooLarge(number: lineNumber, size: size) }
+      try fill()
+    }
+  }
+}

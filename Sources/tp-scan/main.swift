@@ -1,0 +1,4 @@
+import TapPassKit
+import Glibc
+
+exit(ScanTool.main(Array(CommandLine.arguments.dropFirst())))
