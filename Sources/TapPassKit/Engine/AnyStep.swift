@@ -1,0 +1,56 @@
+import Foundation
+
+/// A configured step instance with its type erased, as the engine runs it.
+public struct AnyStep: Sendable {
+  public let descriptor: StepDescriptor
+  public let patterns: [PatternSpec]
+  public let inspectsOnlyWithMatches: Bool
+  public let settings: StepSettings
+  /// The step's configuration as JSON, for `--list-steps` and snapshots.
+  public let configurationJSON: String
+  private let inspectClosure: @Sendable (FieldText, [PatternMatch], inout InspectionContext) -> [Candidate]
+
+  public init<S: Step>(_ type: S.Type, configuration: S.Configuration = .init(), settings: StepSettings? = nil) {
+    let step = S(configuration: configuration)
+    descriptor = S.descriptor
+    patterns = S.patterns
+    inspectsOnlyWithMatches = S.inspectsOnlyWithMatches
+    self.settings = settings ?? StepSettings(descriptor: S.descriptor)
+    configurationJSON = StepConfigurationCoding.encode(configuration)
+    inspectClosure = { field, matches, context in step.inspect(field, matches: matches, context: &context) }
+  }
+
+  public var id: String { descriptor.id }
+
+  public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
+    inspectClosure(field, matches, &context)
+  }
+}
+
+/// The options every step has, whatever its own configuration.
+public struct StepSettings: Sendable, Equatable {
+  public var enabled = true
+  /// The action for findings; nil uses the step's default.
+  public var onDetection: Action?
+  /// Candidates scoring below this are dropped.
+  public var threshold: Double
+  /// Roles the step reads.
+  public var reads: Set<FieldRole>
+
+  public init(descriptor: StepDescriptor) {
+    threshold = 0.5
+    reads = descriptor.reads
+  }
+
+  /// The keys these settings occupy in a step's config object.
+  public static let keys: Set<String> = ["enabled", "on_detection", "threshold"]
+}
+
+enum StepConfigurationCoding {
+  static func encode<C: Encodable>(_ configuration: C) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    guard let data = try? encoder.encode(configuration) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+}

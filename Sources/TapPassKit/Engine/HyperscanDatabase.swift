@@ -1,0 +1,185 @@
+import CHyperscan
+import Glibc
+
+/// One compiled Hyperscan block-mode database holding every step's
+/// patterns, scanned once per text field.
+///
+/// Compiling a few hundred patterns with leftmost-start tracking takes far
+/// longer than the 20 ms a pre-commit run may spend, so the serialised
+/// database is cached under `$XDG_CACHE_HOME/tappass` (or `~/.cache`), keyed
+/// by a SHA-256 of the Hyperscan version and every expression with its
+/// flags. A corrupt or foreign cache file is ignored and rewritten.
+public final class HyperscanDatabase: @unchecked Sendable {
+  public struct CompileError: Error, CustomStringConvertible {
+    public var pattern: Int
+    public var message: String
+    public var description: String { "pattern \(pattern): \(message)" }
+  }
+
+  private let database: OpaquePointer
+  /// Scratch space is per thread; tools are single-threaded, and each
+  /// `ScanEngine` owns one database instance.
+  private var scratch: OpaquePointer?
+  public let patternCount: Int
+  public private(set) var loadedFromCache = false
+
+  public init(patterns: [PatternSpec], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
+    patternCount = patterns.count
+    let key = Self.cacheKey(patterns)
+    let cachePath = cacheDirectory.map { "\($0)/hs-\(key).db" }
+    if let cachePath, let cached = Self.load(path: cachePath) {
+      database = cached
+      loadedFromCache = true
+    } else {
+      database = try Self.compile(patterns)
+      if let cacheDirectory, let cachePath { Self.store(database, directory: cacheDirectory, path: cachePath) }
+    }
+    var allocated: OpaquePointer?
+    guard hs_alloc_scratch(database, &allocated) == HS_SUCCESS else {
+      hs_free_database(database)
+      throw ToolError("Hyperscan could not allocate scratch space")
+    }
+    scratch = allocated
+  }
+
+  deinit {
+    if let scratch { hs_free_scratch(scratch) }
+    hs_free_database(database)
+  }
+
+  public static func defaultCacheDirectory() -> String? {
+    if let xdg = getenv("XDG_CACHE_HOME").map({ String(cString: $0) }), !xdg.isEmpty { return xdg + "/tappass" }
+    if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty { return home + "/.cache/tappass" }
+    return nil
+  }
+
+  static func flags(_ spec: PatternSpec) -> UInt32 {
+    var flags: UInt32 = 0
+    if spec.caseless { flags |= UInt32(HS_FLAG_CASELESS) }
+    if spec.dotAll { flags |= UInt32(HS_FLAG_DOTALL) }
+    if spec.leftmostStart { flags |= UInt32(HS_FLAG_SOM_LEFTMOST) }
+    return flags
+  }
+
+  static func cacheKey(_ patterns: [PatternSpec]) -> String {
+    var material = Array(String(cString: hs_version()).utf8)
+    for spec in patterns {
+      material.append(0)
+      material.append(contentsOf: Array(spec.expression.utf8))
+      material.append(0)
+      material.append(contentsOf: Array(String(flags(spec)).utf8))
+    }
+    return Hex.encode(TPCrypto.SHA256.hash(material).prefix(16))
+  }
+
+  static func compile(_ patterns: [PatternSpec]) throws -> OpaquePointer {
+    var cStrings = patterns.map { strdup($0.expression) }
+    defer { cStrings.forEach { free($0) } }
+    let flags = patterns.map(Self.flags)
+    let ids = (0..<patterns.count).map { UInt32($0) }
+    var database: OpaquePointer?
+    var error: UnsafeMutablePointer<hs_compile_error_t>?
+    let status = cStrings.withUnsafeMutableBufferPointer { expressions in
+      expressions.withMemoryRebound(to: UnsafePointer<CChar>?.self) { rebound in
+        hs_compile_multi(rebound.baseAddress, flags, ids, UInt32(patterns.count), UInt32(HS_MODE_BLOCK), nil, &database, &error)
+      }
+    }
+    guard status == HS_SUCCESS, let database else {
+      let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown error"
+      let index = Int(error?.pointee.expression ?? -1)
+      if let error { hs_free_compile_error(error) }
+      throw CompileError(pattern: index, message: message)
+    }
+    return database
+  }
+
+  static func load(path: String) -> OpaquePointer? {
+    guard let bytes = FileBytes.read(path: path), !bytes.isEmpty else { return nil }
+    var database: OpaquePointer?
+    let status = bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { hs_deserialize_database($0.baseAddress, $0.count, &database) }
+    }
+    return status == HS_SUCCESS ? database : nil
+  }
+
+  static func store(_ database: OpaquePointer, directory: String, path: String) {
+    var bytes: UnsafeMutablePointer<CChar>?
+    var length = 0
+    guard hs_serialize_database(database, &bytes, &length) == HS_SUCCESS, let bytes else { return }
+    defer { free(bytes) }
+    FileBytes.makeDirectories(directory)
+    // Write to a temporary name and rename, so a concurrent reader never
+    // sees half a file.
+    let temporary = "\(path).\(getpid()).tmp"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return }
+    let written = write(fd, bytes, length)
+    close(fd)
+    if written == length { rename(temporary, path) } else { unlink(temporary) }
+  }
+
+  /// Collects raw reports during one scan.
+  final class Collector {
+    var starts: [Int] = []
+    var ends: [Int] = []
+    var ids: [UInt32] = []
+    var limit = 200_000
+    var truncated = false
+  }
+
+  private let collector = Collector()
+
+  /// Scans `bytes` and returns matches grouped by global pattern id, each
+  /// group merged so that overlapping reports of the same pattern (one per
+  /// end offset for variable-length patterns) become one leftmost-longest
+  /// match. `truncated` is set when the report limit was reached.
+  public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (matches: [(id: Int, start: Int, end: Int)], truncated: Bool) {
+    let collector = self.collector
+    collector.starts.removeAll(keepingCapacity: true)
+    collector.ends.removeAll(keepingCapacity: true)
+    collector.ids.removeAll(keepingCapacity: true)
+    collector.truncated = false
+    guard bytes.count > 0 else { return ([], false) }
+    let context = Unmanaged.passUnretained(collector).toOpaque()
+    _ = bytes.withMemoryRebound(to: CChar.self) { chars in
+      hs_scan(database, chars.baseAddress, UInt32(min(chars.count, Int(UInt32.max))), 0, scratch, { id, from, to, _, context in
+        let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+        collector.ids.append(id)
+        collector.starts.append(Int(from))
+        collector.ends.append(Int(to))
+        if collector.ids.count >= collector.limit {
+          collector.truncated = true
+          return 1
+        }
+        return 0
+      }, context)
+    }
+    return (Self.merge(collector), collector.truncated)
+  }
+
+  static func merge(_ collector: Collector) -> [(id: Int, start: Int, end: Int)] {
+    let count = collector.ids.count
+    if count == 0 { return [] }
+    var order = Array(0..<count)
+    order.sort { a, b in
+      if collector.ids[a] != collector.ids[b] { return collector.ids[a] < collector.ids[b] }
+      if collector.starts[a] != collector.starts[b] { return collector.starts[a] < collector.starts[b] }
+      return collector.ends[a] > collector.ends[b]
+    }
+    var result: [(id: Int, start: Int, end: Int)] = []
+    for index in order {
+      let id = Int(collector.ids[index])
+      let start = collector.starts[index]
+      let end = collector.ends[index]
+      if var last = result.last, last.id == id, start < last.end {
+        if end > last.end {
+          last.end = end
+          result[result.count - 1] = last
+        }
+        continue
+      }
+      result.append((id, start, end))
+    }
+    return result
+  }
+}

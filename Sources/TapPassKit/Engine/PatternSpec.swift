@@ -1,0 +1,30 @@
+/// One regular expression a step contributes to the shared Hyperscan
+/// database. Hyperscan's dialect is PCRE without back-references or
+/// look-around: steps express context (boundaries, keywords, checksums) in
+/// their validators instead, which is also where the explanation lives.
+public struct PatternSpec: Sendable, Hashable {
+  /// The rule name, reported in a finding's `reasons`.
+  public var name: String
+  public var expression: String
+  public var caseless: Bool
+  public var dotAll: Bool
+  /// Report the leftmost start of each match. Off only for patterns whose
+  /// validator finds the start itself (SOM costs compile time and state).
+  public var leftmostStart: Bool
+
+  public init(_ name: String, _ expression: String, caseless: Bool = false, dotAll: Bool = false, leftmostStart: Bool = true) {
+    self.name = name
+    self.expression = expression
+    self.caseless = caseless
+    self.dotAll = dotAll
+    self.leftmostStart = leftmostStart
+  }
+}
+
+/// A pattern match inside one field: `pattern` indexes the step's own
+/// `patterns` array; `start..<end` are byte offsets into the field.
+public struct PatternMatch: Sendable, Equatable {
+  public var pattern: Int
+  public var start: Int
+  public var end: Int
+}

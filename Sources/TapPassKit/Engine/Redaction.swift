@@ -1,0 +1,41 @@
+/// Fingerprints and previews: how a finding names a value without showing it.
+public struct Redactor: Sendable {
+  /// The fingerprint key. Fingerprints are HMAC-SHA256(key, type ‖ 0 ‖
+  /// value), so equal values match across runs (for baselines) while the
+  /// value cannot be recovered or brute-forced without the key. Set
+  /// `TAPPASS_FINGERPRINT_KEY` to make them private to an organisation.
+  public let key: [UInt8]
+
+  public static let defaultKey = Array("tappass-fingerprint-v1".utf8)
+
+  public init(key: [UInt8] = Redactor.defaultKey) { self.key = key }
+
+  public func fingerprint(type: String, value: some Collection<UInt8>) -> String {
+    var message = Array(type.utf8)
+    message.append(0)
+    message.append(contentsOf: value)
+    let mac = TPCrypto.HMACSHA256.authenticationCode(for: message, key: key)
+    return "fp1:" + Hex.encode(mac.prefix(12))
+  }
+
+  /// A preview that shows the shape and never the value: at most the first
+  /// quarter (up to 4 bytes, whole characters) followed by an ellipsis and
+  /// the length. Short values show one character.
+  public func preview(_ value: [UInt8]) -> String {
+    let length = String(decoding: value, as: UTF8.self).count
+    let keep = length >= 16 ? 4 : (length >= 8 ? 2 : (length >= 4 ? 1 : 0))
+    var shown = ""
+    for character in String(decoding: value, as: UTF8.self).prefix(keep) {
+      // Only printable ASCII: a control or bidi character in a preview would
+      // be a terminal injection of its own.
+      if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { shown.append(character) } else { shown.append("?") }
+    }
+    return "\(shown)…[\(length)]"
+  }
+
+  /// The stable replacement token written by `--redact`.
+  public func token(type: String, value: some Collection<UInt8>) -> String {
+    let print = fingerprint(type: type, value: value)
+    return "[\(type.uppercased()):\(print.dropFirst(4).prefix(8))]"
+  }
+}

@@ -1,0 +1,81 @@
+/// A detection step. One type per file under `Steps/<Phase>/`, with its
+/// descriptor, configuration, patterns and logic together (STYLE.md §1).
+///
+/// The engine scans each field once with the shared Hyperscan database and
+/// hands every step only its own pattern matches; the step validates them
+/// (checksums, entropy, context) and returns candidates. Steps are pure: the
+/// same field and configuration always give the same candidates, except for
+/// the explicit per-session state in `InspectionContext`.
+public protocol Step: Sendable {
+  associatedtype Configuration: StepConfiguration
+  static var descriptor: StepDescriptor { get }
+  /// Patterns compiled into the shared database (may be empty).
+  static var patterns: [PatternSpec] { get }
+  init(configuration: Configuration)
+  /// Inspects one field. `matches` are this step's matches, sorted by start.
+  /// Called for every field the step reads, even without matches, unless
+  /// `inspectsOnlyWithMatches` is true.
+  func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate]
+  /// When true the engine skips fields with no match of this step's
+  /// patterns and none of its keywords (the prefilter).
+  static var inspectsOnlyWithMatches: Bool { get }
+}
+
+extension Step {
+  public static var patterns: [PatternSpec] { [] }
+  public static var inspectsOnlyWithMatches: Bool { !patterns.isEmpty }
+}
+
+/// A step's own options. Every property needs a default: the engine decodes
+/// a user's config merged over `init()`'s values, and takes the set of known
+/// keys from the encoded defaults (so the struct is the only list of keys).
+public protocol StepConfiguration: Codable, Sendable, Equatable {
+  init()
+}
+
+/// For steps without options of their own.
+public struct NoConfiguration: StepConfiguration {
+  public init() {}
+}
+
+/// One text field of a record, decoded.
+public struct FieldText: Sendable {
+  /// e.g. `messages[1].content`, or `text`.
+  public var path: String
+  public var role: FieldRole
+  /// The decoded UTF-8 value.
+  public var bytes: [UInt8]
+  /// The JSON node the value came from, for `--redact`; nil for file lines.
+  public var node: Int?
+
+  public init(path: String, role: FieldRole, bytes: [UInt8], node: Int? = nil) {
+    self.path = path
+    self.role = role
+    self.bytes = bytes
+    self.node = node
+  }
+}
+
+/// Record-level facts a step may use, and explicit per-session state for
+/// session-aware steps (state lives in the engine, never in a global).
+public struct InspectionContext: Sendable {
+  public var sessionID: String?
+  public var agentID: String?
+  public var orgID: String?
+  public var trustTier: String?
+  /// Set by a step when it could not fully inspect a field (a bound was
+  /// hit); the engine turns it into a finding so enforce mode fails closed.
+  public var incomplete: [String] = []
+  var sessionState: [String: Double] = [:]
+
+  public init(sessionID: String? = nil, agentID: String? = nil, orgID: String? = nil, trustTier: String? = nil) {
+    self.sessionID = sessionID
+    self.agentID = agentID
+    self.orgID = orgID
+    self.trustTier = trustTier
+  }
+
+  /// A number a step keeps for the current session under `key`.
+  public func sessionValue(_ key: String) -> Double { sessionState[key] ?? 0 }
+  public mutating func setSessionValue(_ key: String, _ value: Double) { sessionState[key] = value }
+}

@@ -1,0 +1,83 @@
+/// Scans one request record: extracts its fields, runs the engine, and
+/// writes the record back with `tappass.findings` (and, with `redact`, the
+/// found values replaced by stable tokens).
+public struct RecordScanner {
+  public let engine: ScanEngine
+  public var redact = false
+
+  public init(engine: ScanEngine) { self.engine = engine }
+
+  public struct Result {
+    public var output: [UInt8]
+    public var findings: [Finding]
+  }
+
+  public static func context(for document: JSONDocument) -> InspectionContext {
+    func text(_ key: String) -> String? { document.member(key, of: 0).flatMap { document.string($0) } }
+    return InspectionContext(sessionID: text("session_id"), agentID: text("agent_id"), orgID: text("org_id"), trustTier: text("trust_tier"))
+  }
+
+  public static func fields(of document: JSONDocument) -> [FieldText] {
+    RequestFields.extract(document).map {
+      FieldText(path: document.path(of: $0.node), role: $0.role, bytes: document.stringBytes($0.node), node: $0.node)
+    }
+  }
+
+  public func findings(in document: JSONDocument) -> (fields: [FieldText], findings: [Finding]) {
+    let fields = Self.fields(of: document)
+    return (fields, engine.scan(fields, context: Self.context(for: document)))
+  }
+
+  public func scan(_ document: JSONDocument) -> Result {
+    let (fields, findings) = findings(in: document)
+    var writer = JSONWriter(capacity: 128 + findings.count * 256)
+    writer.beginArray()
+    for finding in findings { finding.write(to: &writer) }
+    writer.endArray()
+    var sections: [(name: String, value: [UInt8])] = [("findings", writer.bytes)]
+    sections.append(("decision", Self.decision(findings)))
+    let replacements = redact ? redactions(document, fields, findings) : []
+    return Result(output: RecordEditor.setSections(sections, in: document, replacements: replacements), findings: findings)
+  }
+
+  /// The strongest action among the findings, and which steps asked for it.
+  static func decision(_ findings: [Finding]) -> [UInt8] {
+    let action = findings.map(\.action).max() ?? .continue
+    var writer = JSONWriter()
+    writer.beginObject()
+    writer.key("action"); writer.string(findings.isEmpty ? "pass" : action.rawValue)
+    writer.key("findings"); writer.int(findings.count)
+    writer.key("steps")
+    writer.beginArray()
+    var seen = Set<String>()
+    for finding in findings where finding.action == action && seen.insert(finding.step).inserted { writer.string(finding.step) }
+    writer.endArray()
+    writer.endObject()
+    return writer.bytes
+  }
+
+  /// Rewrites each string that holds findings with the found spans replaced
+  /// by `[TYPE:fingerprint]` tokens (stable: the same value always becomes
+  /// the same token, so a redacted conversation stays coherent).
+  func redactions(_ document: JSONDocument, _ fields: [FieldText], _ findings: [Finding]) -> [(range: Range<Int>, bytes: [UInt8])] {
+    var byPath: [String: [Finding]] = [:]
+    for finding in findings where finding.end > finding.start { byPath[finding.path, default: []].append(finding) }
+    var edits: [(range: Range<Int>, bytes: [UInt8])] = []
+    for field in fields {
+      guard let node = field.node, let list = byPath[field.path] else { continue }
+      var value: [UInt8] = []
+      var cursor = 0
+      for finding in list.sorted(by: { $0.start < $1.start }) where finding.start >= cursor {
+        value.append(contentsOf: field.bytes[cursor..<finding.start])
+        value.append(contentsOf: Array(engine.redactor.token(type: finding.type, value: field.bytes[finding.start..<finding.end]).utf8))
+        cursor = finding.end
+      }
+      value.append(contentsOf: field.bytes[cursor...])
+      var quoted: [UInt8] = []
+      JSONString.appendQuoted(value, to: &quoted)
+      edits.append((document.rawRange(node), quoted))
+    }
+    return edits
+  }
+
+}

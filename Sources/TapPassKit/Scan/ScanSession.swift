@@ -1,0 +1,95 @@
+/// One tp-scan run: scans record streams and source files, writes the
+/// chosen format, and keeps the counts the exit status is made of.
+struct ScanSession {
+  let engine: ScanEngine
+  let format: ScanFormat
+  let scanner: RecordScanner
+  var located: [LocatedFinding] = []
+  var fingerprints = Set<String>()
+  var records = 0
+  var errors = 0
+  var found = 0
+  let output = StandardOutput.shared
+
+  init(engine: ScanEngine, format: ScanFormat, redact: Bool) {
+    self.engine = engine
+    self.format = format
+    var scanner = RecordScanner(engine: engine)
+    scanner.redact = redact
+    self.scanner = scanner
+  }
+
+  mutating func scanRecords(_ inputs: [String], options: RecordStream.Options) throws {
+    var stream = RecordStream(options: options)
+    let format = self.format
+    let scanner = self.scanner
+    var collected: [LocatedFinding] = []
+    var prints = Set<String>()
+    let uriFor = inputs.count == 1 ? inputs[0] : (inputs.isEmpty ? "stdin" : "input")
+    let sink = format == .jsonl ? output : FileOutput(fd: -1)
+    try stream.run(inputs: inputs, output: sink) { document, line in
+      let result = scanner.scan(document)
+      for finding in result.findings {
+        prints.insert(finding.fingerprint)
+        if format != .jsonl { collected.append(LocatedFinding(finding: finding, uri: uriFor, line: line, column: 1)) }
+      }
+      return format == .jsonl ? .output(result.output, found: !result.findings.isEmpty) : .skip
+    }
+    if format != .jsonl {
+      found += Set(collected.map(\.line)).count
+      errors += stream.errors
+    } else {
+      found += stream.found
+      errors += stream.errors
+    }
+    records += stream.records
+    fingerprints.formUnion(prints)
+    located.append(contentsOf: collected)
+    if format == .text {
+      for item in collected { try output.write(ScanReports.textLine(item) + "\n") }
+      located.removeAll()
+    }
+  }
+
+  mutating func scanSources(_ sources: [SourceText]) throws {
+    for source in sources {
+      records += 1
+      let field = FieldText(path: source.path, role: .file, bytes: source.bytes)
+      var findings = engine.scan([field])
+      for index in findings.indices {
+        let position = source.position(of: findings[index].start)
+        findings[index].file = source.path
+        findings[index].line = position.line
+        fingerprints.insert(findings[index].fingerprint)
+        let item = LocatedFinding(finding: findings[index], uri: source.path, line: position.line, column: position.column)
+        switch format {
+        case .text: try output.write(ScanReports.textLine(item) + "\n")
+        case .sarif: located.append(item)
+        case .jsonl: break
+        }
+      }
+      if !findings.isEmpty { found += 1 }
+      if format == .jsonl {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("file"); writer.string(source.path)
+        writer.key("tappass")
+        writer.beginObject()
+        writer.key("version"); writer.int(RecordEditor.schemaVersion)
+        writer.key("findings")
+        writer.beginArray()
+        for finding in findings { finding.write(to: &writer) }
+        writer.endArray()
+        writer.key("decision"); writer.raw(RecordScanner.decision(findings))
+        writer.endObject()
+        writer.endObject()
+        try output.write(writer.bytes + [0x0A])
+      }
+    }
+  }
+
+  mutating func finish() throws {
+    if format == .sarif { try output.write(ScanReports.sarif(located, steps: engine.steps) + [0x0A]) }
+    try output.flush()
+  }
+}

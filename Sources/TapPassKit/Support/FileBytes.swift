@@ -1,0 +1,74 @@
+import Glibc
+
+/// Whole-file reads and small filesystem helpers over POSIX calls.
+public enum FileBytes {
+  public static func read(path: String, limit: Int = 1 << 30) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var output: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
+      if count == 0 { return output }
+      output.append(contentsOf: chunk[0..<count])
+      if output.count > limit { return nil }
+    }
+  }
+
+  public static func readOrThrow(path: String) throws -> [UInt8] {
+    guard let bytes = read(path: path) else {
+      throw ToolError("cannot read \(path): \(String(cString: strerror(errno)))")
+    }
+    return bytes
+  }
+
+  public static func makeDirectories(_ path: String) {
+    var current = ""
+    for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+      current += (current.isEmpty && component.isEmpty) ? "/" : (current.hasSuffix("/") || current.isEmpty ? "" : "/") + component
+      if !current.isEmpty { mkdir(current, 0o755) }
+    }
+  }
+
+  /// Writes a file atomically (temporary name, then rename) with `mode`.
+  public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+    let temporary = "\(path).\(getpid()).tmp"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+    guard fd >= 0 else { throw ToolError("cannot write \(path): \(String(cString: strerror(errno)))") }
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        close(fd)
+        unlink(temporary)
+        throw ToolError("cannot write \(path): \(String(cString: strerror(errno)))")
+      }
+      offset += written
+    }
+    close(fd)
+    guard rename(temporary, path) == 0 else { throw ToolError("cannot write \(path): \(String(cString: strerror(errno)))") }
+  }
+}
+
+extension FileBytes {
+  /// Everything readable from a descriptor (standard input for --diff).
+  public static func readAll(fd: Int32) throws -> [UInt8] {
+    var output: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw ToolError("cannot read input: \(String(cString: strerror(errno)))")
+      }
+      if count == 0 { return output }
+      output.append(contentsOf: chunk[0..<count])
+    }
+  }
+}
