@@ -69,6 +69,16 @@ public enum FieldRole: String, Sendable, Codable, CaseIterable {
   public static let request: Set<FieldRole> = [.text, .system, .user, .assistant, .toolArguments, .toolResult, .toolDescription, .file]
 }
 
+/// The original product's step groups; presets and scan_output select by it.
+public enum StepCategory: String, Sendable, Codable, CaseIterable {
+  case inputValidation = "input_validation"
+  case dataProtection = "data_protection"
+  case threatDefense = "threat_defense"
+  case toolGovernance = "tool_governance"
+  case output
+  case cost
+}
+
 /// A static description of a step: the one place its identity, purpose,
 /// defaults and examples are written.
 public struct StepDescriptor: Sendable {
@@ -81,6 +91,7 @@ public struct StepDescriptor: Sendable {
   /// Why it is built the way it is.
   public var rationale: String
   public var phase: Phase
+  public var category: StepCategory
   /// The original product's position; steps run in this order.
   public var position: Int
   public var defaultAction: Action

@@ -10,6 +10,7 @@ enum StepListing {
       writer.key("title"); writer.string(descriptor.title)
       writer.key("summary"); writer.string(descriptor.summary)
       writer.key("phase"); writer.string(descriptor.phase.rawValue)
+      writer.key("category"); writer.string(descriptor.category.rawValue)
       writer.key("position"); writer.int(descriptor.position)
       writer.key("default_action"); writer.string(descriptor.defaultAction.rawValue)
       writer.key("threshold"); writer.double(step.settings.threshold)

@@ -28,8 +28,10 @@ struct ScanCommand: ParsableCommand {
 
   @OptionGroup var stream: StreamOptions
 
-  @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Run only these steps (ids or aliases).", valueName: "step"))
+  @Option(name: .long, help: ArgumentHelp("Run only these steps (comma-separated ids or aliases; repeatable).", valueName: "steps"))
   var steps: [String] = []
+
+  var stepNames: [String] { steps.flatMap { $0.split(separator: ",").map { String($0) } }.filter { !$0.isEmpty } }
 
   @Flag(name: .long, help: "List the steps with their descriptions and exit.")
   var listSteps = false
@@ -75,7 +77,7 @@ struct ScanCommand: ParsableCommand {
 
   func run() throws {
     let configuration = try config.map { try ScanConfiguration.load(path: $0) } ?? ScanConfiguration()
-    let instances = try StepRegistry.instantiate(steps, configuration: configuration, source: config ?? "--config")
+    let instances = try StepRegistry.instantiate(stepNames, configuration: configuration, source: config ?? "--config")
     if listSteps {
       try StepListing.write(instances)
       return

@@ -26,7 +26,7 @@ public struct DetectUnicodeStep: Step {
     title: "Detect Unicode Attacks",
     summary: "Finds bidi overrides, invisible characters and mixed-script homoglyphs used to hide or disguise text.",
     rationale: "Hidden characters let an attacker show a reviewer one text and the model another (Trojan Source, ASCII smuggling).",
-    phase: .beforeCall, position: 250, defaultAction: .block,
+    phase: .beforeCall, category: .dataProtection, position: 250, defaultAction: .block,
     reads: FieldRole.request.union([.output]),
     examples: [
       StepExample("if (isAdmin) {«bidi_override:\u{202E}» } «bidi_override:\u{2066}»// check"),
