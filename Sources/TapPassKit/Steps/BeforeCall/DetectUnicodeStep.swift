@@ -59,7 +59,12 @@ public struct DetectUnicodeStep: Step {
     var candidates: [Candidate] = []
     var position = 0
     let count = bytes.count
-    // Fast path: nothing to do for pure ASCII.
+    guard count > 0 else { return [] }
+    // Fast path: nothing to do for pure ASCII, checked eight bytes at a time.
+    let base = UnsafeRawPointer(bytes.baseAddress!)
+    while position + 8 <= count && base.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+      position += 8
+    }
     while position < count && bytes[position] < 0xC2 { position += 1 }
     if position == count { return [] }
 
