@@ -15,6 +15,8 @@ extension TPCrypto {
       /// A fresh key from libcrypto's DRBG.
       public init() throws(CryptoError) { backend = try .generate(.p256) }
 
+      init(backend: EVPKey) { self.backend = backend }
+
       /// From PKCS#8 (or SEC 1) PEM.
       public init(pemRepresentation pem: SecureBytes) throws(CryptoError) {
         backend = try .privateKey(pem: pem)
@@ -68,6 +70,8 @@ extension TPCrypto {
       let backend: EVPKey
 
       public init() throws(CryptoError) { backend = try .generate(.ed25519) }
+
+      init(backend: EVPKey) { self.backend = backend }
 
       public init(pemRepresentation pem: SecureBytes) throws(CryptoError) {
         backend = try .privateKey(pem: pem)

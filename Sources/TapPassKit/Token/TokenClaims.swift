@@ -1,0 +1,147 @@
+/// The claims of one token (docs/token-format.md, "Claims"). Registered JWT
+/// claims (RFC 7519) plus TapPass's: `org`, `scope`, the governance claims
+/// `tier`, `health`, `ceiling`, the holder key `cnf` (RFC 7800) and, in a
+/// delegated link, `par` (the hash of the parent link).
+public struct TokenClaims: Sendable, Equatable {
+  public var iss: String?
+  public var sub: String?
+  public var aud: [String] = []
+  public var org: String?
+  public var scope: [String] = []
+  public var iat: Int64?
+  public var nbf: Int64?
+  public var exp: Int64?
+  public var jti: String?
+  /// Trust tier of the agent (e.g. `trusted`, `standard`, `untrusted`).
+  public var tier: String?
+  /// Health score in [0, 1] at minting time.
+  public var health: Double?
+  /// Highest data classification the agent may touch.
+  public var ceiling: String?
+  /// The holder key a delegate must sign with (`cnf.jwk`).
+  public var cnf: TokenPublicKey?
+  /// base64url(SHA-256(parent link text)) in a delegated link.
+  public var par: String?
+
+  public static let classifications = ["public", "internal", "confidential", "restricted"]
+
+  /// Claims only the root may set: a delegated link inherits them.
+  static let rootOnly = ["iss", "aud", "org", "tier", "health", "ceiling"]
+
+  public init() {}
+
+  public static func == (lhs: TokenClaims, rhs: TokenClaims) -> Bool {
+    lhs.iss == rhs.iss && lhs.sub == rhs.sub && lhs.aud == rhs.aud && lhs.org == rhs.org
+      && lhs.scope == rhs.scope && lhs.iat == rhs.iat && lhs.nbf == rhs.nbf && lhs.exp == rhs.exp
+      && lhs.jti == rhs.jti && lhs.tier == rhs.tier && lhs.health == rhs.health
+      && lhs.ceiling == rhs.ceiling && lhs.cnf?.kid == rhs.cnf?.kid && lhs.par == rhs.par
+  }
+
+  // MARK: Parsing
+
+  /// Parses a payload. `document` is also returned so callers can look for
+  /// claims this type does not model (e.g. root-only claims in a child).
+  public static func parse(_ payload: [UInt8]) throws(TokenRejection) -> (TokenClaims, JSONDocument) {
+    let document = try TokenJWS.parseObject(payload, depth: 4, what: "claims")
+    var claims = TokenClaims()
+    claims.iss = try TokenJWS.optionalString(document, "iss")
+    claims.sub = try TokenJWS.optionalString(document, "sub")
+    claims.org = try TokenJWS.optionalString(document, "org")
+    claims.jti = try TokenJWS.optionalString(document, "jti")
+    claims.tier = try TokenJWS.optionalString(document, "tier")
+    claims.ceiling = try TokenJWS.optionalString(document, "ceiling")
+    claims.par = try TokenJWS.optionalString(document, "par")
+    claims.aud = try stringList(document, "aud")
+    claims.scope = try stringList(document, "scope")
+    claims.iat = try numericDate(document, "iat")
+    claims.nbf = try numericDate(document, "nbf")
+    claims.exp = try numericDate(document, "exp")
+    if let node = document.member("health", of: 0) {
+      guard let value = document.number(node), (0...1).contains(value) else {
+        throw TokenRejection(.invalidClaim, "health must be a number in [0, 1]")
+      }
+      claims.health = value
+    }
+    if let node = document.member("cnf", of: 0) {
+      guard let jwk = document.member("jwk", of: node) else {
+        throw TokenRejection(.invalidClaim, "cnf must hold a jwk (RFC 7800)")
+      }
+      do { claims.cnf = try TokenJWK.publicKey(in: document, at: jwk) } catch {
+        throw TokenRejection(.invalidClaim, "cnf.jwk: \(error.description)")
+      }
+    }
+    return (claims, document)
+  }
+
+  /// A string or an array of strings (`aud`; `scope` also accepts the
+  /// space-separated OAuth form).
+  static func stringList(_ document: JSONDocument, _ name: String) throws(TokenRejection) -> [String] {
+    guard let node = document.member(name, of: 0) else { return [] }
+    if let value = document.string(node) {
+      return name == "scope" ? value.split(separator: " ").map(String.init) : [value]
+    }
+    guard document.nodes[node].kind == .array else { throw TokenRejection(.invalidClaim, "\(name) must be a string or an array of strings") }
+    var result: [String] = []
+    for child in document.children(of: node) {
+      guard let value = document.string(child) else { throw TokenRejection(.invalidClaim, "\(name) entries must be strings") }
+      result.append(value)
+    }
+    return result
+  }
+
+  /// NumericDate (RFC 7519 §2): whole seconds; fractions, exponents and
+  /// values beyond year 10000 are refused rather than rounded.
+  static func numericDate(_ document: JSONDocument, _ name: String) throws(TokenRejection) -> Int64? {
+    guard let node = document.member(name, of: 0) else { return nil }
+    let raw = document.bytes[document.rawRange(node)]
+    guard document.nodes[node].kind == .number, raw.count <= 12, raw.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      let value = Int64(String(decoding: raw, as: UTF8.self)), value <= 253_402_300_799
+    else { throw TokenRejection(.invalidClaim, "\(name) must be a whole number of seconds") }
+    return value
+  }
+
+  // MARK: Writing
+
+  /// The payload JSON, members in a fixed order so minting is reproducible.
+  public func json() throws(TPCrypto.CryptoError) -> [UInt8] {
+    var writer = JSONWriter(capacity: 384)
+    writer.beginObject()
+    func text(_ name: String, _ value: String?) {
+      if let value { writer.key(name); writer.string(value) }
+    }
+    func number(_ name: String, _ value: Int64?) {
+      if let value { writer.key(name); writer.int(Int(value)) }
+    }
+    text("iss", iss)
+    text("sub", sub)
+    if aud.count == 1 { text("aud", aud[0]) } else if !aud.isEmpty { list("aud", aud, &writer) }
+    text("org", org)
+    if !scope.isEmpty || par == nil { list("scope", scope, &writer) }
+    number("iat", iat)
+    number("nbf", nbf)
+    number("exp", exp)
+    text("jti", jti)
+    text("tier", tier)
+    if let health { writer.key("health"); writer.double(health, digits: 4) }
+    text("ceiling", ceiling)
+    if let cnf {
+      writer.key("cnf")
+      writer.beginObject()
+      writer.key("jwk")
+      writer.beginObject()
+      for (name, value) in try TokenPublicKey.requiredMembers(cnf.material) { text(name, value) }
+      writer.endObject()
+      writer.endObject()
+    }
+    text("par", par)
+    writer.endObject()
+    return writer.bytes
+  }
+
+  private func list(_ name: String, _ values: [String], _ writer: inout JSONWriter) {
+    writer.key(name)
+    writer.beginArray()
+    for value in values { writer.string(value) }
+    writer.endArray()
+  }
+}
