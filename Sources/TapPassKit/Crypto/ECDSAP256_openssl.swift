@@ -1,17 +1,14 @@
 import COpenSSL
 
-/// ES256 on libcrypto: SHA-256 with a fetched `EVP_MD`, ECDSA with the key's
+/// ES256 on libcrypto: SHA-256 with a fetched `EVP_MD` (`TPCrypto.sha256`), ECDSA with the key's
 /// cached `EVP_PKEY_CTX`, and the JWS `r‖s` form converted to and from the
 /// DER that libcrypto speaks through `ECDSA_SIG`.
 extension TPCrypto.ECDSAP256 {
-  /// Process-wide constants, created once: the fetched SHA-256 (an implicit
-  /// fetch on every `EVP_sha256()` use costs microseconds in OpenSSL 3) and
-  /// the group order n for range checks. Immutable after creation.
+  /// The group order n for range checks, created once. Immutable after
+  /// creation.
   private final class Constants: @unchecked Sendable {
-    let sha256: OpaquePointer
     let order: OpaquePointer
     init() {
-      sha256 = EVP_MD_fetch(nil, "SHA256", nil)!
       let group = EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1)!
       order = BN_dup(EC_GROUP_get0_order(group))!
       EC_GROUP_free(group)
@@ -19,18 +16,9 @@ extension TPCrypto.ECDSAP256 {
   }
   private static let constants = Constants()
 
-  static func digest(_ message: [UInt8]) -> [UInt8] {
-    var digest = [UInt8](repeating: 0, count: 32)
-    var length: UInt32 = 0
-    message.withUnsafeBytes { input in
-      _ = EVP_Digest(input.baseAddress, input.count, &digest, &length, constants.sha256, nil)
-    }
-    return digest
-  }
-
   static func sign(_ message: [UInt8], with key: EVPKey) throws(TPCrypto.CryptoError) -> [UInt8] {
     guard key.isPrivate else { throw .invalidKey("signing needs a private key") }
-    let hash = digest(message)
+    let hash = TPCrypto.sha256(message)
     var der = [UInt8](repeating: 0, count: 80)
     var length = der.count
     try key.withContext(signing: true) { context throws(TPCrypto.CryptoError) in
@@ -44,7 +32,7 @@ extension TPCrypto.ECDSAP256 {
 
   static func verify(_ signature: [UInt8], _ message: [UInt8], with key: EVPKey) -> Bool {
     guard let der = derSignature(fromRaw: signature) else { return false }
-    let hash = digest(message)
+    let hash = TPCrypto.sha256(message)
     let valid = try? key.withContext(signing: false) { context in
       EVP_PKEY_verify(context.pointer, der, der.count, hash, 32) == 1
     }

@@ -75,7 +75,7 @@ public struct TokenPublicKey: Sendable {
       writer.string(value)
     }
     writer.endObject()
-    return Base64URL.encode(TPCrypto.SHA256.hash(writer.bytes))
+    return Base64URL.encode(TPCrypto.sha256(writer.bytes))
   }
 
   /// Writes this key as a public JWK with `kid`, `alg` and `use: sig`.

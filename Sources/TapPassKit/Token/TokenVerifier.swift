@@ -183,6 +183,6 @@ public struct TokenVerifier: Sendable {
 
   /// The `par` value a child carries: base64url(SHA-256(parent link)).
   public static func parentHash(_ parentText: some Collection<UInt8>) -> [UInt8] {
-    Base64URL.encodeBytes(TPCrypto.SHA256.hash(parentText))
+    Base64URL.encodeBytes(TPCrypto.sha256(Array(parentText)))
   }
 }
