@@ -24,7 +24,7 @@ extension TPCrypto.ECDSAP256 {
     try key.withContext(signing: true) { context throws(TPCrypto.CryptoError) in
       guard EVP_PKEY_sign(context.pointer, &der, &length, hash, 32) == 1 else { throw .openSSL("EVP_PKEY_sign") }
     }
-    guard let raw = rawSignature(fromDER: Array(der.prefix(length))) else {
+    guard let raw = rawSignature(fromDER: Array(der.prefix(length)), strict: false) else {
       throw .invalidParameter("libcrypto produced an unexpected signature encoding")
     }
     return raw
@@ -72,7 +72,9 @@ extension TPCrypto.ECDSAP256 {
   /// SEQUENCE of two INTEGERs (re-encoding must give the same bytes, which
   /// refuses BER, missing or extra zero bytes and trailing data), with r
   /// and s in [1, n-1].
-  public static func rawSignature(fromDER der: [UInt8]) -> [UInt8]? {
+  /// `strict: false` skips the re-encoding comparison for DER that
+  /// libcrypto itself just produced (the signing path).
+  public static func rawSignature(fromDER der: [UInt8], strict: Bool = true) -> [UInt8]? {
     guard !der.isEmpty, der.count <= 80 else { return nil }
     let decoded = der.withUnsafeBufferPointer { buffer -> OpaquePointer? in
       var cursor = buffer.baseAddress
@@ -82,12 +84,14 @@ extension TPCrypto.ECDSAP256 {
     }
     guard let decoded else { ERR_clear_error(); return nil }
     defer { ECDSA_SIG_free(decoded) }
-    var reencoded = [UInt8](repeating: 0, count: 80)
-    let length = reencoded.withUnsafeMutableBufferPointer { buffer -> Int32 in
-      var cursor = buffer.baseAddress
-      return i2d_ECDSA_SIG(decoded, &cursor)
+    if strict {
+      var reencoded = [UInt8](repeating: 0, count: 80)
+      let length = reencoded.withUnsafeMutableBufferPointer { buffer -> Int32 in
+        var cursor = buffer.baseAddress
+        return i2d_ECDSA_SIG(decoded, &cursor)
+      }
+      guard length > 0, Array(reencoded.prefix(Int(length))) == der else { return nil }
     }
-    guard length > 0, Array(reencoded.prefix(Int(length))) == der else { return nil }
     guard let r = ECDSA_SIG_get0_r(decoded), let s = ECDSA_SIG_get0_s(decoded),
       inRange(r), inRange(s)
     else { return nil }

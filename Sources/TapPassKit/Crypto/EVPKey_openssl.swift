@@ -104,8 +104,12 @@ final class EVPKey: @unchecked Sendable {
 
   /// A P-256 key from its uncompressed point `04‖X‖Y` and, for a private
   /// key, the 32-byte scalar. libcrypto checks that the point is on the
-  /// curve (EC_POINT_oct2point); `EVP_PKEY_public_check` checks it again,
-  /// including that it is not the point at infinity.
+  /// curve (EC_POINT_oct2point); `EVP_PKEY_public_check_quick` checks it
+  /// again, including that it is not the point at infinity. The full check
+  /// (n·P = O) would cost a scalar multiplication per key, as much as a
+  /// verification, and proves nothing more on P-256, whose cofactor is 1:
+  /// every point on the curve is in the prime-order group. Chains load a
+  /// `cnf` key per link, so this matters.
   static func p256(point: [UInt8], scalar: TPCrypto.SecureBytes? = nil) throws(TPCrypto.CryptoError) -> EVPKey {
     guard point.count == 65, point[0] == 0x04 else {
       throw .invalidKey("a P-256 public key is an uncompressed 65-byte point")
@@ -151,7 +155,7 @@ final class EVPKey: @unchecked Sendable {
     let key = try EVPKey(taking: pkey, isPrivate: scalar != nil)
     guard let check = EVP_PKEY_CTX_new_from_pkey(nil, pkey, nil) else { throw .openSSL("EVP_PKEY_CTX_new") }
     defer { EVP_PKEY_CTX_free(check) }
-    guard EVP_PKEY_public_check(check) == 1 else {
+    guard EVP_PKEY_public_check_quick(check) == 1 else {
       ERR_clear_error()
       throw .invalidKey("the point is not a valid P-256 public key")
     }

@@ -42,32 +42,38 @@ public struct TokenClaims: Sendable, Equatable {
   /// Parses a payload. `document` is also returned so callers can look for
   /// claims this type does not model (e.g. root-only claims in a child).
   public static func parse(_ payload: [UInt8]) throws(TokenRejection) -> (TokenClaims, JSONDocument) {
-    let document = try TokenJWS.parseObject(payload, depth: 4, what: "claims")
+    let document = try TokenJSON.parseObject(payload, depth: 4, what: "claims")
     var claims = TokenClaims()
-    claims.iss = try TokenJWS.optionalString(document, "iss")
-    claims.sub = try TokenJWS.optionalString(document, "sub")
-    claims.org = try TokenJWS.optionalString(document, "org")
-    claims.jti = try TokenJWS.optionalString(document, "jti")
-    claims.tier = try TokenJWS.optionalString(document, "tier")
-    claims.ceiling = try TokenJWS.optionalString(document, "ceiling")
-    claims.par = try TokenJWS.optionalString(document, "par")
-    claims.aud = try stringList(document, "aud")
-    claims.scope = try stringList(document, "scope")
-    claims.iat = try numericDate(document, "iat")
-    claims.nbf = try numericDate(document, "nbf")
-    claims.exp = try numericDate(document, "exp")
-    if let node = document.member("health", of: 0) {
-      guard let value = document.number(node), (0...1).contains(value) else {
-        throw TokenRejection(.invalidClaim, "health must be a number in [0, 1]")
-      }
-      claims.health = value
-    }
-    if let node = document.member("cnf", of: 0) {
-      guard let jwk = document.member("jwk", of: node) else {
-        throw TokenRejection(.invalidClaim, "cnf must hold a jwk (RFC 7800)")
-      }
-      do { claims.cnf = try TokenJWK.publicKey(in: document, at: jwk) } catch {
-        throw TokenRejection(.invalidClaim, "cnf.jwk: \(error.description)")
+    // One pass over the members (a lookup per claim would rescan them all).
+    for member in document.children(of: 0) {
+      let name = TokenJSON.name(document, member)
+      switch name {
+      case "iss": claims.iss = try TokenJSON.string(document, member, name)
+      case "sub": claims.sub = try TokenJSON.string(document, member, name)
+      case "org": claims.org = try TokenJSON.string(document, member, name)
+      case "jti": claims.jti = try TokenJSON.string(document, member, name)
+      case "tier": claims.tier = try TokenJSON.string(document, member, name)
+      case "ceiling": claims.ceiling = try TokenJSON.string(document, member, name)
+      case "par": claims.par = try TokenJSON.string(document, member, name)
+      case "aud": claims.aud = try stringList(document, member, name)
+      case "scope": claims.scope = try stringList(document, member, name)
+      case "iat": claims.iat = try numericDate(document, member, name)
+      case "nbf": claims.nbf = try numericDate(document, member, name)
+      case "exp": claims.exp = try numericDate(document, member, name)
+      case "health":
+        guard let value = document.number(member), (0...1).contains(value) else {
+          throw TokenRejection(.invalidClaim, "health must be a number in [0, 1]")
+        }
+        claims.health = value
+      case "cnf":
+        guard let jwk = document.member("jwk", of: member) else {
+          throw TokenRejection(.invalidClaim, "cnf must hold a jwk (RFC 7800)")
+        }
+        do { claims.cnf = try TokenJWK.publicKey(in: document, at: jwk) } catch {
+          throw TokenRejection(.invalidClaim, "cnf.jwk: \(error.description)")
+        }
+      default:
+        break
       }
     }
     return (claims, document)
@@ -75,28 +81,40 @@ public struct TokenClaims: Sendable, Equatable {
 
   /// A string or an array of strings (`aud`; `scope` also accepts the
   /// space-separated OAuth form).
-  static func stringList(_ document: JSONDocument, _ name: String) throws(TokenRejection) -> [String] {
-    guard let node = document.member(name, of: 0) else { return [] }
-    if let value = document.string(node) {
+  static func stringList(_ document: JSONDocument, _ node: Int, _ name: String) throws(TokenRejection) -> [String] {
+    if document.nodes[node].kind == .string {
+      let value = try TokenJSON.string(document, node, name)
       return name == "scope" ? value.split(separator: " ").map(String.init) : [value]
     }
-    guard document.nodes[node].kind == .array else { throw TokenRejection(.invalidClaim, "\(name) must be a string or an array of strings") }
+    guard document.nodes[node].kind == .array else {
+      throw TokenRejection(.invalidClaim, "\(name) must be a string or an array of strings")
+    }
     var result: [String] = []
+    result.reserveCapacity(Int(document.nodes[node].count))
     for child in document.children(of: node) {
-      guard let value = document.string(child) else { throw TokenRejection(.invalidClaim, "\(name) entries must be strings") }
-      result.append(value)
+      guard document.nodes[child].kind == .string else {
+        throw TokenRejection(.invalidClaim, "\(name) entries must be strings")
+      }
+      result.append(try TokenJSON.string(document, child, name))
     }
     return result
   }
 
   /// NumericDate (RFC 7519 §2): whole seconds; fractions, exponents and
   /// values beyond year 10000 are refused rather than rounded.
-  static func numericDate(_ document: JSONDocument, _ name: String) throws(TokenRejection) -> Int64? {
-    guard let node = document.member(name, of: 0) else { return nil }
-    let raw = document.bytes[document.rawRange(node)]
-    guard document.nodes[node].kind == .number, raw.count <= 12, raw.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-      let value = Int64(String(decoding: raw, as: UTF8.self)), value <= 253_402_300_799
-    else { throw TokenRejection(.invalidClaim, "\(name) must be a whole number of seconds") }
+  static func numericDate(_ document: JSONDocument, _ node: Int, _ name: String) throws(TokenRejection) -> Int64 {
+    let range = document.rawRange(node)
+    guard document.nodes[node].kind == .number, range.count <= 12 else {
+      throw TokenRejection(.invalidClaim, "\(name) must be a whole number of seconds")
+    }
+    var value: Int64 = 0
+    for byte in document.bytes[range] {
+      guard byte >= 0x30 && byte <= 0x39 else {
+        throw TokenRejection(.invalidClaim, "\(name) must be a whole number of seconds")
+      }
+      value = value * 10 + Int64(byte - 0x30)
+    }
+    guard value <= 253_402_300_799 else { throw TokenRejection(.invalidClaim, "\(name) is beyond year 9999") }
     return value
   }
 

@@ -39,7 +39,7 @@ public enum TokenInspection {
         writer.key("preview"); writer.string(String(Base64URL.encode(jws.signature).prefix(8)) + "…")
         writer.endObject()
         writer.key("claims")
-        let document = try TokenJWS.parseObject(jws.payload, depth: 4, what: "claims")
+        let document = try TokenJSON.parseObject(jws.payload, depth: 4, what: "claims")
         writeClaims(document, to: &writer)
       } catch {
         ok = false

@@ -55,22 +55,26 @@ public struct TokenJWS: Sendable {
     guard let headerBytes = Base64URL.decode(bytes: headerText) else {
       throw TokenRejection(.badEncoding, "header is not canonical base64url")
     }
-    let header = try parseObject(headerBytes, depth: limits.headerDepth, what: "header")
-
-    let algNode = header.member("alg", of: 0)
-    guard let algNode, let alg = header.string(algNode) else { throw TokenRejection(.badJSON, "header has no string alg") }
+    let header = try TokenJSON.parseObject(headerBytes, depth: limits.headerDepth, what: "header")
+    var alg: String?, kid: String?, typ: String?
+    for member in header.children(of: 0) {
+      let name = TokenJSON.name(header, member)
+      switch name {
+      case "alg": alg = try TokenJSON.string(header, member, "alg")
+      case "kid": kid = try TokenJSON.string(header, member, "kid")
+      case "typ": typ = try TokenJSON.string(header, member, "typ")
+      case "crit": throw TokenRejection(.unknownCrit, "crit lists extensions this verifier does not implement")
+      default:
+        if keyHeaders.contains(name) {
+          throw TokenRejection(.embeddedKey, "header \(name) names a key; keys come only from the verifier")
+        }
+      }
+    }
+    guard let alg else { throw TokenRejection(.badJSON, "header has no alg") }
     if alg.lowercased() == "none" { throw TokenRejection(.algNone, "unsigned tokens (alg none) are never accepted") }
     guard let algorithm = TokenAlgorithm(rawValue: alg) else {
       throw TokenRejection(.algNotAllowed, "alg \(String(alg.prefix(16))) is not allowed (only ES256, EdDSA)")
     }
-    for name in keyHeaders where header.member(name, of: 0) != nil {
-      throw TokenRejection(.embeddedKey, "header \(name) names a key; keys come only from the verifier")
-    }
-    if header.member("crit", of: 0) != nil {
-      throw TokenRejection(.unknownCrit, "crit lists extensions this verifier does not implement")
-    }
-    let kid = try optionalString(header, "kid")
-    let typ = try optionalString(header, "typ")
 
     guard !signatureText.isEmpty else { throw TokenRejection(.missingSignature, "the signature segment is empty") }
     guard let signature = Base64URL.decode(bytes: signatureText) else {
@@ -98,32 +102,6 @@ public struct TokenJWS: Sendable {
     guard key.isValidSignature(signature, for: Array(signingInput)) else {
       throw TokenRejection(.badSignature, "signature does not verify with key \(key.fingerprint)", link: link)
     }
-  }
-
-  /// Parses one JSON object with unique keys, mapping parser errors to
-  /// rejection reasons.
-  static func parseObject(_ bytes: [UInt8], depth: Int, what: String) throws(TokenRejection) -> JSONDocument {
-    let document: JSONDocument
-    do {
-      document = try JSONDocument(bytes: bytes, maxDepth: depth, rejectDuplicateKeys: true)
-    } catch {
-      let reason: TokenRejection.Reason
-      switch error.code {
-      case .invalidUTF8: reason = .invalidUTF8
-      case .duplicateKey: reason = .duplicateKey
-      case .tooDeep: reason = .tooDeep
-      default: reason = .badJSON
-      }
-      throw TokenRejection(reason, "\(what): \(error.message)")
-    }
-    guard document.root.kind == .object else { throw TokenRejection(.badJSON, "\(what) is not a JSON object") }
-    return document
-  }
-
-  static func optionalString(_ document: JSONDocument, _ name: String) throws(TokenRejection) -> String? {
-    guard let node = document.member(name, of: 0) else { return nil }
-    guard let value = document.string(node) else { throw TokenRejection(.badJSON, "\(name) must be a string") }
-    return value
   }
 
   /// Builds and signs a compact JWS from a header and payload JSON.

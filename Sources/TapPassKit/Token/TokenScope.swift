@@ -43,8 +43,22 @@ public enum TokenScope {
     guard problem(parent) == nil, problem(child) == nil else { return false }
     let (parentTool, parentResource) = split(parent)
     let (childTool, childResource) = split(child)
-    return includes(symbols(parentTool), symbols(childTool))
-      && includes(symbols(parentResource), symbols(childResource))
+    return halfCovers(parentTool, childTool) && halfCovers(parentResource, childResource)
+  }
+
+  /// One half (tool or resource). The common shapes, a literal and
+  /// `literal-prefix/**`, are decided on the bytes directly; the general
+  /// inclusion table is built only for other globs.
+  static func halfCovers(_ parent: Substring.UTF8View, _ child: Substring.UTF8View) -> Bool {
+    let wildcard = parent.firstIndex { $0 == 0x2A || $0 == 0x3F }
+    guard let wildcard else { return parent.elementsEqual(child) }
+    let prefix = parent[..<wildcard]
+    if parent.distance(from: wildcard, to: parent.endIndex) == 2, parent[parent.index(after: wildcard)] == 0x2A {
+      // `prefix**`: `**` absorbs whatever follows a literal copy of the
+      // prefix (the prefix has no wildcard, so equal bytes are literals).
+      return child.starts(with: prefix)
+    }
+    return includes(symbols(parent), symbols(child))
   }
 
   /// Whether some scope of `granted` covers `required`.

@@ -134,11 +134,18 @@ struct TokenMintCommand: ParsableCommand {
     }
     guard document.root.kind == .object else { throw ToolError("line \(line): not a JSON object") }
     do {
-      if let sub = try TokenJWS.optionalString(document, "sub") { claims.sub = sub }
-      if let jti = try TokenJWS.optionalString(document, "jti") { claims.jti = jti }
-      if document.member("scope", of: 0) != nil { claims.scope = try TokenClaims.stringList(document, "scope") }
-      if document.member("aud", of: 0) != nil { claims.aud = try TokenClaims.stringList(document, "aud") }
-      let ttl = try TokenClaims.numericDate(document, "ttl")
+      var ttl: Int64?
+      for member in document.children(of: 0) {
+        let name = TokenJSON.name(document, member)
+        switch name {
+        case "sub": claims.sub = try TokenJSON.string(document, member, name)
+        case "jti": claims.jti = try TokenJSON.string(document, member, name)
+        case "scope": claims.scope = try TokenClaims.stringList(document, member, name)
+        case "aud": claims.aud = try TokenClaims.stringList(document, member, name)
+        case "ttl": ttl = try TokenClaims.numericDate(document, member, name)
+        default: throw ToolError("line \(line): unknown member \(name) (sub, scope, aud, jti, ttl)")
+        }
+      }
       for entry in claims.scope { if let problem = TokenScope.problem(entry) { throw ToolError("line \(line): \(problem)") } }
       return (claims, ttl)
     } catch let rejection as TokenRejection {

@@ -9,7 +9,8 @@ struct TokenVerifyCommand: ParsableCommand {
       delegation chain is one line: links joined by ~). Each gets one JSON
       line: {"type":"verdict","v":1,"valid":true,...} or, when rejected,
       "valid":false with a stable "reason" code and a "message". Verdicts
-      never echo the token; "token" is a short SHA-256 fingerprint.
+      never echo the token; a rejected one is named by "token", a short
+      SHA-256 fingerprint, a valid one by its jti.
 
       The algorithm always comes from the trusted key (--key/--jwks), never
       from the token header. exp, nbf and iat are checked against --now (or
@@ -145,8 +146,11 @@ struct TokenVerifySession {
       writer.key("reason"); writer.string(rejection.reason.rawValue)
       writer.key("message"); writer.string(rejection.message)
       writer.key("link"); writer.int(rejection.link)
+      // Valid verdicts are identified by jti; a rejected token may have
+      // none, so it gets a fingerprint (hashing every valid token would
+      // cost a few percent of a verification).
+      writer.key("token"); writer.string(TokenInspection.fingerprint(token))
     }
-    writer.key("token"); writer.string(TokenInspection.fingerprint(token))
     writer.endObject()
     try output.write(writer.bytes)
     try output.write(CollectionOfOne(0x0A))
