@@ -56,7 +56,12 @@ public enum Base64URL {
 
   /// Decodes canonical unpadded base64url, or returns nil.
   public static func decode(bytes input: some Collection<UInt8>) -> [UInt8]? {
-    let text = Array(input)
+    // Token segments are array slices: decode them in place, not copied.
+    if let decoded = input.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return decoded }
+    return Array(input).withUnsafeBufferPointer { decode(buffer: $0) }
+  }
+
+  private static func decode(buffer text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     let rest = text.count % 4
     if rest == 1 { return nil }
     var output: [UInt8] = []

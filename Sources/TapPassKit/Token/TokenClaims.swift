@@ -34,14 +34,17 @@ public struct TokenClaims: Sendable, Equatable {
     lhs.iss == rhs.iss && lhs.sub == rhs.sub && lhs.aud == rhs.aud && lhs.org == rhs.org
       && lhs.scope == rhs.scope && lhs.iat == rhs.iat && lhs.nbf == rhs.nbf && lhs.exp == rhs.exp
       && lhs.jti == rhs.jti && lhs.tier == rhs.tier && lhs.health == rhs.health
-      && lhs.ceiling == rhs.ceiling && lhs.cnf?.kid == rhs.cnf?.kid && lhs.par == rhs.par
+      && lhs.ceiling == rhs.ceiling && lhs.par == rhs.par
+      && (try? lhs.cnf.map { try TokenPublicKey.thumbprint($0.material) }) == (try? rhs.cnf.map { try TokenPublicKey.thumbprint($0.material) })
   }
 
   // MARK: Parsing
 
   /// Parses a payload. `document` is also returned so callers can look for
   /// claims this type does not model (e.g. root-only claims in a child).
-  public static func parse(_ payload: [UInt8]) throws(TokenRejection) -> (TokenClaims, JSONDocument) {
+  public static func parse(
+    _ payload: [UInt8], keyCache: TokenKeyCache? = nil
+  ) throws(TokenRejection) -> (TokenClaims, JSONDocument) {
     let document = try TokenJSON.parseObject(payload, depth: 4, what: "claims")
     var claims = TokenClaims()
     // One pass over the members (a lookup per claim would rescan them all).
@@ -69,7 +72,7 @@ public struct TokenClaims: Sendable, Equatable {
         guard let jwk = document.member("jwk", of: member) else {
           throw TokenRejection(.invalidClaim, "cnf must hold a jwk (RFC 7800)")
         }
-        do { claims.cnf = try TokenJWK.publicKey(in: document, at: jwk) } catch {
+        do { claims.cnf = try TokenJWK.publicKey(in: document, at: jwk, cache: keyCache) } catch {
           throw TokenRejection(.invalidClaim, "cnf.jwk: \(error.description)")
         }
       default:

@@ -14,8 +14,12 @@ public enum TokenJWK {
     init(_ description: String) { self.description = description }
   }
 
-  /// Parses one JWK object node of `document`.
-  public static func publicKey(in document: JSONDocument, at node: Int) throws(LoadError) -> TokenPublicKey {
+  /// Parses one JWK object node of `document`. `cache` (for `cnf` holder
+  /// keys) skips re-importing a point seen before; such keys carry no kid
+  /// unless the JWK names one (hashing a thumbprint per link is waste).
+  public static func publicKey(
+    in document: JSONDocument, at node: Int, cache: TokenKeyCache? = nil
+  ) throws(LoadError) -> TokenPublicKey {
     guard document.nodes[node].kind == .object else { throw LoadError("a JWK must be a JSON object") }
     func text(_ name: String) throws(LoadError) -> String? {
       guard let member = document.member(name, of: node) else { return nil }
@@ -36,17 +40,15 @@ public enum TokenJWK {
     }
     let kty = try text("kty")
     let crv = try text("crv")
-    let material: TokenPublicKey.Material
     let algorithm: TokenAlgorithm
+    let point: [UInt8]
     switch (kty, crv) {
     case ("EC", "P-256"):
-      let point = [0x04] + (try coordinate("x")) + (try coordinate("y"))
-      material = .p256(try crypto { () throws(TPCrypto.CryptoError) in try .init(x963Representation: point) })
+      point = [0x04] + (try coordinate("x")) + (try coordinate("y"))
       algorithm = .es256
     case ("OKP", "Ed25519"):
       if document.member("y", of: node) != nil { throw LoadError("an OKP JWK has no y") }
-      let x = try coordinate("x")
-      material = .ed25519(try crypto { () throws(TPCrypto.CryptoError) in try .init(rawRepresentation: x) })
+      point = try coordinate("x")
       algorithm = .eddsa
     default:
       throw LoadError("unsupported JWK kty/crv \(kty ?? "-")/\(crv ?? "-") (need EC/P-256 or OKP/Ed25519)")
@@ -55,7 +57,15 @@ public enum TokenJWK {
       throw LoadError("JWK alg \(alg) does not match its \(algorithm.rawValue) key")
     }
     let kid = try text("kid")
-    return try crypto { () throws(TPCrypto.CryptoError) in try TokenPublicKey(material: material, kid: kid) }
+    let load = { () throws(LoadError) -> TokenPublicKey in
+      try crypto { () throws(TPCrypto.CryptoError) in
+        let material: TokenPublicKey.Material = algorithm == .es256
+          ? .p256(try .init(x963Representation: point)) : .ed25519(try .init(rawRepresentation: point))
+        return try TokenPublicKey(material: material, kid: kid ?? (cache == nil ? nil : ""))
+      }
+    }
+    guard let cache else { return try load() }
+    return try cache.key(for: point, load: load)
   }
 
   /// Runs a crypto-layer call, reporting its failure as a load error.

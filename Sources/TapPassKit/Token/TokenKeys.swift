@@ -105,7 +105,7 @@ public struct TokenPublicKey: Sendable {
 
   /// A short, non-secret identifier for messages: the first 8 characters
   /// of the kid.
-  public var fingerprint: String { String(kid.prefix(8)) }
+  public var fingerprint: String { kid.isEmpty ? "(holder key)" : String(kid.prefix(8)) }
 }
 
 /// A key that signs tokens. Its private bytes live inside libcrypto, which

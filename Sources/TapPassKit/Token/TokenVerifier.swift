@@ -44,10 +44,14 @@ public struct TokenVerifier: Sendable {
 
   private let byKid: [String: TokenPublicKey]
   private let keys: [TokenPublicKey]
+  private let holderKeys: TokenKeyCache?
   public let policy: Policy
 
-  public init(keys: [TokenPublicKey], policy: Policy) {
+  /// `holderKeyCache: false` imports every `cnf` key afresh (for measuring
+  /// the cold cost).
+  public init(keys: [TokenPublicKey], policy: Policy, holderKeyCache: Bool = true) {
     self.keys = keys
+    holderKeys = holderKeyCache ? TokenKeyCache() : nil
     var byKid: [String: TokenPublicKey] = [:]
     for key in keys { byKid[key.kid] = key }
     self.byKid = byKid
@@ -105,7 +109,7 @@ public struct TokenVerifier: Sendable {
       }
       key = match
     }
-    let (claims, _) = try TokenClaims.parse(jws.payload)
+    let (claims, _) = try TokenClaims.parse(jws.payload, keyCache: holderKeys)
     if claims.par != nil {
       throw TokenRejection(.chainBrokenLink, "a root token must not name a parent (par)")
     }
@@ -123,7 +127,7 @@ public struct TokenVerifier: Sendable {
       throw TokenRejection(.chainBrokenLink, "the parent names no delegate key (cnf)")
     }
     try jws.verify(with: holder)
-    let (claims, document) = try TokenClaims.parse(jws.payload)
+    let (claims, document) = try TokenClaims.parse(jws.payload, keyCache: holderKeys)
     guard let par = claims.par, TPCrypto.constantTimeEquals(Array(par.utf8), Self.parentHash(parentText)) else {
       throw TokenRejection(.chainBrokenLink, "par does not match the hash of the parent link")
     }
