@@ -125,44 +125,36 @@ public struct TokenClaims: Sendable, Equatable {
 
   /// The payload JSON, members in a fixed order so minting is reproducible.
   public func json() throws(TPCrypto.CryptoError) -> [UInt8] {
-    var writer = JSONWriter(capacity: 384)
-    writer.beginObject()
-    func text(_ name: String, _ value: String?) {
-      if let value { writer.key(name); writer.string(value) }
-    }
-    func number(_ name: String, _ value: Int64?) {
-      if let value { writer.key(name); writer.int(Int(value)) }
-    }
-    text("iss", iss)
-    text("sub", sub)
-    if aud.count == 1 { text("aud", aud[0]) } else if !aud.isEmpty { list("aud", aud, &writer) }
-    text("org", org)
-    if !scope.isEmpty || par == nil { list("scope", scope, &writer) }
-    number("iat", iat)
-    number("nbf", nbf)
-    number("exp", exp)
-    text("jti", jti)
-    text("tier", tier)
-    if let health { writer.key("health"); writer.double(health, digits: 4) }
-    text("ceiling", ceiling)
+    var out = TokenJSONOutput()
+    out.begin()
+    out.string("iss", iss)
+    out.string("sub", sub)
+    if aud.count == 1 { out.string("aud", aud[0]) } else if !aud.isEmpty { out.strings("aud", aud) }
+    out.string("org", org)
+    if !scope.isEmpty || par == nil { out.strings("scope", scope) }
+    out.int("iat", iat)
+    out.int("nbf", nbf)
+    out.int("exp", exp)
+    out.string("jti", jti)
+    out.string("tier", tier)
+    out.double("health", health)
+    out.string("ceiling", ceiling)
     if let cnf {
-      writer.key("cnf")
-      writer.beginObject()
-      writer.key("jwk")
-      writer.beginObject()
-      for (name, value) in try TokenPublicKey.requiredMembers(cnf.material) { text(name, value) }
-      writer.endObject()
-      writer.endObject()
+      let members = try TokenPublicKey.requiredMembers(cnf.material)
+      out.key("cnf")
+      out.begin()
+      out.key("jwk")
+      out.begin()
+      // RFC 7638 order: crv, kty, x[, y].
+      out.string("crv", members[0].1)
+      out.string("kty", members[1].1)
+      out.string("x", members[2].1)
+      if members.count > 3 { out.string("y", members[3].1) }
+      out.end()
+      out.end()
     }
-    text("par", par)
-    writer.endObject()
-    return writer.bytes
-  }
-
-  private func list(_ name: String, _ values: [String], _ writer: inout JSONWriter) {
-    writer.key(name)
-    writer.beginArray()
-    for value in values { writer.string(value) }
-    writer.endArray()
+    out.string("par", par)
+    out.end()
+    return out.bytes
   }
 }

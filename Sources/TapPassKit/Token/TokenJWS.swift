@@ -106,7 +106,13 @@ public struct TokenJWS: Sendable {
 
   /// Builds and signs a compact JWS from a header and payload JSON.
   public static func sign(header: [UInt8], payload: [UInt8], key: TokenSigningKey) throws(TPCrypto.CryptoError) -> [UInt8] {
-    var text = Base64URL.encodeBytes(header)
+    try sign(encodedHeader: Base64URL.encodeBytes(header), payload: payload, key: key)
+  }
+
+  /// The same with the header already encoded (a minter's is constant).
+  static func sign(encodedHeader: [UInt8], payload: [UInt8], key: TokenSigningKey) throws(TPCrypto.CryptoError) -> [UInt8] {
+    var text = encodedHeader
+    text.reserveCapacity(encodedHeader.count + payload.count * 4 / 3 + 92)
     text.append(0x2E)
     text.append(contentsOf: Base64URL.encodeBytes(payload))
     let signature = try key.signature(for: text)

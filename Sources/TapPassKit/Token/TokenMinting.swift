@@ -1,16 +1,17 @@
 /// Minting root tokens and delegated links.
 public struct TokenMinter: Sendable {
   public let key: TokenSigningKey
-  private let header: [UInt8]
+  /// base64url of the header, the same for every token this minter signs.
+  private let encodedHeader: [UInt8]
 
   /// `kid` defaults to the key's RFC 7638 thumbprint.
   public init(key: TokenSigningKey, kid: String? = nil) {
     self.key = key
-    header = TokenJWS.header(for: key, kid: kid ?? key.publicKey.kid)
+    encodedHeader = Base64URL.encodeBytes(TokenJWS.header(for: key, kid: kid ?? key.publicKey.kid))
   }
 
   public func mint(_ claims: TokenClaims) throws(TPCrypto.CryptoError) -> [UInt8] {
-    try TokenJWS.sign(header: header, payload: claims.json(), key: key)
+    try TokenJWS.sign(encodedHeader: encodedHeader, payload: claims.json(), key: key)
   }
 
   /// A fresh random `jti`: 16 bytes from libcrypto's DRBG, base64url.

@@ -128,12 +128,8 @@ struct TokenMintCommand: ParsableCommand {
   /// Applies one batch record's `sub`, `scope`, `aud`, `jti`, `ttl`.
   static func overrides(_ base: TokenClaims, _ bytes: [UInt8], line: Int) throws -> (TokenClaims, Int64?) {
     var claims = base
-    let document: JSONDocument
-    do { document = try JSONDocument(bytes: bytes, maxDepth: 4, rejectDuplicateKeys: true) } catch {
-      throw ToolError("line \(line): \(error.message)")
-    }
-    guard document.root.kind == .object else { throw ToolError("line \(line): not a JSON object") }
     do {
+      let document = try TokenJSON.parseObject(bytes, depth: 4, what: "record")
       var ttl: Int64?
       for member in document.children(of: 0) {
         let name = TokenJSON.name(document, member)

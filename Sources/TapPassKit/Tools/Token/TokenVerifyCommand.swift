@@ -94,6 +94,8 @@ struct TokenVerifySession {
   var output = StandardOutput.shared
   var rejected = 0
   var accepted = 0
+  /// Reused for every verdict line.
+  private var verdict = TokenJSONOutput()
 
   init(verifier: TokenVerifier) { self.verifier = verifier }
 
@@ -120,39 +122,36 @@ struct TokenVerifySession {
   }
 
   private mutating func write(_ outcome: Result<TokenVerifier.Verified, TokenRejection>, token: ArraySlice<UInt8>, line: Int) throws {
-    var writer = JSONWriter(capacity: 320)
-    writer.beginObject()
-    writer.key("type"); writer.string("verdict")
-    writer.key("v"); writer.int(1)
-    writer.key("line"); writer.int(line)
+    verdict.reset()
+    verdict.begin()
+    verdict.string("type", "verdict")
+    verdict.int("v", 1)
+    verdict.int("line", Int64(line))
     switch outcome {
     case .success(let verified):
       accepted += 1
-      writer.key("valid"); writer.bool(true)
       let leaf = verified.leaf
-      if let sub = leaf.sub { writer.key("sub"); writer.string(sub) }
-      if let jti = leaf.jti { writer.key("jti"); writer.string(jti) }
-      if let iss = verified.root.iss { writer.key("iss"); writer.string(iss) }
-      writer.key("kid"); writer.string(verified.kid)
-      writer.key("depth"); writer.int(verified.depth)
-      writer.key("exp"); writer.int(Int(verified.expires))
-      writer.key("scope")
-      writer.beginArray()
-      for scope in leaf.scope { writer.string(scope) }
-      writer.endArray()
+      verdict.bool("valid", true)
+      verdict.string("sub", leaf.sub)
+      verdict.string("jti", leaf.jti)
+      verdict.string("iss", verified.root.iss)
+      verdict.string("kid", verified.kid)
+      verdict.int("depth", Int64(verified.depth))
+      verdict.int("exp", verified.expires)
+      verdict.strings("scope", leaf.scope)
     case .failure(let rejection):
       rejected += 1
-      writer.key("valid"); writer.bool(false)
-      writer.key("reason"); writer.string(rejection.reason.rawValue)
-      writer.key("message"); writer.string(rejection.message)
-      writer.key("link"); writer.int(rejection.link)
+      verdict.bool("valid", false)
+      verdict.string("reason", rejection.reason.rawValue)
+      verdict.string("message", rejection.message)
+      verdict.int("link", Int64(rejection.link))
       // Valid verdicts are identified by jti; a rejected token may have
       // none, so it gets a fingerprint (hashing every valid token would
       // cost a few percent of a verification).
-      writer.key("token"); writer.string(TokenInspection.fingerprint(token))
+      verdict.string("token", TokenInspection.fingerprint(token))
     }
-    writer.endObject()
-    try output.write(writer.bytes)
-    try output.write(CollectionOfOne(0x0A))
+    verdict.end()
+    verdict.bytes.append(0x0A)
+    try output.write(verdict.bytes)
   }
 }
