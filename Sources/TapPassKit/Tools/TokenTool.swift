@@ -26,6 +26,6 @@ struct TokenCommand: ParsableCommand {
     subcommands: [
       TokenKeygenCommand.self, TokenMintCommand.self, TokenVerifyCommand.self,
       TokenDelegateCommand.self, TokenRevokeCommand.self, TokenRevocationsCommand.self,
-      TokenInspectCommand.self,
+      TokenInspectCommand.self, TokenBenchCommand.self,
     ])
 }
