@@ -14,6 +14,8 @@ struct TokenBenchCommand: ParsableCommand {
   var key: String
   @Option(name: .long, help: ArgumentHelp("File whose first line is the token or chain to time.", valueName: "file"))
   var token: String
+  @Option(name: .long, help: ArgumentHelp("Private key: also time signing and minting.", valueName: "file"))
+  var signingKey: String?
   @Option(name: .long, help: ArgumentHelp("Iterations per phase.", valueName: "n"))
   var count: Int = 5000
   @OptionGroup var clock: TokenClockOptions
@@ -26,7 +28,17 @@ struct TokenBenchCommand: ParsableCommand {
     let jws = try TokenJWS.parse(first)
     let input = Array(jws.signingInput)
     let cold = TokenVerifier(keys: keys, policy: .init(now: clock.time), holderKeyCache: false)
-    let phases: [(String, () -> Void)] = [
+    var phases: [(String, () -> Void)] = []
+    if let signingKey {
+      let signer = try TokenFiles.signingKey(signingKey)
+      let minter = TokenMinter(key: signer)
+      let (claims, _) = try TokenClaims.parse(jws.payload)
+      phases += [
+        ("sign_only", { _ = try? signer.signature(for: input) }),
+        ("mint", { _ = try? minter.mint(claims) }),
+      ]
+    }
+    phases += [
       ("signature_only", { _ = keys[0].isValidSignature(jws.signature, for: input) }),
       ("jws_parse", { _ = try? TokenJWS.parse(first) }),
       ("claims_parse", { _ = try? TokenClaims.parse(jws.payload) }),
