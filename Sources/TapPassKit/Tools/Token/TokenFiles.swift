@@ -7,10 +7,31 @@ import Glibc
 /// overwritten or followed.
 enum TokenFiles {
   /// Reads a whole file (at most `limit` bytes) into wiped-on-free memory.
+  /// It is read straight into a `SecureBytes` of `limit` bytes, then the
+  /// used prefix is copied into one of the exact size: no growing array
+  /// leaves copies of the key in freed heap memory.
   static func readSecret(_ path: String, limit: Int = 1 << 16) throws -> TPCrypto.SecureBytes {
-    var bytes = try read(path, limit: limit)
-    defer { TPCrypto.wipe(&bytes) }
-    return TPCrypto.SecureBytes(copying: bytes)
+    let fd = try LineReader.open(path: path)
+    defer { close(fd) }
+    var used = 0
+    var failure: Int32 = 0
+    let scratch = TPCrypto.SecureBytes(count: limit + 1) { buffer in
+      while used < buffer.count {
+        let count = Glibc.read(fd, buffer.baseAddress! + used, buffer.count - used)
+        if count < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        if count == 0 { return }
+        used += count
+      }
+    }
+    if failure != 0 { throw ToolError("cannot read \(path): \(String(cString: strerror(failure)))") }
+    if used > limit { throw ToolError("\(path) is larger than \(limit) bytes") }
+    return scratch.withUnsafeBytes { source in
+      TPCrypto.SecureBytes(count: used) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[0..<used])) }
+    }
   }
 
   static func read(_ path: String, limit: Int = 64 << 20) throws -> [UInt8] {
@@ -18,7 +39,6 @@ enum TokenFiles {
     defer { close(fd) }
     var result: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    defer { TPCrypto.wipe(&chunk) }
     while true {
       let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if count < 0 {
