@@ -152,6 +152,17 @@ import Testing
     #expect(F.reason(F.forge(header: header, payload: F.payload)) == .duplicateKey)
   }
 
+  /// A duplicate spelled with an escape is still a duplicate.
+  @Test func tokenRejectsEscapedDuplicateHeaderKey() {
+    let header = #"{"alg":"ES256","\u0061lg":"none","kid":"\#(F.es256.publicKey.kid)"}"#
+    #expect(F.reason(F.forge(header: header, payload: F.payload)) == .duplicateKey)
+  }
+
+  @Test func tokenRejectsEscapedAlgNone() {
+    let token = F.b64(#"{"alg":"n\u006fne"}"#) + "." + F.b64(F.payload) + "."
+    #expect(F.reason(token) == .algNone)
+  }
+
   @Test func tokenRejectsDuplicateClaimKeys() {
     let payload = F.payload.replacingOccurrences(of: #""sub":"agent-7""#, with: #""sub":"agent-7","sub":"root""#)
     #expect(F.reason(F.forge(header: F.header, payload: payload)) == .duplicateKey)
