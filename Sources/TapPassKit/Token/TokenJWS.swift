@@ -35,17 +35,19 @@ public struct TokenJWS: Sendable {
     guard text.count <= limits.tokenBytes else {
       throw TokenRejection(.tooLarge, "token of \(text.count) bytes exceeds \(limits.tokenBytes)")
     }
-    var dots: [Int] = []
+    // The two dots, found without allocating; a third means too many
+    // segments.
+    var firstDot = -1, secondDot = -1, extra = false
     for index in text.indices where text[index] == 0x2E {
-      dots.append(index)
-      if dots.count > 2 { break }
+      if firstDot < 0 { firstDot = index } else if secondDot < 0 { secondDot = index } else { extra = true; break }
     }
-    guard dots.count == 2 else {
-      throw TokenRejection(.malformed, "a compact JWS has 3 segments, found \(dots.count + 1)\(dots.count > 2 ? "+" : "")")
+    guard secondDot >= 0, !extra else {
+      let found = extra ? "4 or more" : firstDot < 0 ? "1" : "2"
+      throw TokenRejection(.malformed, "a compact JWS has 3 segments, found \(found)")
     }
-    let headerText = text[text.startIndex..<dots[0]]
-    let payloadText = text[(dots[0] + 1)..<dots[1]]
-    let signatureText = text[(dots[1] + 1)...]
+    let headerText = text[text.startIndex..<firstDot]
+    let payloadText = text[(firstDot + 1)..<secondDot]
+    let signatureText = text[(secondDot + 1)...]
     guard !headerText.isEmpty, !payloadText.isEmpty else {
       throw TokenRejection(.malformed, "empty header or payload segment")
     }
@@ -90,7 +92,7 @@ public struct TokenJWS: Sendable {
       throw TokenRejection(.badEncoding, "payload is not canonical base64url")
     }
     return TokenJWS(
-      signingInput: text[text.startIndex..<dots[1]], header: header, algorithm: algorithm,
+      signingInput: text[text.startIndex..<secondDot], header: header, algorithm: algorithm,
       kid: kid, typ: typ, payload: payload, signature: signature)
   }
 

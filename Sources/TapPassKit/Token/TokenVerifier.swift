@@ -59,8 +59,13 @@ public struct TokenVerifier: Sendable {
   }
 
   public func verify(_ text: some Collection<UInt8>) throws(TokenRejection) -> Verified {
-    let bytes = Array(text)
-    let segments = bytes.split(separator: Self.chainSeparator, omittingEmptySubsequences: false)
+    try verify(slice: ArraySlice(text))
+  }
+
+  /// The batch path: lines arrive as slices and are not copied again.
+  public func verify(slice bytes: ArraySlice<UInt8>) throws(TokenRejection) -> Verified {
+    let segments = bytes.contains(Self.chainSeparator)
+      ? bytes.split(separator: Self.chainSeparator, omittingEmptySubsequences: false) : [bytes]
     // Bound the work before any parsing: a chain deeper than allowed is
     // refused without verifying a single signature.
     guard segments.count - 1 <= policy.maxDepth else {

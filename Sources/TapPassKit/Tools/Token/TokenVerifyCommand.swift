@@ -117,7 +117,7 @@ struct TokenVerifySession {
 
   mutating func verify(_ token: ArraySlice<UInt8>, line: Int) throws {
     let outcome: Result<TokenVerifier.Verified, TokenRejection>
-    do { outcome = .success(try verifier.verify(token)) } catch { outcome = .failure(error) }
+    do { outcome = .success(try verifier.verify(slice: token)) } catch { outcome = .failure(error) }
     try write(outcome, token: token, line: line)
   }
 
