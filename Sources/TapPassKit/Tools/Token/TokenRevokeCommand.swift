@@ -63,6 +63,11 @@ struct TokenRevocationsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "revocations",
     abstract: "Export or list the revocation database.",
+    discussion: """
+      `export` writes the signed list verifiers load offline with
+      `verify --revocations`; `list` prints the revoked jtis for humans and
+      scripts. Both read the SQLite database that `revoke` writes.
+      """,
     subcommands: [Export.self, List.self])
 
   struct Export: ParsableCommand {
@@ -97,7 +102,9 @@ struct TokenRevocationsCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the revoked jtis, one JSON string per line.")
+    static let configuration = CommandConfiguration(
+      abstract: "Print the revoked jtis, one JSON string per line.",
+      discussion: "Sorted by jti. Exit status 2 if the database cannot be opened.")
 
     @Option(name: .long, help: ArgumentHelp("Revocation database.", valueName: "file"))
     var db: String
