@@ -249,4 +249,21 @@ import Testing
     #expect(F.reason(token) { $0.requiredScopes = ["read_file:/etc/passwd"] } == .scopeNotGranted)
     #expect(F.reason(token) { $0.requiredScopes = ["write_file:/workspace/a.txt"] } == .scopeNotGranted)
   }
+
+  /// Metamorphic check: changing any one character of a valid token, or
+  /// cutting it short anywhere, must never leave a token that verifies
+  /// (strict base64url leaves no spelling of the same bytes).
+  @Test func tokenEverySingleCharacterChangeIsRejected() {
+    for key in [F.es256, F.eddsa] {
+      let token = Array(F.mint(key: key).utf8)
+      for index in token.indices {
+        var mutated = token
+        mutated[index] = token[index] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+        #expect(F.reason(bytes: mutated) != nil, "change at \(index) verified")
+      }
+      for length in stride(from: 0, to: token.count, by: 7) {
+        #expect(F.reason(bytes: Array(token.prefix(length))) != nil, "prefix \(length) verified")
+      }
+    }
+  }
 }
