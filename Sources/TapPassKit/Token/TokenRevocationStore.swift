@@ -27,8 +27,12 @@ public final class TokenRevocationStore {
       """),
   ]
 
-  public init(path: String) throws(StoreError) {
-    let status = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+  /// Opens (and for writing, creates and migrates) the store. Readers open
+  /// it read-only and never create it: a mistyped path must be an error,
+  /// not an empty store that revokes nothing.
+  public init(path: String, readOnly: Bool = false) throws(StoreError) {
+    let flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+    let status = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, nil)
     guard status == SQLITE_OK else {
       let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
       sqlite3_close(db)
@@ -36,6 +40,13 @@ public final class TokenRevocationStore {
       throw StoreError(code: status, message: "cannot open \(path): \(message)")
     }
     sqlite3_busy_timeout(db, 5000)
+    if readOnly {
+      let applied = try query("SELECT name FROM token_migrations ORDER BY name", [])
+      guard applied.contains(Self.migrations.last!.name) else {
+        throw StoreError(code: SQLITE_ERROR, message: "\(path) is not a revocation store of this version")
+      }
+      return
+    }
     var enabled: Int32 = 0
     _ = tp_sqlite_db_config_int(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &enabled)
     try execute("CREATE TABLE IF NOT EXISTS token_migrations (name TEXT PRIMARY KEY NOT NULL)")

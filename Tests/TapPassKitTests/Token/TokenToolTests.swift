@@ -78,6 +78,12 @@ import Testing
     var tampered = list
     tampered[tampered.count / 2] ^= 1
     #expect(throws: TokenRejection.self) { try TokenRevocationList.load(tampered, keys: [F.es256.publicKey]) }
+    // Readers never create a store: a mistyped path is an error.
+    #expect(throws: TokenRevocationStore.StoreError.self) {
+      try TokenRevocationStore(path: path + ".typo", readOnly: true)
+    }
+    #expect(!FileManager.default.fileExists(atPath: path + ".typo"))
+    #expect(try TokenRevocationStore(path: path, readOnly: true).revokedJTIs().count == 2)
     // A token is not a revocation list.
     #expect(throws: TokenRejection.self) { try TokenRevocationList.load(Array(F.mint().utf8), keys: [F.es256.publicKey]) }
   }

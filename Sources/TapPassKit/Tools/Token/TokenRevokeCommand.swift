@@ -49,10 +49,11 @@ struct TokenRevokeCommand: ParsableCommand {
   /// Opens the store and runs `body`, reporting SQLite failures as tool
   /// errors (status 2).
   static func withStore<T>(
-    _ path: String, _ body: (TokenRevocationStore) throws(TokenRevocationStore.StoreError) -> T
+    _ path: String, readOnly: Bool = false,
+    _ body: (TokenRevocationStore) throws(TokenRevocationStore.StoreError) -> T
   ) throws -> T {
     do throws(TokenRevocationStore.StoreError) {
-      return try body(try TokenRevocationStore(path: path))
+      return try body(try TokenRevocationStore(path: path, readOnly: readOnly))
     } catch {
       throw ToolError(error.description)
     }
@@ -90,7 +91,7 @@ struct TokenRevocationsCommand: ParsableCommand {
     @OptionGroup var clock: TokenClockOptions
 
     func run() throws {
-      let jtis = try TokenRevokeCommand.withStore(db) { store throws(TokenRevocationStore.StoreError) in try store.revokedJTIs() }
+      let jtis = try TokenRevokeCommand.withStore(db, readOnly: true) { store throws(TokenRevocationStore.StoreError) in try store.revokedJTIs() }
       let signer = try TokenFiles.signingKey(key)
       let list = try TokenRevocationList.export(jtis: jtis, issuer: iss, now: clock.time, key: signer) + [0x0A]
       if let out {
@@ -110,7 +111,7 @@ struct TokenRevocationsCommand: ParsableCommand {
     var db: String
 
     func run() throws {
-      let jtis = try TokenRevokeCommand.withStore(db) { store throws(TokenRevocationStore.StoreError) in try store.revokedJTIs() }
+      let jtis = try TokenRevokeCommand.withStore(db, readOnly: true) { store throws(TokenRevocationStore.StoreError) in try store.revokedJTIs() }
       for jti in jtis { try StandardOutput.shared.write(JSONString.quoted(jti) + [0x0A]) }
     }
   }

@@ -72,7 +72,7 @@ struct TokenVerifyCommand: ParsableCommand {
       }
     }
     if let revocationDB {
-      policy.revoked.formUnion(try TokenRevokeCommand.withStore(revocationDB) { store throws(TokenRevocationStore.StoreError) in
+      policy.revoked.formUnion(try TokenRevokeCommand.withStore(revocationDB, readOnly: true) { store throws(TokenRevocationStore.StoreError) in
         try store.revokedJTIs()
       })
     }
