@@ -15,17 +15,20 @@ enum BuiltInPolicy {
 
   static let findingTypes: [String: ClassificationLevel] = [
     // Identity documents and payment data: regulated, breach-notifiable.
-    "ssn": .restricted, "national_id": .restricted, "passport": .restricted,
+    "ssn": .restricted, "us_ssn": .restricted, "national_id": .restricted, "passport": .restricted,
+    "driver_license": .restricted, "us_driver_license": .restricted,
     "credit_card": .restricted, "iban": .restricted, "bank_account": .restricted,
     "medical_record": .restricted, "health": .restricted, "tax_id": .restricted,
     // Contact data and names: personal data under GDPR.
     "email": .confidential, "phone": .confidential, "address": .confidential,
-    "person_name": .confidential, "date_of_birth": .confidential,
+    "person_name": .confidential, "person": .confidential, "date_of_birth": .confidential,
+    "location": .confidential,
     // Credentials: anyone holding them can act as the owner.
     "private_key": .restricted, "password": .restricted, "api_key": .restricted,
     "aws_access_key": .restricted, "connection_string": .restricted, "jwt": .restricted,
     // Infrastructure identifiers: useful to an attacker, not personal.
     "ip_address": .internal, "host_name": .internal, "mac_address": .internal, "arn": .internal,
+    "domain_name": .internal,
   ]
 
   static let categories: [String: ClassificationLevel] = [

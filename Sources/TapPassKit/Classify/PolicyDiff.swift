@@ -39,16 +39,16 @@ public struct PolicyDiff {
     if relevant(x.defaultLevel, y.defaultLevel) {
       changes.append("\(scope)default_level: \(Self.show(x.defaultLevel)) → \(Self.show(y.defaultLevel)) (records with no stronger reason)")
     }
-    let tables: [(String, [String: ClassificationPolicy.Entry], [String: ClassificationPolicy.Entry], String)] = [
-      ("findings.types", x.findingTypes, y.findingTypes, "records with a %@ finding"),
-      ("findings.steps", x.findingSteps, y.findingSteps, "records with findings of %@ of types not listed"),
-      ("markers", x.markers, y.markers, "records marked %@"),
-      ("categories", x.categories, y.categories, "records declaring %@"),
+    typealias Table = [String: ClassificationPolicy.Entry]
+    let tables: [(String, Table, Table, (String) -> String)] = [
+      ("findings.types", x.findingTypes, y.findingTypes, { "records with a \($0) finding" }),
+      ("findings.steps", x.findingSteps, y.findingSteps, { "records with \($0) findings of types not listed" }),
+      ("markers", x.markers, y.markers, { "records marked \($0)" }),
+      ("categories", x.categories, y.categories, { "records declaring \($0)" }),
     ]
     for (field, p, q, meaning) in tables {
       for key in Set(p.keys).union(q.keys).sorted() where relevant(p[key], q[key]) {
-        let effect = meaning.replacingOccurrences(of: "%@", with: key)
-        changes.append("\(scope)\(field).\(key): \(Self.show(p[key])) → \(Self.show(q[key])) (\(effect))")
+        changes.append("\(scope)\(field).\(key): \(Self.show(p[key])) → \(Self.show(q[key])) (\(meaning(key)))")
       }
     }
   }

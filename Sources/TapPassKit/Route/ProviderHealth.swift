@@ -7,6 +7,9 @@ public struct ProviderHealth: Sendable {
     case healthy, degraded
     case halfOpen = "half_open"
     case open
+
+    /// How explanations write the state: `half-open`, `degraded`, …
+    public var label: String { self == .halfOpen ? "half-open" : rawValue }
   }
 
   public struct Status: Sendable, Equatable {

@@ -57,7 +57,7 @@ public struct RouteDecision: Sendable, Equatable {
       case .context(let window, let tokens): "context window \(window) < \(tokens) tokens"
       case .circuitOpen(let provider, let reason): "circuit open (\(provider)\(reason.map { ": \($0)" } ?? ""))"
       case .degraded(let provider, let state, let reason):
-        "\(provider) \(state.rawValue.replacingOccurrences(of: "_", with: "-")), kept as fallback\(reason.map { " (\($0))" } ?? "")"
+        "\(provider) \(state.label), kept as fallback\(reason.map { " (\($0))" } ?? "")"
       case .costlier(let cost): "allowed, costs more ($\(JSONWriter.format(cost, digits: 6)))"
       case .smallerTier(let tier): "allowed, smaller tier (\(tier.name))"
       }

@@ -107,7 +107,7 @@ public struct Router: Sendable {
     // What would have been chosen with every provider healthy: if that is
     // not the chosen model, this is a fallback, and the record says so.
     if let ideal = (allowed + refusedByHealth).min(by: { before($0, $1, health: false) }), ideal.model.id != chosen.model.id {
-      let state = ideal.status.state == .open ? "circuit open" : ideal.status.state.rawValue.replacingOccurrences(of: "_", with: "-")
+      let state = ideal.status.state == .open ? "circuit open" : ideal.status.state.label
       decision.fallback = .init(from: ideal.model.id, reason: "\(ideal.model.provider) \(state)" + (ideal.status.reason.map { ": \($0)" } ?? ""))
     }
     for other in ranked.dropFirst() {

@@ -30,7 +30,16 @@ struct ClassifyCommand: ParsableCommand {
       input line), 64 usage error.
       """,
     version: TapPassVersion.string,
-    subcommands: [PolicyCommand.self])
+    subcommands: [ClassifyRecords.self, PolicyCommand.self],
+    defaultSubcommand: ClassifyRecords.self)
+}
+
+/// The default subcommand: classify (or route) a record stream.
+struct ClassifyRecords: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "records",
+    abstract: "Classify JSON Lines records (the default subcommand).",
+    discussion: ClassifyCommand.configuration.discussion)
 
   @OptionGroup var stream: StreamOptions
   @OptionGroup var classify: ClassifyOptions

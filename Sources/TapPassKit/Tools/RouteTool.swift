@@ -35,7 +35,16 @@ struct RouteCommand: ParsableCommand {
       line), 64 usage error.
       """,
     version: TapPassVersion.string,
-    subcommands: [RouteCheck.self])
+    subcommands: [RouteRecords.self, RouteCheck.self],
+    defaultSubcommand: RouteRecords.self)
+}
+
+/// The default subcommand: classify (or route) a record stream.
+struct RouteRecords: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "records",
+    abstract: "Route JSON Lines records (the default subcommand).",
+    discussion: RouteCommand.configuration.discussion)
 
   @OptionGroup var stream: StreamOptions
   @OptionGroup var route: RouteOptions
