@@ -45,6 +45,7 @@ public struct TokenVerifier: Sendable {
   private let byKid: [String: TokenPublicKey]
   private let keys: [TokenPublicKey]
   private let holderKeys: TokenKeyCache?
+  private let headers = TokenHeaderCache()
   public let policy: Policy
 
   /// `holderKeyCache: false` imports every `cnf` key afresh (for measuring
@@ -95,7 +96,7 @@ public struct TokenVerifier: Sendable {
   }
 
   private func verifyRoot(_ text: ArraySlice<UInt8>) throws(TokenRejection) -> (TokenClaims, String) {
-    let jws = try TokenJWS.parse(text, limits: policy.limits)
+    let jws = try TokenJWS.parse(text, limits: policy.limits, headerCache: headers)
     try checkTyp(jws)
     let key: TokenPublicKey
     if let kid = jws.kid {
