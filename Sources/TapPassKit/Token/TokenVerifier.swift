@@ -1,10 +1,11 @@
 /// Verifies a token or a delegation chain against trusted keys and a policy.
 ///
 /// Order of work, cheapest and most hostile-input-safe first: split and
-/// bound the chain, parse every header (no crypto), then per link verify the
-/// signature before parsing its claims, then the time, audience, issuer,
-/// narrowing, revocation and required-scope checks. Every failure is a
-/// `TokenRejection` with a stable reason code.
+/// bound the chain (depth is refused before any signature work), then link
+/// by link: structure and header checks (no crypto), the signature, and only
+/// then the claims, time and narrowing checks; last the issuer, audience,
+/// revocation and required-scope checks on the whole chain. Every failure
+/// is a `TokenRejection` with a stable reason code.
 public struct TokenVerifier: Sendable {
   public struct Policy: Sendable {
     /// Verification time in seconds since the epoch (`--now`).
