@@ -1,0 +1,105 @@
+/// Decides whether the value of a `key = value` assignment is a credential,
+/// given what the key says (`KeyMeaning`). This is the rule that catches
+/// the long tail of services without a distinctive token prefix
+/// (`urlscan token = '…'`, `DUFFEL_API_TOKEN=…`, `sourcegraph: <40 hex>`),
+/// so it is where most false positives would come from; every test here is
+/// a reason a real value could not look like that:
+/// - placeholders, template references and code expressions are not values;
+/// - a value with spaces is prose;
+/// - a secret needs length, Shannon entropy and a mix of letters with
+///   digits or symbols (identifiers such as `real_key` have neither);
+/// - under a key that does not name a secret at all, only unmistakably
+///   random values count, and identifiers (UUIDs) do not.
+struct KeyedValues {
+  let configuration: DetectSecretsStep.Configuration
+  let placeholders: Placeholders
+
+  /// The candidate for `assignment`, or nil.
+  func judge(_ bytes: [UInt8], _ assignment: Assignment, _ meaning: KeyMeaning, rule: String) -> Candidate? {
+    if assignment.multiWord {
+      // Element or brace content: the most random word is the credential.
+      var best: (Candidate, Double)?
+      for word in ValueExtraction.words(bytes, assignment.value) {
+        var single = assignment
+        single.value = word
+        single.multiWord = false
+        if let candidate = judge(bytes, single, meaning, rule: rule) {
+          let weight = ValueShape(bytes, word).entropy * Double(word.count)
+          if best == nil || weight > best!.1 { best = (candidate, weight) }
+        }
+      }
+      return best?.0
+    }
+    let range = assignment.value
+    guard range.count <= ValueExtraction.maxValueLength else { return nil }
+    if meaning.strength == .weak && !configuration.unkeyedAssignments { return nil }
+    if placeholders.isPlaceholder(bytes, range) { return nil }
+    if !assignment.quoted && assignment.scheme == .none && ValueExtraction.looksLikeExpression(bytes, range) { return nil }
+    let shape = ValueShape(bytes, range)
+    if shape.spaces > 0 { return nil }
+    if SecretBytes.hasPrefix(bytes, range, Array("http".utf8)) {
+      return meaning.type == "webhook_url" ? webhook(bytes, range, rule: rule) : nil
+    }
+    var strongSymbols = 0
+    for index in range {
+      let byte = bytes[index]
+      if !SecretBytes.alphanumeric.contains(byte), byte != UInt8(ascii: "_"), byte != UInt8(ascii: "-"), byte != UInt8(ascii: ".") { strongSymbols += 1 }
+    }
+    var type = meaning.type
+    var severity = Severity.high
+    var score: Double
+    switch assignment.scheme {
+    case .bearer: type = meaning.vendor ? type : "bearer_token"
+    case .basic: type = "basic_auth"
+    case .none: break
+    }
+    switch meaning.strength {
+    case .password:
+      guard range.count >= configuration.minPasswordLength, shape.dominance <= 0.6 else { return nil }
+      guard shape.digits > 0 || strongSymbols > 0 || (shape.upper > 0 && shape.lower > 0 && range.count >= 8) else { return nil }
+      score = shape.entropy >= 3 ? 0.8 : 0.7
+    case .secret:
+      guard range.count >= configuration.minLength, shape.entropy >= configuration.minEntropy, shape.dominance <= 0.5 else { return nil }
+      let mixed = (shape.letters > 0 && shape.digits > 0)
+        || (strongSymbols > 0 && shape.letters > 0 && shape.entropy >= 3.5)
+        || (shape.upper > 0 && shape.lower > 0 && range.count >= 20 && shape.entropy >= 4)
+      guard mixed else { return nil }
+      score = 0.7 + (shape.entropy >= 4 ? 0.1 : 0) + (meaning.vendor ? 0.05 : 0)
+    case .weak:
+      guard range.count >= max(configuration.minLength, 20), range.count <= 200, shape.letters > 0, shape.digits > 0 else { return nil }
+      guard shape.entropy >= max(configuration.minEntropy, shape.isHex ? 3.0 : 3.5), shape.dominance <= 0.3 else { return nil }
+      guard !isUUID(bytes, range), strongSymbols <= 2 else { return nil }
+      score = meaning.vendor ? 0.7 : 0.6
+      severity = .medium
+    }
+    return Candidate(start: range.lowerBound, end: range.upperBound, type: type, score: score, severity: severity, reasons: [rule])
+  }
+
+  /// A webhook URL under a webhook key: its path must carry a random part.
+  func webhook(_ bytes: [UInt8], _ range: Range<Int>, rule: String) -> Candidate? {
+    var slashes = 0
+    var pathStart = range.upperBound
+    for index in range where bytes[index] == UInt8(ascii: "/") {
+      slashes += 1
+      if slashes == 3 { pathStart = index; break }
+    }
+    guard range.upperBound - pathStart >= 16, !placeholders.isMasked(bytes, range) else { return nil }
+    let shape = ValueShape(bytes, pathStart..<range.upperBound)
+    guard shape.digits > 0, shape.entropy >= 3.5 else { return nil }
+    return Candidate(start: range.lowerBound, end: range.upperBound, type: "webhook_url", score: 0.85, severity: .high, reasons: [rule])
+  }
+
+  /// `8-4-4-4-12` hex: an identifier when the key does not say secret.
+  func isUUID(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.count == 36 else { return false }
+    for (offset, index) in range.enumerated() {
+      let byte = bytes[index]
+      if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+        if byte != UInt8(ascii: "-") { return false }
+      } else if !SecretBytes.hex.contains(byte) {
+        return false
+      }
+    }
+    return true
+  }
+}

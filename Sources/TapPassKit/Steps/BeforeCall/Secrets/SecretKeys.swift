@@ -1,0 +1,86 @@
+/// What a key name says about the value assigned to it.
+///
+/// Key names are compared lower-cased with `_ - .` and spaces removed, so
+/// `AWS_SECRET_ACCESS_KEY`, `awsSecretAccessKey` and `aws-secret-access-key`
+/// read the same. Three strengths decide how much the value must prove:
+/// a password key accepts any non-trivial value, a secret/token key needs
+/// an entropy-bearing value, and any other key (a vendor name such as
+/// `sourcegraph:`) needs a value that is unmistakably random.
+struct KeyMeaning: Equatable {
+  enum Strength: Equatable { case password, secret, weak }
+  var type: String
+  var strength: Strength
+  /// The key names a vendor, so the type is that vendor's.
+  var vendor: Bool = false
+}
+
+enum SecretKeys {
+  /// Keys whose values are identifiers, digests or settings, never secrets.
+  static let denied: [[UInt8]] = [
+    "public", "publish", "hash", "sha1", "sha2", "sha256", "sha512", "md5", "checksum", "digest", "integrity",
+    "uuid", "guid", "commit", "etag", "nonce", "version", "keyboard", "keyword", "keyspace", "tokenizer",
+    "maxtoken", "tokens", "tokenlimit", "tokencount", "numtoken", "author", "keypath", "keyfile", "bypass",
+    "compass", "passenger", "passage", "passthrough", "passive", "passport", "keycode", "keyname", "keytype",
+    "tokentype", "url", "uri", "endpoint", "authmethod", "authtype", "authority", "authenticat", "monkey",
+    "turkey", "donkey", "hockey", "whiskey", "jockey", "keystroke", "keyframe", "keynote", "hotkey", "keybind",
+    "primarykey", "foreignkey", "sortkey", "partitionkey", "cachekey", "keyprefix", "idempotency", "locale",
+    "algorithm", "format", "length", "expire", "expiry", "ttl", "timeout", "filename", "path", "image", "model",
+    "placeholder", "example", "pattern", "regex", "label", "description", "title", "hint", "username", "ref", "revision",
+    "parent", "blob", "oid", "tokenized",
+  ].map { Array($0.utf8) }
+
+  static let passwordWords: [[UInt8]] = ["pass", "pwd"].map { Array($0.utf8) }
+  static let secretWords: [[UInt8]] = ["secret", "privatekey", "signingkey", "encryptionkey", "masterkey", "credential", "creds"].map { Array($0.utf8) }
+  static let tokenWords: [[UInt8]] = ["token", "key", "auth", "bearer", "webhook", "dsn", "connectionstring", "connstr", "apikey", "cookie"].map { Array($0.utf8) }
+
+  /// Key words that name a vendor, and the finding type they give.
+  static let vendors: [(word: [UInt8], type: String)] = [
+    ("azure", "azure_credential"), ("accountkey", "azure_credential"), ("sharedaccesskey", "azure_credential"),
+    ("twilio", "twilio_credential"), ("sendgrid", "sendgrid_api_key"), ("stripe", "stripe_key"),
+    ("github", "github_token"), ("gitlab", "gitlab_token"), ("slack", "slack_token"), ("npm", "npm_token"),
+    ("pypi", "pypi_token"), ("openai", "openai_api_key"), ("anthropic", "anthropic_api_key"), ("claude", "anthropic_api_key"),
+    ("huggingface", "huggingface_token"), ("hftoken", "huggingface_token"), ("google", "google_credential"),
+    ("gcp", "google_credential"), ("firebase", "google_credential"),
+  ].map { (Array($0.0.utf8), $0.1) }
+
+  /// The meaning of the key at `range`, or nil when the key rules it out.
+  static func classify(_ bytes: [UInt8], _ range: Range<Int>) -> KeyMeaning? {
+    var key: [UInt8] = []
+    key.reserveCapacity(range.count)
+    for index in range {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == 0x20 { continue }
+      key.append(SecretBytes.lower(byte))
+    }
+    guard !key.isEmpty else { return nil }
+    let all = 0..<key.count
+    func has(_ word: [UInt8]) -> Bool { SecretBytes.contains(key, all, word) }
+    func hasString(_ word: String) -> Bool { has(Array(word.utf8)) }
+
+    let webhook = hasString("webhook")
+    for word in denied where has(word) {
+      if webhook && (word == Array("url".utf8) || word == Array("uri".utf8)) { continue }
+      return nil
+    }
+    let password = passwordWords.contains(where: has)
+    let secret = secretWords.contains(where: has)
+    let token = tokenWords.contains(where: has)
+    // `client_id`, `key_id`, `access_key_id`: identifiers of a credential.
+    if key.count >= 2, key[key.count - 2] == UInt8(ascii: "i"), key[key.count - 1] == UInt8(ascii: "d"), !password, !secret, !hasString("token") {
+      return nil
+    }
+
+    if hasString("aws") {
+      if hasString("session") || hasString("security") { return KeyMeaning(type: "aws_session_token", strength: .secret, vendor: true) }
+      if secret || hasString("sk") { return KeyMeaning(type: "aws_secret_access_key", strength: .secret, vendor: true) }
+    }
+    if password { return KeyMeaning(type: "generic_password", strength: .password) }
+    if webhook { return KeyMeaning(type: "webhook_url", strength: .secret, vendor: true) }
+    for vendor in vendors where has(vendor.word) {
+      return KeyMeaning(type: vendor.type, strength: secret || token ? .secret : .weak, vendor: true)
+    }
+    if secret { return KeyMeaning(type: "generic_secret", strength: .secret) }
+    if token { return KeyMeaning(type: "api_key", strength: .secret) }
+    return KeyMeaning(type: "api_key", strength: .weak)
+  }
+}
