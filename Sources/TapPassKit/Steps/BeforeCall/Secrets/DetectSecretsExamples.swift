@@ -20,7 +20,7 @@ enum DetectSecretsExamples {
     StepExample("git clone https://oauth2:«gitlab_token:glpat-83ecdzH6kXVqAf0rHAcM»@gitlab.com/group/app.git"),
     StepExample("publish with «npm_token:npm_XSXFRO9O0q8WKLi5qJI4mijOXd47EAMQBl9n»"),
     StepExample("//registry.npmjs.org/:_authToken=«npm_token:6f1c2a9e-4b7d-4e21-9c3a-8d5e7f0b1a24»"),
-    StepExample("password = «pypi_token:pypi-AgEIcHlwaS5vcmcW-bcQTg6dHql-tABLrWzCZWl-u94mHSiU14oZPnoUjJGXwQQRw9dlUW1cXYn»"),
+    StepExample("password = «pypi_token:pypi-AgEIcHlwaS5vcmcPtYgjmUhBel31iEl2hpChYgCfrL1spNxnyVmihA-2O76UMFxFkM-R5Kjp1vRt_1fjORS-6ilI8ihN5KXSc7Tvo-hBKqFYY-k»"),
     StepExample("SENDGRID_API_KEY=«sendgrid_api_key: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»"),
     StepExample("session «jwt:eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiAic3ZjLXdvcmtlciIsICJpYXQiOiAxNzMxMDAwMDAwfQ.V3Zw-r9h9xVl62DmX-7bzEesW8rauyH8j1vwhIT-A7r»"),
     StepExample("-H \"Authorization: Bearer «jwt:eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiAic3ZjLXdvcmtlciIsICJpYXQiOiAxNzMxMDAwMDAwfQ.V3Zw-r9h9xVl62DmX-7bzEesW8rauyH8j1vwhIT-A7r»\""),

@@ -46,7 +46,22 @@ enum FormatChecks {
   /// that names its algorithm or type. Decoding the header rejects random
   /// dotted strings and truncated copies.
   static func jwtHeaderValid(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    guard range.count <= 2048 else { return false }
+    guard let decoded = base64Decoded(bytes, range), isJSONObject(decoded) else { return false }
+    return SecretBytes.contains(decoded, 0..<decoded.count, Array("\"alg\"".utf8))
+      || SecretBytes.contains(decoded, 0..<decoded.count, Array("\"typ\"".utf8))
+  }
+
+  static func decodesToJSONObject(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    base64Decoded(bytes, range).map(isJSONObject) ?? false
+  }
+
+  static func isJSONObject(_ decoded: [UInt8]) -> Bool {
+    decoded.count >= 2 && decoded.first == UInt8(ascii: "{") && decoded.last == UInt8(ascii: "}")
+  }
+
+  /// Decodes base64 or base64url (padding optional); nil on other bytes.
+  static func base64Decoded(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8]? {
+    guard range.count <= 8192 else { return nil }
     var decoded: [UInt8] = []
     decoded.reserveCapacity(range.count)
     var buffer: UInt32 = 0
@@ -61,7 +76,7 @@ enum FormatChecks {
       case UInt8(ascii: "-"), UInt8(ascii: "+"): value = 62
       case UInt8(ascii: "_"), UInt8(ascii: "/"): value = 63
       case UInt8(ascii: "="): continue
-      default: return false
+      default: return nil
       }
       buffer = buffer << 6 | value
       bits += 6
@@ -70,9 +85,7 @@ enum FormatChecks {
         decoded.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
       }
     }
-    guard decoded.first == UInt8(ascii: "{"), decoded.last == UInt8(ascii: "}") else { return false }
-    return SecretBytes.contains(decoded, 0..<decoded.count, Array("\"alg\"".utf8))
-      || SecretBytes.contains(decoded, 0..<decoded.count, Array("\"typ\"".utf8))
+    return decoded
   }
 
   /// Anthropic keys: `sk-ant-<kind><nn>-` + 93 characters + `AA`.

@@ -32,7 +32,7 @@ struct KeyedValues {
     }
     let range = assignment.value
     guard range.count <= ValueExtraction.maxValueLength else { return nil }
-    if meaning.strength == .weak && !configuration.unkeyedAssignments { return nil }
+    if meaning.strength == .weak && !(configuration.unkeyedAssignments && Self.weakKeyAccepted(bytes, assignment)) { return nil }
     if placeholders.isPlaceholder(bytes, range) { return nil }
     if !assignment.quoted && assignment.scheme == .none && ValueExtraction.looksLikeExpression(bytes, range) { return nil }
     let shape = ValueShape(bytes, range)
@@ -53,16 +53,19 @@ struct KeyedValues {
     case .basic: type = "basic_auth"
     case .none: break
     }
-    switch meaning.strength {
+    // `LicenseKey value`, `password value`: without an operator only a
+    // clearly random value counts, as for weak keys.
+    let strength = assignment.op == 0x20 && !assignment.quoted ? .weak : meaning.strength
+    switch strength {
     case .password:
-      guard range.count >= configuration.minPasswordLength, shape.dominance <= 0.6 else { return nil }
+      guard range.count >= configuration.minPasswordLength, shape.dominance <= 0.6, shape.letters + shape.digits > 0 else { return nil }
       guard shape.digits > 0 || strongSymbols > 0 || (shape.upper > 0 && shape.lower > 0 && range.count >= 8) else { return nil }
       score = shape.entropy >= 3 ? 0.8 : 0.7
     case .secret:
       guard range.count >= configuration.minLength, shape.entropy >= configuration.minEntropy, shape.dominance <= 0.5 else { return nil }
       let mixed = (shape.letters > 0 && shape.digits > 0)
         || (strongSymbols > 0 && shape.letters > 0 && shape.entropy >= 3.5)
-        || (shape.upper > 0 && shape.lower > 0 && range.count >= 20 && shape.entropy >= 4)
+        || (shape.upper > 0 && shape.lower > 0 && Self.caseChanges(bytes, range) * 5 >= range.count * 2)
       guard mixed else { return nil }
       score = 0.7 + (shape.entropy >= 4 ? 0.1 : 0) + (meaning.vendor ? 0.05 : 0)
     case .weak:
@@ -73,6 +76,48 @@ struct KeyedValues {
       severity = .medium
     }
     return Candidate(start: range.lowerBound, end: range.upperBound, type: type, score: score, severity: severity, reasons: [rule])
+  }
+
+  /// Keys that hold names, text or addresses when they do not say secret.
+  static let weakDenied: [[UInt8]] = [
+    "value", "content", "data", "text", "body", "src", "href", "action", "query", "input", "output", "result",
+    "payload", "message", "state", "code", "account", "user", "email", "mail", "domain", "host", "login", "link",
+    "file", "class", "style", "type", "size", "cursor", "page", "next", "prev", "sum", "table", "list", "item",
+  ].map { Array($0.utf8) }
+
+  /// A key that does not name a secret must look like a configuration
+  /// name, and its value must be written the way configuration values are:
+  /// quoted, or after `: ` (YAML/JSON), or in an upper-case env variable.
+  /// `host:port`, `user:pass` and `?q=` query values fail; so do code
+  /// assignments of unquoted values (`sumOfRows = …`).
+  static func weakKeyAccepted(_ bytes: [UInt8], _ assignment: Assignment) -> Bool {
+    let key = assignment.key
+    guard key.count >= 3, key.count <= 40 else { return false }
+    let shape = ValueShape(bytes, key)
+    guard shape.digits <= 2 else { return false }
+    for word in weakDenied where SecretBytes.contains(bytes, key, word) { return false }
+    if assignment.quoted { return true }
+    switch assignment.op {
+    case UInt8(ascii: ":"): return assignment.spaced
+    case UInt8(ascii: "="): return shape.lower == 0
+    default: return false
+    }
+  }
+
+  /// How often the case flips between neighbouring letters: random
+  /// base62 flips on about half of them, CamelCase names rarely.
+  static func caseChanges(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    var changes = 0
+    var previousUpper: Bool?
+    for index in range {
+      let byte = bytes[index]
+      let isUpper = byte >= 0x41 && byte <= 0x5A
+      let isLower = byte >= 0x61 && byte <= 0x7A
+      guard isUpper || isLower else { continue }
+      if let previous = previousUpper, previous != isUpper { changes += 1 }
+      previousUpper = isUpper
+    }
+    return changes
   }
 
   /// A webhook URL under a webhook key: its path must carry a random part.

@@ -4,7 +4,7 @@
 /// Two strengths, because a distinctive vendor prefix already says a lot:
 /// - `isMasked` (applied to every candidate): `xxxx`, `****`, `EXAMPLE`,
 ///   `<...>`, `${VAR}`, `{{ ... }}`, `%s` and sequential runs such as
-///   `abcdefgh`/`12345678` that people type when inventing a key. A vendor
+///   `abcdefg`/`1234567` that people type when inventing a key. A vendor
 ///   token whose body is `xxxx` is documentation, whatever its prefix.
 /// - `isPlaceholder` (keyed values only, where the key gives no format):
 ///   the above plus stand-in words (`your_api_key`, `changeme`, `dummy`),
@@ -32,7 +32,10 @@ struct Placeholders: Sendable {
   }
 
   /// Masks and template references: never a live secret.
-  func isMasked(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+  /// `sequentialRun` is shorter for keyed values than for vendor tokens:
+  /// test fixtures of real formats often hold `123456789`, while an
+  /// alphabet run of ten (`klmnopqrst`) is invented whatever its prefix.
+  func isMasked(_ bytes: [UInt8], _ range: Range<Int>, sequentialRun: Int = 7) -> Bool {
     guard !range.isEmpty else { return true }
     let first = bytes[range.lowerBound]
     let last = bytes[range.upperBound - 1]
@@ -53,12 +56,12 @@ struct Placeholders: Sendable {
     }
     if SecretBytes.contains(bytes, range, Array("example".utf8)) { return true }
     if Self.containsTemplateReference(bytes, range) { return true }
-    return Self.hasSequentialRun(bytes, range, length: 6)
+    return Self.hasSequentialRun(bytes, range, length: sequentialRun)
   }
 
   /// Masks, stand-in words, repeated characters and configured words.
   func isPlaceholder(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    if isMasked(bytes, range) { return true }
+    if isMasked(bytes, range, sequentialRun: 7) { return true }
     for value in Self.standInValues where value.count == range.count && SecretBytes.hasPrefix(bytes, range, value) { return true }
     for word in Self.standInWords where SecretBytes.contains(bytes, range, word) { return true }
     for word in extraWords where SecretBytes.contains(bytes, range, word) { return true }
@@ -76,13 +79,15 @@ struct Placeholders: Sendable {
       var nameStart = -1
       var closer: UInt8 = 0
       if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "#")) && next == UInt8(ascii: "{") { nameStart = index + 2; closer = UInt8(ascii: "}") }
-      else if byte == UInt8(ascii: "{") && next == UInt8(ascii: "{") { nameStart = index + 2; closer = UInt8(ascii: "}") }
+      else if byte == UInt8(ascii: "{") && next == UInt8(ascii: "{") { nameStart = index + 2; closer = UInt8(ascii: "}") }  // and a second `}`
       else if byte == UInt8(ascii: "%") && next == UInt8(ascii: "(") { nameStart = index + 2; closer = UInt8(ascii: ")") }
       else if byte == UInt8(ascii: "<") && SecretBytes.alphanumeric.contains(next) { nameStart = index + 1; closer = UInt8(ascii: ">") }
       if nameStart >= 0 {
         var end = nameStart
         while end < range.upperBound && end - nameStart <= 60 && (SecretBytes.keyName.contains(bytes[end]) || bytes[end] == 0x20 || bytes[end] == UInt8(ascii: "$")) { end += 1 }
-        if end > nameStart && end < range.upperBound && bytes[end] == closer { return true }
+        let doubled = byte == UInt8(ascii: "{") && next == UInt8(ascii: "{")
+        if end > nameStart && end < range.upperBound && bytes[end] == closer
+          && (!doubled || (end + 1 < range.upperBound && bytes[end + 1] == closer)) { return true }
       }
       index += 1
     }

@@ -25,11 +25,15 @@ struct SecretInspector {
     var rejectedTokens: [Int] = []
     for match in matches {
       guard case .vendor(let format) = SecretRules.table[match.pattern].rule else { continue }
-      if let found = vendorToken(bytes, match, format) {
+      let verdict = vendorToken(bytes, match, format)
+      switch verdict {
+      case .found(let found):
         candidates.append(found)
         if format.type == "aws_access_key_id", let secret = awsSecretNear(bytes, found.start..<found.end) { candidates.append(secret) }
-      } else {
+      case .rejected:
         rejectedTokens.append(match.start)
+      case .notApplicable:
+        break
       }
     }
     for match in matches {
@@ -39,13 +43,18 @@ struct SecretInspector {
       switch entry.rule {
       case .vendor:
         continue
-      case .keyword:
-        let start = ValueExtraction.keyStart(bytes, containing: match.start)
-        found = assignment(bytes, keyStart: start, rule: rule, parsed: &parsedKeys)
-      case .operatorAssignment:
-        // The match starts at the last key character.
-        let start = ValueExtraction.keyStart(bytes, containing: match.start)
-        found = assignment(bytes, keyStart: start, rule: rule, parsed: &parsedKeys)
+      case .keyword, .operatorAssignment:
+        // The database merges overlapping matches of one expression, so a
+        // match may span several keys (`spotifykey key - '…'`): try every
+        // key that starts inside it.
+        var start = ValueExtraction.keyStart(bytes, containing: match.start)
+        while start < match.end {
+          if let candidate = assignment(bytes, keyStart: start, rule: rule, parsed: &parsedKeys), !rejectedTokens.contains(candidate.start) {
+            candidates.append(candidate)
+          }
+          start = SecretBytes.runEnd(bytes, from: start, in: SecretBytes.keyName, limit: match.end)
+          while start < match.end && !SecretBytes.keyName.contains(bytes[start]) { start += 1 }
+        }
       case .bearer:
         found = bearer(bytes, match, rule: rule)
       case .privateKey:
@@ -70,6 +79,8 @@ struct SecretInspector {
   func assignment(_ bytes: [UInt8], keyStart: Int, rule: String, parsed: inout [Int]) -> Candidate? {
     guard !parsed.contains(keyStart) else { return nil }
     parsed.append(keyStart)
+    // `//host/:_authToken=…` lines belong to the `.npmrc` rule.
+    if keyStart >= 2, bytes[keyStart - 1] == UInt8(ascii: ":"), bytes[keyStart - 2] == UInt8(ascii: "/") { return nil }
     guard let assignment = ValueExtraction.parse(bytes, keyStart: keyStart),
       let meaning = SecretKeys.classify(bytes, assignment.key)
     else { return nil }
@@ -86,3 +97,4 @@ struct SecretInspector {
     return keyed.judge(bytes, assignment, KeyMeaning(type: "bearer_token", strength: .secret), rule: rule)
   }
 }
+

@@ -19,7 +19,7 @@ enum SecretKeys {
   static let denied: [[UInt8]] = [
     "public", "publish", "hash", "sha1", "sha2", "sha256", "sha512", "md5", "checksum", "digest", "integrity",
     "uuid", "guid", "commit", "etag", "nonce", "version", "keyboard", "keyword", "keyspace", "tokenizer",
-    "maxtoken", "tokens", "tokenlimit", "tokencount", "numtoken", "author", "keypath", "keyfile", "bypass",
+    "maxtoken", "tokens", "tokenlimit", "tokencount", "numtoken", "authored", "authorname", "keypath", "keyfile", "bypass",
     "compass", "passenger", "passage", "passthrough", "passive", "passport", "keycode", "keyname", "keytype",
     "tokentype", "url", "uri", "endpoint", "authmethod", "authtype", "authority", "authenticat", "monkey",
     "turkey", "donkey", "hockey", "whiskey", "jockey", "keystroke", "keyframe", "keynote", "hotkey", "keybind",
@@ -53,11 +53,17 @@ enum SecretKeys {
       key.append(SecretBytes.lower(byte))
     }
     guard !key.isEmpty else { return nil }
+    // Bundler host credentials: `BUNDLE_GEMS__EXAMPLE__COM=user:password`.
+    if SecretBytes.hasPrefix(bytes, range, Array("bundle_".utf8)), SecretBytes.contains(bytes, range, Array("__".utf8)) {
+      return KeyMeaning(type: "generic_password", strength: .password)
+    }
     let all = 0..<key.count
     func has(_ word: [UInt8]) -> Bool { SecretBytes.contains(key, all, word) }
     func hasString(_ word: String) -> Bool { has(Array(word.utf8)) }
 
     let webhook = hasString("webhook")
+    // `author: …` is a name; `authorization: …` is a credential.
+    if hasString("author") && !hasString("authoriz") && !hasString("authoris") { return nil }
     for word in denied where has(word) {
       if webhook && (word == Array("url".utf8) || word == Array("uri".utf8)) { continue }
       return nil

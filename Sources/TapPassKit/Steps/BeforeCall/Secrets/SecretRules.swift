@@ -31,9 +31,11 @@ enum SecretRules {
     table += [
       (PatternSpec(
         "keyword-assignment",
-        #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?["'`\]]{0,2}(?:[ \t]{0,8}(?:[:=!(>]|-[ \t])|[ \t]{1,8}["'`])"#,
+        #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?["'`\]]{0,2}(?:[ \t]{0,8}(?:[:=!(>,]|-[ \t])|[ \t]{1,8}["'`A-Za-z0-9])"#,
         caseless: true), .keyword),
       (PatternSpec("assignment", #"[A-Za-z0-9]["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?[A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
+      // Bundler host credentials carry no key word: `BUNDLE_GEMS__EXAMPLE__COM=user:pass`.
+      (PatternSpec("bundler-credentials", #"BUNDLE_[A-Z0-9_]{2,80}__[A-Z0-9]{2,12}["']?[ \t]{0,3}[:=]"#), .keyword),
       (PatternSpec("bearer-token", #"bearer[ \t]+[A-Za-z0-9_.~+/\-]{16}"#, caseless: true), .bearer),
       (PatternSpec("private-key", #"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY"#), .privateKey),
       (PatternSpec("jwt", #"eyJ[A-Za-z0-9_\-]{10}"#), .jwt),

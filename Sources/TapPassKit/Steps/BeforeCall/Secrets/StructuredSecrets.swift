@@ -50,9 +50,14 @@ extension SecretInspector {
     let headerEnd = SecretBytes.runEnd(bytes, from: start, in: alphabet, limit: start + 2048)
     guard headerEnd < bytes.count, bytes[headerEnd] == UInt8(ascii: ".") else { return nil }
     let payloadEnd = SecretBytes.runEnd(bytes, from: headerEnd + 1, in: alphabet, limit: headerEnd + 8192)
-    guard payloadEnd - headerEnd > 10, payloadEnd < bytes.count, bytes[payloadEnd] == UInt8(ascii: ".") else { return nil }
+    guard payloadEnd - headerEnd > 10, FormatChecks.jwtHeaderValid(bytes, start..<headerEnd) else { return nil }
+    // An unsigned token without its final dot counts when the payload is
+    // JSON as well (copied from a debugger or a log that cut the signature).
+    guard payloadEnd < bytes.count, bytes[payloadEnd] == UInt8(ascii: ".") else {
+      guard FormatChecks.decodesToJSONObject(bytes, (headerEnd + 1)..<payloadEnd) else { return nil }
+      return Candidate(start: start, end: payloadEnd, type: "jwt", score: 0.75, severity: .medium, reasons: ["jwt", "header_json", "unsigned"])
+    }
     let signatureEnd = SecretBytes.runEnd(bytes, from: payloadEnd + 1, in: alphabet, limit: payloadEnd + 2048)
-    guard FormatChecks.jwtHeaderValid(bytes, start..<headerEnd) else { return nil }
     if placeholders.isMasked(bytes, start..<signatureEnd) { return nil }
     let signed = signatureEnd - payloadEnd > 16
     return Candidate(start: start, end: signatureEnd, type: "jwt", score: signed ? 0.95 : 0.75, severity: .high, reasons: ["jwt", "header_json"])
@@ -111,7 +116,7 @@ extension SecretInspector {
     }
     let user = position..<colon
     let candidate = password.isEmpty ? user : password
-    guard candidate.count >= 4, !placeholders.isPlaceholder(bytes, candidate), !placeholders.isPlaceholder(bytes, user) || password.isEmpty else { return nil }
+    guard candidate.count >= 4, !placeholders.isPlaceholder(bytes, candidate), user.isEmpty || password.isEmpty || !placeholders.isPlaceholder(bytes, user) else { return nil }
     if placeholders.isMasked(bytes, position..<end) { return nil }
     let shape = ValueShape(bytes, candidate)
     guard shape.digits > 0 || shape.upper > 0, shape.entropy >= 2.5 else { return nil }
@@ -122,7 +127,8 @@ extension SecretInspector {
   func npmrc(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
     var hostStart = match.start
     while hostStart > 0 && match.start - hostStart < 200 && bytes[hostStart - 1] != 0x0A && !SecretBytes.isSpace(bytes[hostStart - 1]) && !SecretBytes.isQuote(bytes[hostStart - 1]) { hostStart -= 1 }
-    guard SecretBytes.hasPrefix(bytes, hostStart..<match.start, Array("//".utf8)) else { return nil }
+    guard SecretBytes.hasPrefix(bytes, hostStart..<match.start, Array("//".utf8)), match.start - hostStart > 2,
+      SecretBytes.alphanumeric.contains(bytes[hostStart + 2]) else { return nil }
     var start = match.end
     while start < bytes.count && SecretBytes.isSpace(bytes[start]) { start += 1 }
     var end = start

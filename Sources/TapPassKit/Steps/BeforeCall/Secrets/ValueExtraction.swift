@@ -14,6 +14,12 @@ struct Assignment {
   var value: Range<Int>
   var quoted: Bool
   var scheme: Scheme = .none
+  /// The operator's first byte (`=`, `:`, `(`, `>`), or a space for
+  /// `key value` / `key "value"` without one.
+  var op: UInt8 = UInt8(ascii: "=")
+  /// Whitespace between the operator and the value (`key: value` in YAML,
+  /// as opposed to `host:port` or `user:pass`).
+  var spaced = false
   /// The value is element or brace content that may hold several words
   /// (Jenkins `<secret>{AQAAABAAA value}</secret>`).
   var multiWord = false
@@ -83,15 +89,23 @@ enum ValueExtraction {
     case UInt8(ascii: "("):
       call = true
       position += 1
+    case UInt8(ascii: ","):
+      // `headers.Set("X-Api-Key", "value")`: a quoted key, then a quoted value.
+      guard closers > 0 else { return nil }
+      position += 1
+      var next = position
+      while next < count && SecretBytes.isSpace(bytes[next]) { next += 1 }
+      guard next < count, SecretBytes.isQuote(bytes[next]) else { return nil }
     case UInt8(ascii: ">"):
       // `<secret>value</secret>`: only as an element.
       guard position == keyEnd, keyStart > 0, bytes[keyStart - 1] == UInt8(ascii: "<") else { return nil }
       element = true
       position += 1
     default:
-      // `password "value"`: a quoted value after whitespace.
-      guard position > beforeSpace, SecretBytes.isQuote(byte) else { return nil }
+      // `password "value"` or `LicenseKey value`: a value after whitespace.
+      guard position > beforeSpace, SecretBytes.isQuote(byte) || SecretBytes.alphanumeric.contains(byte) else { return nil }
     }
+    let op = position > beforeSpace && (SecretBytes.isQuote(byte) || SecretBytes.alphanumeric.contains(byte)) ? UInt8(0x20) : byte
     let afterOperator = position
     while position < count && position - afterOperator < 8 && SecretBytes.isSpace(bytes[position]) { position += 1 }
     if position < count, bytes[position] == UInt8(ascii: "@"), position + 1 < count, SecretBytes.isQuote(bytes[position + 1]) { position += 1 }
@@ -132,6 +146,8 @@ enum ValueExtraction {
       end = trimUnbalancedClosers(bytes, position, end)
       assignment = Assignment(key: keyStart..<keyEnd, value: position..<end, quoted: false)
     }
+    assignment.op = op
+    assignment.spaced = op == 0x20 || assignment.value.lowerBound > afterOperator
     if scheme == .none { stripScheme(bytes, &assignment) } else { assignment.scheme = scheme }
     stripBraces(bytes, &assignment)
     return assignment.value.isEmpty ? nil : assignment

@@ -30,6 +30,8 @@ extension VendorFormat {
   static let dashed = SecretBytes.Set("A-Za-z0-9_-")
   static let base64 = SecretBytes.Set("A-Za-z0-9+/=")
   static let dotted = SecretBytes.Set("A-Za-z0-9_.-")
+  /// For formats whose expression already spans the whole token.
+  static let none = SecretBytes.Set("")
 
   static let all: [VendorFormat] = [
     // GitHub: classic PAT, OAuth/user/server/refresh tokens with a CRC32 tail, fine-grained PATs.
@@ -47,7 +49,7 @@ extension VendorFormat {
     VendorFormat(name: "stripe-secret-key", type: "stripe_key", expression: "[sr]k_(?:live|test)_[A-Za-z0-9]{10}", alphabet: word, length: 20...255, testKeyMarker: Array("_test_".utf8)),
     VendorFormat(name: "stripe-webhook-secret", type: "stripe_key", expression: "whsec_[A-Za-z0-9]{24}", alphabet: alnum, length: 30...80, severity: .high),
     // AWS access key ids: a four-letter kind and 16 base32 characters.
-    VendorFormat(name: "aws-access-key-id", type: "aws_access_key_id", expression: "(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}", alphabet: SecretBytes.Set("A-Z0-9"), length: 20...20),
+    VendorFormat(name: "aws-access-key-id", type: "aws_access_key_id", expression: "(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}", alphabet: SecretBytes.Set("A-Z0-9"), length: 20...20),
     // STS session tokens start with a fixed protobuf/macaroon header in base64.
     VendorFormat(name: "aws-session-token", type: "aws_session_token", expression: "(?:FwoGZXIvYXdz|IQoJb3JpZ2luX2Vj)[A-Za-z0-9/+=]{20}", alphabet: base64, length: 100...4096),
     VendorFormat(name: "aws-appsync-key", type: "api_key", expression: "da2-[a-z0-9]{26}", alphabet: SecretBytes.Set("a-z0-9-"), length: 30...30, severity: .high),
@@ -65,16 +67,17 @@ extension VendorFormat {
     VendorFormat(name: "huggingface-org-token", type: "huggingface_token", expression: "api_org_[A-Za-z0-9]{34}", alphabet: word, length: 42...42),
     VendorFormat(name: "npm-token", type: "npm_token", expression: "npm_[A-Za-z0-9]{36}", alphabet: word, length: 40...40),
     // PyPI tokens are macaroons whose first caveat names the index.
-    VendorFormat(name: "pypi-token", type: "pypi_token", expression: "pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)", alphabet: dashed, length: 60...400),
-    VendorFormat(name: "mailchimp-api-key", type: "api_key", expression: "[0-9a-f]{32}-us[0-9]{1,2}", alphabet: SecretBytes.Set("a-z0-9-"), length: 35...36, severity: .high),
+    VendorFormat(name: "pypi-token", type: "pypi_token", expression: "pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)", alphabet: dashed, length: 90...400),
+    VendorFormat(name: "mailchimp-api-key", type: "api_key", expression: "[0-9a-f]{32}-us[0-9]{1,2}", alphabet: SecretBytes.Set("a-z0-9-"), length: 35...37, severity: .high),
     VendorFormat(name: "telegram-bot-token", type: "api_key", expression: "[0-9]{8,10}:AA[A-Za-z0-9_-]{33}", alphabet: dashed.union(":"), length: 43...46, severity: .high),
     VendorFormat(name: "discord-bot-token", type: "api_key", expression: "[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27}", alphabet: dotted, length: 59...72, severity: .high),
     VendorFormat(name: "grafana-api-key", type: "api_key", expression: "eyJrIjoi[A-Za-z0-9]{40}", alphabet: base64, length: 70...400, severity: .high),
     VendorFormat(name: "grafana-cloud-token", type: "api_key", expression: "glc_[A-Za-z0-9+/]{32}", alphabet: base64, length: 36...200),
     VendorFormat(name: "grafana-service-account", type: "api_key", expression: "glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}", alphabet: word, length: 46...46),
-    VendorFormat(name: "sourcegraph-token", type: "api_key", expression: "sgp_[A-Za-z0-9_]{20}", alphabet: word, length: 44...100),
+    // Sourcegraph: the whole layout is in the expression (40 hex, optionally after 16 hex or `local`).
+    VendorFormat(name: "sourcegraph-token", type: "api_key", expression: "sgp_(?:[a-fA-F0-9]{16}_|local_)?[a-fA-F0-9]{40}", alphabet: none, length: 44...101),
     VendorFormat(name: "sentry-token", type: "api_key", expression: "sntry[su]_[A-Za-z0-9+/=_]{30}", alphabet: SecretBytes.Set("A-Za-z0-9+/=_"), length: 40...500),
-    VendorFormat(name: "langsmith-key", type: "api_key", expression: "lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}", alphabet: word, length: 50...50),
+    VendorFormat(name: "langsmith-key", type: "api_key", expression: "lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}", alphabet: word, length: 51...51),
     VendorFormat(name: "shopify-token", type: "api_key", expression: "shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}", alphabet: word, length: 38...38),
     VendorFormat(name: "digitalocean-token", type: "api_key", expression: "do[opr]_v1_[a-f0-9]{64}", alphabet: word, length: 71...71),
     VendorFormat(name: "planetscale-token", type: "api_key", expression: "pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{32}", alphabet: dotted, length: 40...80),
@@ -107,10 +110,17 @@ extension VendorFormat {
     VendorFormat(name: "apify-token", type: "api_key", expression: "apify_api_[A-Za-z0-9]{36}", alphabet: dashed, length: 46...60),
     VendorFormat(name: "buildkite-token", type: "api_key", expression: "bkua_[a-z0-9]{40}", alphabet: word, length: 45...45),
     VendorFormat(name: "alchemy-token", type: "api_key", expression: "alcht_[A-Za-z0-9]{30}", alphabet: word, length: 36...36),
-    VendorFormat(name: "flyio-token", type: "api_key", expression: "f[om][12]_[A-Za-z0-9_+/=-]{40}", alphabet: SecretBytes.Set("A-Za-z0-9_+/=-"), length: 44...2000),
-    VendorFormat(name: "shippo-token", type: "api_key", expression: "shippo_(?:live|test)_[a-f0-9]{40}", alphabet: word, length: 51...51, testKeyMarker: Array("_test_".utf8)),
+    VendorFormat(name: "flyio-token", type: "api_key", expression: "(?:fm1[ar]|fm2|fo1)_[A-Za-z0-9_+/=-]{40}", alphabet: SecretBytes.Set("A-Za-z0-9_+/=-"), length: 44...2000),
+    VendorFormat(name: "shippo-token", type: "api_key", expression: "shippo_(?:live|test)_[a-f0-9]{40}", alphabet: word, length: 52...52, testKeyMarker: Array("_test_".utf8)),
     VendorFormat(name: "bitbucket-dc-token", type: "api_key", expression: "BBDC-[A-Za-z0-9+/@_-]{40}", alphabet: SecretBytes.Set("A-Za-z0-9+/@_-"), length: 45...60),
     VendorFormat(name: "onepassword-service-token", type: "api_key", expression: "ops_eyJ[A-Za-z0-9+/=_-]{100}", alphabet: SecretBytes.Set("A-Za-z0-9+/=_-"), length: 107...2000),
+    VendorFormat(name: "spectralops-token", type: "api_key", expression: "spu-[a-f0-9]{32}", alphabet: SecretBytes.Set("a-z0-9"), length: 36...36),
+    VendorFormat(name: "octopus-deploy-key", type: "api_key", expression: "API-[A-Z0-9]{26}", alphabet: SecretBytes.Set("A-Z0-9"), length: 30...36, severity: .high),
+    VendorFormat(name: "duffel-token", type: "api_key", expression: "duffel_(?:test|live)_[A-Za-z0-9_-]{43}", alphabet: dashed, length: 55...56, testKeyMarker: Array("_test_".utf8)),
+    VendorFormat(name: "openrouter-key", type: "api_key", expression: "sk-or-v1-[a-f0-9]{64}", alphabet: none, length: 73...73),
+    // Facebook app access tokens: the numeric app id, `|`, the app secret.
+    VendorFormat(name: "facebook-app-token", type: "api_key", expression: "[0-9]{15,16}\\|[A-Za-z0-9_-]{27}", alphabet: dashed, length: 43...44, severity: .high),
+    VendorFormat(name: "mapbox-token", type: "api_key", expression: "sk\\.eyJ[A-Za-z0-9_-]{20}", alphabet: dotted, length: 80...300, severity: .high),
     VendorFormat(name: "mailgun-key", type: "api_key", expression: "key-[0-9a-f]{32}", alphabet: SecretBytes.Set("a-z0-9-"), length: 36...36, severity: .high),
     VendorFormat(name: "alibaba-access-key", type: "api_key", expression: "LTAI[A-Za-z0-9]{20}", alphabet: alnum, length: 24...30, severity: .high),
   ]

@@ -3,11 +3,21 @@
 /// the length and the format's own check, and rejects documentation
 /// stand-ins (`ghp_xxxx…`, `…EXAMPLE`, sequential runs).
 extension SecretInspector {
-  func vendorToken(_ bytes: [UInt8], _ match: PatternMatch, _ format: VendorFormat) -> Candidate? {
+  enum VendorVerdict {
+    case found(Candidate)
+    /// The value is this vendor's format but a stand-in or malformed: no
+    /// other rule may report it either.
+    case rejected
+    /// Not this format after all (another vendor's token may share the
+    /// prefix, e.g. `sk-` keys of other services).
+    case notApplicable
+  }
+
+  func vendorToken(_ bytes: [UInt8], _ match: PatternMatch, _ format: VendorFormat) -> VendorVerdict {
     let start = match.start
     if start > 0 {
       let before = bytes[start - 1]
-      if SecretBytes.alphanumeric.contains(before) || (format.alphabet.contains(before) && before != UInt8(ascii: "=") && before != UInt8(ascii: "/")) { return nil }
+      if SecretBytes.alphanumeric.contains(before) || (format.alphabet.contains(before) && before != UInt8(ascii: "=") && before != UInt8(ascii: "/")) { return .notApplicable }
     }
     // The match covers the prefix and the first body characters; the body
     // continues over the format's alphabet (prefixes may hold other bytes).
@@ -16,9 +26,11 @@ extension SecretInspector {
     var stop = end
     while stop > match.end && (bytes[stop - 1] == UInt8(ascii: ".") || bytes[stop - 1] == UInt8(ascii: "-")) && !format.length.contains(stop - start) { stop -= 1 }
     let range = start..<stop
-    guard format.length.contains(range.count) else { return nil }
-    if stop < bytes.count, SecretBytes.alphanumeric.contains(bytes[stop]) { return nil }
-    if placeholders.isMasked(bytes, range) { return nil }
+    guard format.length.contains(range.count) else { return .notApplicable }
+    if stop < bytes.count, SecretBytes.alphanumeric.contains(bytes[stop]) { return .notApplicable }
+    if placeholders.isMasked(bytes, range, sequentialRun: 10) { return .rejected }
+    // `xoxp-572370529330-…-####`: the token continues as a mask.
+    if stop < bytes.count, bytes[stop] == UInt8(ascii: "*") || bytes[stop] == UInt8(ascii: "#") { return .rejected }
 
     var score = format.score
     var severity = format.severity
@@ -37,24 +49,27 @@ extension SecretInspector {
         }
       }
     case .slackLayout:
-      guard FormatChecks.slackLayoutValid(bytes, range) else { return nil }
+      guard FormatChecks.slackLayoutValid(bytes, range) else { return .rejected }
     case .jwtHeader:
-      guard FormatChecks.jwtHeaderValid(bytes, range) else { return nil }
+      guard FormatChecks.jwtHeaderValid(bytes, range) else { return .rejected }
     case .anthropicLayout:
-      guard FormatChecks.anthropicLayoutValid(bytes, range) else { return nil }
+      guard FormatChecks.anthropicLayoutValid(bytes, range) else { return .rejected }
       score = 0.98
     case .openAIMarker:
-      guard FormatChecks.openAIMarkerPresent(bytes, range) else { return nil }
+      guard FormatChecks.openAIMarkerPresent(bytes, range) else {
+        // `sk-proj-` without the marker is a look-alike; a bare `sk-` may be another vendor's.
+        return match.end - match.start > 19 ? .rejected : .notApplicable
+      }
       score = 0.98
     case .gitlabLength:
-      guard FormatChecks.gitlabLengthValid(bytes, range) else { return nil }
+      guard FormatChecks.gitlabLengthValid(bytes, range) else { return .rejected }
     }
     if let marker = format.testKeyMarker, FormatChecks.containsExact(bytes, range, marker) {
       score = min(score, 0.8)
       severity = .medium
       reasons.append("test_key")
     }
-    return Candidate(start: range.lowerBound, end: range.upperBound, type: format.type, score: score, severity: severity, reasons: reasons)
+    return .found(Candidate(start: range.lowerBound, end: range.upperBound, type: format.type, score: score, severity: severity, reasons: reasons))
   }
 
   /// An AWS secret access key is 40 base64 characters with no prefix of its
