@@ -47,6 +47,10 @@ enum DetectSecretsExamples {
     StepExample("[DEBUG] using Key=«api_key:rvQAhk2No3nn2MGz2yE5lq6C7sss7Dn4»"),
     StepExample("sourcegraph: «api_key:eb6101852dc5cecfef22b3ac24f2aaa13f50040b»"),
     StepExample("Here is my token: «api_key:rvQAhk2No3nn2MGz2yE5lq6C7sss7Dn4»", role: .user),
+    StepExample(#"req.Header.Set("X-Acme-Api-Key", "«api_key:rvQAhk2No3nn2MGz2yE5lq6C7sss7Dn4»")"#),
+    StepExample(#"if ("«generic_password:fO*Zd%&60dCj0R»" == password) {"#),
+    StepExample("LicenseKey «api_key:n8n0yguftm300z3yn91kkjrb61bwl8rcs84s5mxs»"),
+    StepExample("export BUNDLE_GEMS__ACME__IO=«generic_password:deploy:cJqKKwoTKxNGMm1P7O»"),
     StepExample("The deploy key is «github_pat: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».", role: .output),
   ]
 

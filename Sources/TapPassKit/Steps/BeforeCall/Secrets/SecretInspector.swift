@@ -55,6 +55,8 @@ struct SecretInspector {
           start = SecretBytes.runEnd(bytes, from: start, in: SecretBytes.keyName, limit: match.end)
           while start < match.end && !SecretBytes.keyName.contains(bytes[start]) { start += 1 }
         }
+      case .reversedComparison:
+        found = reversedComparison(bytes, match, rule: rule)
       case .bearer:
         found = bearer(bytes, match, rule: rule)
       case .privateKey:
@@ -84,6 +86,21 @@ struct SecretInspector {
     guard let assignment = ValueExtraction.parse(bytes, keyStart: keyStart),
       let meaning = SecretKeys.classify(bytes, assignment.key)
     else { return nil }
+    return keyed.judge(bytes, assignment, meaning, rule: rule)
+  }
+
+  /// `if ("literal" == password)`: Yoda-style comparisons put the literal
+  /// first; the match starts at its closing quote.
+  func reversedComparison(_ bytes: [UInt8], _ match: PatternMatch, rule: String) -> Candidate? {
+    let quote = bytes[match.start]
+    var open = match.start - 1
+    while open >= 0 && match.start - open <= ValueExtraction.maxValueLength && bytes[open] != quote && bytes[open] != 0x0A { open -= 1 }
+    guard open >= 0, bytes[open] == quote, open + 1 < match.start else { return nil }
+    var keyStart = match.start + 1
+    while keyStart < match.end && !(SecretBytes.alphanumeric.contains(bytes[keyStart]) || bytes[keyStart] == UInt8(ascii: "_")) { keyStart += 1 }
+    let keyEnd = SecretBytes.runEnd(bytes, from: keyStart, in: SecretBytes.keyName, limit: keyStart + ValueExtraction.maxKeyLength)
+    guard keyEnd > keyStart, let meaning = SecretKeys.classify(bytes, keyStart..<keyEnd) else { return nil }
+    let assignment = Assignment(key: keyStart..<keyEnd, value: (open + 1)..<match.start, quoted: true)
     return keyed.judge(bytes, assignment, meaning, rule: rule)
   }
 

@@ -10,12 +10,14 @@
 /// - an assignment operator directly followed by 20 token characters (for
 ///   keys that name a vendor rather than a secret, `sourcegraph: …`); the
 ///   fixed length means one report per operator, not one per end offset;
+/// - a quoted literal compared with a secret-ish name, `"…" == password`;
 /// - structural markers: `-----BEGIN … PRIVATE KEY`, `eyJ` of a JWT header,
 ///   `://user:pass@`, webhook hosts, `curl -u`, `.npmrc` auth lines.
 enum SecretRule: Sendable {
   case vendor(VendorFormat)
   case keyword
   case operatorAssignment
+  case reversedComparison
   case bearer
   case privateKey
   case jwt
@@ -34,6 +36,10 @@ enum SecretRules {
         #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?["'`\]]{0,2}(?:[ \t]{0,8}(?:[:=!(>,]|-[ \t])|[ \t]{1,8}["'`A-Za-z0-9])"#,
         caseless: true), .keyword),
       (PatternSpec("assignment", #"[A-Za-z0-9]["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?[A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
+      (PatternSpec(
+        "reversed-comparison",
+        #"["'`][ \t]{0,3}[!=]==?[ \t]{0,3}(?:[A-Za-z_][A-Za-z0-9_.]{0,30})?(?:pass|pwd|secret|token|key|auth|credential)"#,
+        caseless: true), .reversedComparison),
       // Bundler host credentials carry no key word: `BUNDLE_GEMS__EXAMPLE__COM=user:pass`.
       (PatternSpec("bundler-credentials", #"BUNDLE_[A-Z0-9_]{2,80}__[A-Z0-9]{2,12}["']?[ \t]{0,3}[:=]"#), .keyword),
       (PatternSpec("bearer-token", #"bearer[ \t]+[A-Za-z0-9_.~+/\-]{16}"#, caseless: true), .bearer),
