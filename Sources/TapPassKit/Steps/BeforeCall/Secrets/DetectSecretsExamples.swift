@@ -87,6 +87,9 @@ enum DetectSecretsExamples {
     StepExample("The key: remember that the password must be at least 12 characters long."),
     StepExample("Use the token-based auth flow; the secret is rotated weekly."),
     StepExample("Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May."),
+    StepExample("await page.fill('#password', 'password123');"),
+    StepExample("Set `POSTGRES_PASSWORD`, `CF_R2_ACCESS_KEY_ID`, `CF_R2_SECRET_ACCESS_KEY` in the environment."),
+    StepExample(#"{"model": "veo-3.1", "task": "image_to_video_360_product_rotation", "method": "constrained_true_3d_reconstruction"}"#),
     StepExample("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----"),
     StepExample("-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"),
   ]

@@ -36,7 +36,7 @@ struct KeyedValues {
     if placeholders.isPlaceholder(bytes, range) { return nil }
     if !assignment.quoted && assignment.scheme == .none && ValueExtraction.looksLikeExpression(bytes, range) { return nil }
     let shape = ValueShape(bytes, range)
-    if shape.spaces > 0 { return nil }
+    if shape.spaces > 0 || ValueExtraction.isWordCompound(bytes, range) { return nil }
     if SecretBytes.hasPrefix(bytes, range, Array("http".utf8)) {
       return meaning.type == "webhook_url" ? webhook(bytes, range, rule: rule) : nil
     }

@@ -62,7 +62,10 @@ struct Placeholders: Sendable {
   /// Masks, stand-in words, repeated characters and configured words.
   func isPlaceholder(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     if isMasked(bytes, range, sequentialRun: 7) { return true }
-    for value in Self.standInValues where value.count == range.count && SecretBytes.hasPrefix(bytes, range, value) { return true }
+    // `password`, and `password123` / `admin1!`: a stand-in with a suffix.
+    var stem = range.upperBound
+    while stem > range.lowerBound && !SecretBytes.alphanumeric.contains(bytes[stem - 1]) || (stem > range.lowerBound && bytes[stem - 1] >= 0x30 && bytes[stem - 1] <= 0x39) { stem -= 1 }
+    for value in Self.standInValues where (value.count == range.count || value.count == stem - range.lowerBound) && SecretBytes.hasPrefix(bytes, range, value) { return true }
     for word in Self.standInWords where SecretBytes.contains(bytes, range, word) { return true }
     for word in extraWords where SecretBytes.contains(bytes, range, word) { return true }
     return false

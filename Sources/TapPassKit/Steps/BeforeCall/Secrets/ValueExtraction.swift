@@ -239,6 +239,36 @@ enum ValueExtraction {
     return result
   }
 
+  /// Identifiers and labels made of words: `CF_R2_ACCESS_KEY_ID`,
+  /// `image_to_video_360_rotation`, `PALADIN_PLUS_v3.1`. True when the value
+  /// has at least three segments (split at `_ - . /`) and word-like segments
+  /// (letters, or at most three characters) make up most of it. Random
+  /// tokens have long mixed segments, so they never qualify.
+  static func isWordCompound(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var segments = 0
+    var wordy = 0
+    var total = 0
+    var start = range.lowerBound
+    var index = range.lowerBound
+    while index <= range.upperBound {
+      let separator = index == range.upperBound || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "-")
+        || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "/")
+      if separator {
+        let length = index - start
+        if length > 0 {
+          segments += 1
+          total += length
+          var letters = 0
+          for position in start..<index where (bytes[position] | 0x20) >= 0x61 && (bytes[position] | 0x20) <= 0x7A { letters += 1 }
+          if letters == length || length <= 3 { wordy += length }
+        }
+        start = index + 1
+      }
+      index += 1
+    }
+    return segments >= 3 && wordy * 5 >= total * 4
+  }
+
   /// An unquoted value that is code, not a literal: `os.environ['X']`,
   /// `config.apiKey`, `getenv("TOKEN")`, `os.urandom(24)`, or a bare
   /// identifier. A dotted chain counts only without digits, so dotted
