@@ -2,7 +2,9 @@
 ///
 /// Key names are compared lower-cased with `_ - .` and spaces removed, so
 /// `AWS_SECRET_ACCESS_KEY`, `awsSecretAccessKey` and `aws-secret-access-key`
-/// read the same. Three strengths decide how much the value must prove:
+/// read the same. Words that rule a key out must start at a component of
+/// the name (after a separator or a lower-to-upper case change), so that
+/// `courier_key` is not a `uri` and `conversion_key` not a `version`. Three strengths decide how much the value must prove:
 /// a password key accepts any non-trivial value, a secret/token key needs
 /// an entropy-bearing value, and any other key (a vendor name such as
 /// `sourcegraph:`) needs a value that is unmistakably random.
@@ -46,10 +48,19 @@ enum SecretKeys {
   /// The meaning of the key at `range`, or nil when the key rules it out.
   static func classify(_ bytes: [UInt8], _ range: Range<Int>) -> KeyMeaning? {
     var key: [UInt8] = []
+    var componentStarts: [Int] = [0]
     key.reserveCapacity(range.count)
+    var previousLower = false
     for index in range {
       let byte = bytes[index]
-      if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == 0x20 { continue }
+      if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == 0x20 {
+        if componentStarts.last != key.count { componentStarts.append(key.count) }
+        previousLower = false
+        continue
+      }
+      let isUpper = byte >= 0x41 && byte <= 0x5A
+      if isUpper && previousLower && componentStarts.last != key.count { componentStarts.append(key.count) }
+      previousLower = byte >= 0x61 && byte <= 0x7A
       key.append(SecretBytes.lower(byte))
     }
     guard !key.isEmpty else { return nil }
@@ -60,11 +71,22 @@ enum SecretKeys {
     let all = 0..<key.count
     func has(_ word: [UInt8]) -> Bool { SecretBytes.contains(key, all, word) }
     func hasString(_ word: String) -> Bool { has(Array(word.utf8)) }
+    // A deny word starts at a component and ends inside that component
+    // (`publish` of `publishable`) or exactly at a later boundary
+    // (`primary_key`), never across one (`tokens` is not in `token_secret`).
+    func startsComponent(_ word: [UInt8]) -> Bool {
+      for (index, start) in componentStarts.enumerated() where start < key.count && SecretBytes.hasPrefix(key, start..<key.count, word) {
+        let end = start + word.count
+        let nextBoundary = index + 1 < componentStarts.count ? componentStarts[index + 1] : key.count
+        if end <= nextBoundary || end == key.count || componentStarts.contains(end) { return true }
+      }
+      return false
+    }
 
     let webhook = hasString("webhook")
     // `author: …` is a name; `authorization: …` is a credential.
     if hasString("author") && !hasString("authoriz") && !hasString("authoris") { return nil }
-    for word in denied where has(word) {
+    for word in denied where startsComponent(word) {
       if webhook && (word == Array("url".utf8) || word == Array("uri".utf8)) { continue }
       return nil
     }

@@ -27,7 +27,7 @@ struct Assignment {
 
 enum ValueExtraction {
   static let maxKeyLength = 64
-  static let maxValueLength = 1024
+  static let maxValueLength = 4096
 
   /// The start of the key name that contains `position`.
   static func keyStart(_ bytes: [UInt8], containing position: Int) -> Int {
@@ -242,7 +242,7 @@ enum ValueExtraction {
   /// Identifiers and labels made of words: `CF_R2_ACCESS_KEY_ID`,
   /// `image_to_video_360_rotation`, `PALADIN_PLUS_v3.1`. True when the value
   /// has at least three segments (split at `_ - . /`) and word-like segments
-  /// (letters, or at most three characters) make up most of it. Random
+  /// (letters only, or at most two characters) make up most of it. Random
   /// tokens have long mixed segments, so they never qualify.
   static func isWordCompound(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     var segments = 0
@@ -260,7 +260,7 @@ enum ValueExtraction {
           total += length
           var letters = 0
           for position in start..<index where (bytes[position] | 0x20) >= 0x61 && (bytes[position] | 0x20) <= 0x7A { letters += 1 }
-          if letters == length || length <= 3 { wordy += length }
+          if letters == length || length <= 2 { wordy += length }
         }
         start = index + 1
       }
