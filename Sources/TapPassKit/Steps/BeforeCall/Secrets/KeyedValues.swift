@@ -62,7 +62,10 @@ struct KeyedValues {
       guard shape.digits > 0 || strongSymbols > 0 || (shape.upper > 0 && shape.lower > 0 && range.count >= 8) else { return nil }
       score = shape.entropy >= 3 ? 0.8 : 0.7
     case .secret:
-      guard range.count >= configuration.minLength, shape.entropy >= configuration.minEntropy, shape.dominance <= 0.5 else { return nil }
+      // Hex has 4 bits per character at most, so short hex keys measure
+      // lower than base62 ones of the same strength.
+      let minEntropy = shape.isHex ? configuration.minEntropy * 0.85 : configuration.minEntropy
+      guard range.count >= configuration.minLength, shape.entropy >= minEntropy, shape.dominance <= 0.5 else { return nil }
       let mixed = (shape.letters > 0 && shape.digits > 0)
         || (strongSymbols > 0 && shape.letters > 0 && shape.entropy >= 3.5)
         || (shape.upper > 0 && shape.lower > 0 && Self.caseChanges(bytes, range) * 5 >= range.count * 2)

@@ -33,7 +33,7 @@ enum SecretKeys {
 
   static let passwordWords: [[UInt8]] = ["pass", "pwd"].map { Array($0.utf8) }
   static let secretWords: [[UInt8]] = ["secret", "privatekey", "signingkey", "encryptionkey", "masterkey", "credential", "creds"].map { Array($0.utf8) }
-  static let tokenWords: [[UInt8]] = ["token", "key", "auth", "bearer", "webhook", "dsn", "connectionstring", "connstr", "apikey", "cookie"].map { Array($0.utf8) }
+  static let tokenWords: [[UInt8]] = ["token", "key", "auth", "bearer", "webhook", "dsn", "connectionstring", "connstr", "apikey", "cookie", "session"].map { Array($0.utf8) }
 
   /// Key words that name a vendor, and the finding type they give.
   static let vendors: [(word: [UInt8], type: String)] = [

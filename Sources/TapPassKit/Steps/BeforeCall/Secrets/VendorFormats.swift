@@ -110,7 +110,8 @@ extension VendorFormat {
     VendorFormat(name: "apify-token", type: "api_key", expression: "apify_api_[A-Za-z0-9]{36}", alphabet: dashed, length: 46...60),
     VendorFormat(name: "buildkite-token", type: "api_key", expression: "bkua_[a-z0-9]{40}", alphabet: word, length: 45...45),
     VendorFormat(name: "alchemy-token", type: "api_key", expression: "alcht_[A-Za-z0-9]{30}", alphabet: word, length: 36...36),
-    VendorFormat(name: "flyio-token", type: "api_key", expression: "(?:fm1[ar]|fm2|fo1)_[A-Za-z0-9_+/=-]{40}", alphabet: SecretBytes.Set("A-Za-z0-9_+/=-"), length: 44...2000),
+    // Fly.io tokens are comma-separated macaroons: the whole list is the token.
+    VendorFormat(name: "flyio-token", type: "api_key", expression: "(?:fm1[ar]|fm2|fo1)_[A-Za-z0-9_+/=-]{40}", alphabet: SecretBytes.Set("A-Za-z0-9_+/=,-"), length: 44...2000),
     VendorFormat(name: "shippo-token", type: "api_key", expression: "shippo_(?:live|test)_[a-f0-9]{40}", alphabet: word, length: 52...52, testKeyMarker: Array("_test_".utf8)),
     VendorFormat(name: "bitbucket-dc-token", type: "api_key", expression: "BBDC-[A-Za-z0-9+/@_-]{40}", alphabet: SecretBytes.Set("A-Za-z0-9+/@_-"), length: 45...60),
     VendorFormat(name: "onepassword-service-token", type: "api_key", expression: "ops_eyJ[A-Za-z0-9+/=_-]{100}", alphabet: SecretBytes.Set("A-Za-z0-9+/=_-"), length: 107...2000),

@@ -22,9 +22,10 @@ extension SecretInspector {
     // The match covers the prefix and the first body characters; the body
     // continues over the format's alphabet (prefixes may hold other bytes).
     let end = SecretBytes.runEnd(bytes, from: match.end, in: format.alphabet, limit: start + format.length.upperBound + 1)
-    // Trailing `=`/`.`/`-` usually punctuate the sentence, not the token.
+    // A trailing `.`/`-`/`,` usually punctuates the sentence, not the token.
     var stop = end
-    while stop > match.end && (bytes[stop - 1] == UInt8(ascii: ".") || bytes[stop - 1] == UInt8(ascii: "-")) && !format.length.contains(stop - start) { stop -= 1 }
+    while stop > match.end && (bytes[stop - 1] == UInt8(ascii: ".") || bytes[stop - 1] == UInt8(ascii: "-") || bytes[stop - 1] == UInt8(ascii: ","))
+      && (!format.length.contains(stop - start) || bytes[stop - 1] == UInt8(ascii: ",")) { stop -= 1 }
     let range = start..<stop
     guard format.length.contains(range.count) else { return .notApplicable }
     if stop < bytes.count, SecretBytes.alphanumeric.contains(bytes[stop]) { return .notApplicable }
