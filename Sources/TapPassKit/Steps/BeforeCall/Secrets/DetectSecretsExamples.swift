@@ -102,7 +102,7 @@ enum DetectSecretsExamples {
     StepExample("DB_PASSWORD=k9#mPq2", config: #"{"min_password_length": 10}"#),
     StepExample("DB_PASSWORD=«generic_password:k9#mPq2»", config: #"{"min_password_length": 6}"#),
     StepExample("client_secret = 'stagingrvQAhk2No3nn2MGz2yE5lq6C7'", config: #"{"extra_placeholders": ["staging"]}"#),
-    StepExample("session eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiAic3ZjLXdvcmtlciIsICJpYXQiOiAxNzMxMDAwMDAwfQ.V3Zw-r9h9xVl62DmX-7bzEesW8rauyH8j1vwhIT-A7r", config: #"{"disabled_types": ["jwt"]}"#),
+    StepExample("decoded eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiAic3ZjLXdvcmtlciIsICJpYXQiOiAxNzMxMDAwMDAwfQ.V3Zw-r9h9xVl62DmX-7bzEesW8rauyH8j1vwhIT-A7r", config: #"{"disabled_types": ["jwt"]}"#),
     StepExample("sourcegraph: eb6101852dc5cecfef22b3ac24f2aaa13f50040b", config: #"{"unkeyed_assignments": false}"#),
   ]
 }
