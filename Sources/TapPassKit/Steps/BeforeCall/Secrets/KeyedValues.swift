@@ -69,6 +69,7 @@ struct KeyedValues {
       let mixed = (shape.letters > 0 && shape.digits > 0)
         || (strongSymbols > 0 && shape.letters > 0 && shape.entropy >= 3.5)
         || (shape.upper > 0 && shape.lower > 0 && Self.caseChanges(bytes, range) * 5 >= range.count * 2)
+        || (shape.upper >= 3 && shape.lower >= 3 && range.count >= 16 && shape.entropy >= 3.9)
       guard mixed else { return nil }
       score = 0.7 + (shape.entropy >= 4 ? 0.1 : 0) + (meaning.vendor ? 0.05 : 0)
     case .weak:
@@ -90,7 +91,8 @@ struct KeyedValues {
 
   /// A key that does not name a secret must look like a configuration
   /// name, and its value must be written the way configuration values are:
-  /// quoted, or after `: ` (YAML/JSON), or in an upper-case env variable.
+  /// quoted, or after `: ` (YAML/JSON), or `KEY=value` in an env file or
+  /// query string.
   /// `host:port`, `user:pass` and `?q=` query values fail; so do code
   /// assignments of unquoted values (`sumOfRows = …`).
   static func weakKeyAccepted(_ bytes: [UInt8], _ assignment: Assignment) -> Bool {
@@ -102,7 +104,7 @@ struct KeyedValues {
     if assignment.quoted { return true }
     switch assignment.op {
     case UInt8(ascii: ":"): return assignment.spaced
-    case UInt8(ascii: "="): return shape.lower == 0
+    case UInt8(ascii: "="): return shape.lower == 0 || assignment.tight
     default: return false
     }
   }

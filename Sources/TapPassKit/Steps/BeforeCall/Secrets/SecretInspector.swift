@@ -84,9 +84,15 @@ struct SecretInspector {
     // `_authToken` is npm's key: `.npmrc` lines belong to the npmrc rule,
     // which checks the `//registry/:` scope the key only works under.
     if SecretBytes.hasPrefix(bytes, keyStart..<bytes.count, Array("_auth".utf8)) { return nil }
-    guard let assignment = ValueExtraction.parse(bytes, keyStart: keyStart),
-      let meaning = SecretKeys.classify(bytes, assignment.key)
-    else { return nil }
+    guard let assignment = ValueExtraction.parse(bytes, keyStart: keyStart) else { return nil }
+    var meaning = SecretKeys.classify(bytes, assignment.key)
+    // `teams webhook url = …`, `public key = …`: a key phrase of up to
+    // three words says more than its last word, both ways.
+    if let phrase = SecretKeys.phrase(bytes, endingWith: assignment.key) {
+      guard let phraseMeaning = SecretKeys.classify(bytes, phrase) else { return nil }
+      if meaning == nil || meaning?.strength == .weak, phraseMeaning.strength != .weak { meaning = phraseMeaning }
+    }
+    guard let meaning else { return nil }
     return keyed.judge(bytes, assignment, meaning, rule: rule)
   }
 

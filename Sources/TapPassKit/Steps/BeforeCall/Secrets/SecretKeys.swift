@@ -45,6 +45,21 @@ enum SecretKeys {
     ("gcp", "google_credential"), ("firebase", "google_credential"),
   ].map { (Array($0.0.utf8), $0.1) }
 
+  /// The words before `key` on its line that form one name with it
+  /// (`teams webhook url`): up to two more words of letters, separated by
+  /// single spaces. Nil when there are none.
+  static func phrase(_ bytes: [UInt8], endingWith key: Range<Int>) -> Range<Int>? {
+    var start = key.lowerBound
+    for _ in 0..<2 {
+      guard start >= 2, bytes[start - 1] == 0x20 else { break }
+      var wordStart = start - 1
+      while wordStart > 0 && start - 1 - wordStart < 24 && ((bytes[wordStart - 1] | 0x20) >= 0x61 && (bytes[wordStart - 1] | 0x20) <= 0x7A) { wordStart -= 1 }
+      guard wordStart < start - 1 else { break }
+      start = wordStart
+    }
+    return start < key.lowerBound ? start..<key.upperBound : nil
+  }
+
   /// The meaning of the key at `range`, or nil when the key rules it out.
   static func classify(_ bytes: [UInt8], _ range: Range<Int>) -> KeyMeaning? {
     var key: [UInt8] = []

@@ -20,6 +20,9 @@ struct Assignment {
   /// Whitespace between the operator and the value (`key: value` in YAML,
   /// as opposed to `host:port` or `user:pass`).
   var spaced = false
+  /// No whitespace on either side of the operator (`KEY=value`, `a=b`), the
+  /// env-file and query-string style, as opposed to code (`total = …`).
+  var tight = false
   /// The value is element or brace content that may hold several words
   /// (Jenkins `<secret>{AQAAABAAA value}</secret>`).
   var multiWord = false
@@ -68,6 +71,7 @@ enum ValueExtraction {
     guard position < count else { return nil }
 
     // The operator.
+    let operatorAt = position
     var call = false
     var element = false
     let byte = bytes[position]
@@ -148,6 +152,7 @@ enum ValueExtraction {
     }
     assignment.op = op
     assignment.spaced = op == 0x20 || assignment.value.lowerBound > afterOperator
+    assignment.tight = !assignment.spaced && operatorAt == beforeSpace
     if scheme == .none { stripScheme(bytes, &assignment) } else { assignment.scheme = scheme }
     stripBraces(bytes, &assignment)
     return assignment.value.isEmpty ? nil : assignment

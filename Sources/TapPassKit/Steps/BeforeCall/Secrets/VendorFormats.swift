@@ -122,7 +122,7 @@ extension VendorFormat {
     // Facebook app access tokens: the numeric app id, `|`, the app secret.
     VendorFormat(name: "facebook-app-token", type: "api_key", expression: "[0-9]{15,16}\\|[A-Za-z0-9_-]{27}", alphabet: dashed, length: 43...44, severity: .high),
     VendorFormat(name: "mapbox-token", type: "api_key", expression: "sk\\.eyJ[A-Za-z0-9_-]{20}", alphabet: dotted, length: 80...300, severity: .high),
-    VendorFormat(name: "mailgun-key", type: "api_key", expression: "key-[0-9a-f]{32}", alphabet: SecretBytes.Set("a-z0-9-"), length: 36...36, severity: .high),
+    VendorFormat(name: "mailgun-key", type: "api_key", expression: "key-[0-9a-z]{32}", alphabet: SecretBytes.Set("a-z0-9-"), length: 36...36, severity: .high),
     VendorFormat(name: "alibaba-access-key", type: "api_key", expression: "LTAI[A-Za-z0-9]{20}", alphabet: alnum, length: 24...30, severity: .high),
   ]
 }
