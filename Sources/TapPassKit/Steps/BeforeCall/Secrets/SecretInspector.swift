@@ -86,11 +86,12 @@ struct SecretInspector {
     if SecretBytes.hasPrefix(bytes, keyStart..<bytes.count, Array("_auth".utf8)) { return nil }
     guard let assignment = ValueExtraction.parse(bytes, keyStart: keyStart) else { return nil }
     var meaning = SecretKeys.classify(bytes, assignment.key)
-    // `teams webhook url = …`, `public key = …`: a key phrase of up to
-    // three words says more than its last word, both ways.
+    // `teams webhook url = …`: a key phrase of up to three words says more
+    // than its last word; `public key = …`, `example token: …` say less.
     if let phrase = SecretKeys.phrase(bytes, endingWith: assignment.key) {
-      guard let phraseMeaning = SecretKeys.classify(bytes, phrase) else { return nil }
-      if meaning == nil || meaning?.strength == .weak, phraseMeaning.strength != .weak { meaning = phraseMeaning }
+      if SecretKeys.negated(bytes, phrase, key: assignment.key) { return nil }
+      if meaning == nil || meaning?.strength == .weak, let phraseMeaning = SecretKeys.classify(bytes, phrase),
+        phraseMeaning.strength != .weak { meaning = phraseMeaning }
     }
     guard let meaning else { return nil }
     return keyed.judge(bytes, assignment, meaning, rule: rule)

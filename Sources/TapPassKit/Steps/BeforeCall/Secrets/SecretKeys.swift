@@ -60,6 +60,19 @@ enum SecretKeys {
     return start < key.lowerBound ? start..<key.upperBound : nil
   }
 
+  /// Words that, right before a key, say its value is not a secret.
+  static let negatingWords: [[UInt8]] = ["public", "publishable", "example", "sample", "dummy", "fake", "placeholder", "demo"].map { Array($0.utf8) }
+
+  /// Whether the word just before `key` in `phrase` is a negating word.
+  static func negated(_ bytes: [UInt8], _ phrase: Range<Int>, key: Range<Int>) -> Bool {
+    guard key.lowerBound >= phrase.lowerBound + 2 else { return false }
+    let wordEnd = key.lowerBound - 1
+    var wordStart = wordEnd
+    while wordStart > phrase.lowerBound && bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+    let word = wordStart..<wordEnd
+    return negatingWords.contains { $0.count == word.count && SecretBytes.hasPrefix(bytes, word, $0) }
+  }
+
   /// The meaning of the key at `range`, or nil when the key rules it out.
   static func classify(_ bytes: [UInt8], _ range: Range<Int>) -> KeyMeaning? {
     var key: [UInt8] = []
