@@ -105,8 +105,16 @@ struct KeyedValues {
     switch assignment.op {
     case UInt8(ascii: ":"): return assignment.spaced
     case UInt8(ascii: "="): return shape.lower == 0 || assignment.tight
+    case 0x20: return strongUnquoted(bytes, assignment.value)
     default: return false
     }
+  }
+
+  /// `vendor TOKEN` without operator or quotes: only a value with upper
+  /// and lower case and digits, long and random, is taken for a token.
+  static func strongUnquoted(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    let shape = ValueShape(bytes, range)
+    return range.count >= 24 && shape.upper > 0 && shape.lower > 0 && shape.digits > 0 && shape.entropy >= 4
   }
 
   /// How often the case flips between neighbouring letters: random
