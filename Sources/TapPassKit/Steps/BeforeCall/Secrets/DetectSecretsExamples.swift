@@ -92,6 +92,7 @@ enum DetectSecretsExamples {
     StepExample("Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May."),
     StepExample("public key = MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAr7Qx2"),
     StepExample("mounted at /var/lib/docker/overlay2/3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d/merged"),
+    StepExample("- Use `eslint-plugin-jsx-a11y` to catch accessibility issues"),
     StepExample("attach report_2024_final_version_v2_signed.pdf to the ticket"),
     StepExample("await page.fill('#password', 'password123');"),
     StepExample("Set `POSTGRES_PASSWORD`, `CF_R2_ACCESS_KEY_ID`, `CF_R2_SECRET_ACCESS_KEY` in the environment."),

@@ -75,7 +75,8 @@ struct KeyedValues {
     case .weak:
       guard range.count >= max(configuration.minLength, 20), range.count <= 200, shape.letters > 0, shape.digits > 0 else { return nil }
       guard shape.entropy >= max(configuration.minEntropy, shape.isHex ? 3.0 : 3.5), shape.dominance <= 0.3 else { return nil }
-      guard !isUUID(bytes, range), strongSymbols <= 2 else { return nil }
+      // Package and file names (`eslint-plugin-jsx-a11y`) are mostly words.
+      guard !isUUID(bytes, range), strongSymbols <= 2, !ValueExtraction.isWordCompound(bytes, range, share: 0.6) else { return nil }
       score = meaning.vendor ? 0.7 : 0.6
       severity = .medium
     }

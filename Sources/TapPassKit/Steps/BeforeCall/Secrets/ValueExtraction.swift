@@ -249,7 +249,8 @@ enum ValueExtraction {
   /// has at least three segments (split at `_ - . /`) and word-like segments
   /// (letters only, or at most two characters) make up most of it. Random
   /// tokens have long mixed segments, so they never qualify.
-  static func isWordCompound(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+  /// `share` is the part of the value word-like segments must cover.
+  static func isWordCompound(_ bytes: [UInt8], _ range: Range<Int>, share: Double = 0.8) -> Bool {
     var segments = 0
     var wordy = 0
     var total = 0
@@ -271,7 +272,7 @@ enum ValueExtraction {
       }
       index += 1
     }
-    return segments >= 3 && wordy * 5 >= total * 4
+    return segments >= 3 && Double(wordy) >= Double(total) * share
   }
 
   /// An unquoted value that is code, not a literal: `os.environ['X']`,
