@@ -92,6 +92,13 @@ enum DetectSecretsExamples {
     StepExample("Natalia sold clips to 48 of her friends in April, and then she sold half as many clips in May."),
     StepExample("public key = MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAr7Qx2"),
     StepExample("mounted at /var/lib/docker/overlay2/3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d/merged"),
+    // Cloud CLI output: pagination and lock tokens, resource ids, ARNs, object keys.
+    StepExample(#"{"NextToken": "eyJNYXJrZXIiOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAyfQ==", "LockToken": "2294b3a1-eb60-4aa0-a86f-a3ae04329de9"}"#),
+    StepExample(#"aws ec2 create-nat-gateway --subnets "subnet-0e2907431c9988b72" --allocation-id eipalloc-0be6ecac95EXAMPLE"#),
+    StepExample("arn:aws:secretsmanager:us-west-2:123456789012:secret:PaymentsKey-a1b2c3"),
+    StepExample(#""S3Key": "deploy/app-2208-stage-150819_185942.war""#),
+    StepExample("W KeyguardUpdateMonitor: android.util.AndroidRuntimeException: bad state"),
+    StepExample("Skipping AppWindowToken{df0798e token=Token{a64f992 ActivityRecord}}"),
     StepExample("- Use `eslint-plugin-jsx-a11y` to catch accessibility issues"),
     StepExample("attach report_2024_final_version_v2_signed.pdf to the ticket"),
     StepExample("await page.fill('#password', 'password123');"),

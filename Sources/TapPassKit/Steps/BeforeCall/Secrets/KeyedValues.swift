@@ -40,6 +40,7 @@ struct KeyedValues {
     if SecretBytes.hasPrefix(bytes, range, Array("http".utf8)) {
       return meaning.type == "webhook_url" ? webhook(bytes, range, rule: rule) : nil
     }
+    if SecretBytes.hasPrefix(bytes, range, Array("arn:".utf8)) || Self.isFilePath(bytes, range) { return nil }
     var strongSymbols = 0
     for index in range {
       let byte = bytes[index]
@@ -73,7 +74,10 @@ struct KeyedValues {
       guard mixed else { return nil }
       score = 0.7 + (shape.entropy >= 4 ? 0.1 : 0) + (meaning.vendor ? 0.05 : 0)
     case .weak:
-      guard range.count >= max(configuration.minLength, 20), range.count <= 200, shape.letters > 0, shape.digits > 0 else { return nil }
+      // Random tokens mix both; ids such as `blk_-1233005817943453613` or
+      // `subnet-0e2907431c9988b72` are digits or hex after a word.
+      guard range.count >= max(configuration.minLength, 20), range.count <= 200, shape.digits >= 2, shape.letters * 4 >= range.count,
+        !Self.isResourceID(bytes, range) else { return nil }
       guard shape.entropy >= max(configuration.minEntropy, shape.isHex ? 3.0 : 3.5), shape.dominance <= 0.3 else { return nil }
       // Package and file names (`eslint-plugin-jsx-a11y`) are mostly words.
       guard !isUUID(bytes, range), strongSymbols <= 2, !ValueExtraction.isWordCompound(bytes, range, share: 0.6) else { return nil }
@@ -146,6 +150,27 @@ struct KeyedValues {
     let shape = ValueShape(bytes, pathStart..<range.upperBound)
     guard shape.digits > 0, shape.entropy >= 3.5 else { return nil }
     return Candidate(start: range.lowerBound, end: range.upperBound, type: "webhook_url", score: 0.85, severity: .high, reasons: [rule])
+  }
+
+  /// `subnet-0e2907431c9988b72`, `vol-049df61146c4d7901`: a short lower-case
+  /// word, a dash, hex. Cloud resource ids, not credentials.
+  static func isResourceID(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    while index < range.upperBound && bytes[index] >= 0x61 && bytes[index] <= 0x7A { index += 1 }
+    guard index > range.lowerBound, index - range.lowerBound <= 12, index < range.upperBound, bytes[index] == UInt8(ascii: "-") else { return false }
+    let hex = (index + 1)..<range.upperBound
+    return hex.count >= 8 && hex.allSatisfy { SecretBytes.hex.contains(bytes[$0]) }
+  }
+
+  /// `my-app/build-1508.war`, `keys/prod.pem`: a path ending in a file
+  /// extension names where a secret is, not the secret.
+  static func isFilePath(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.contains(where: { bytes[$0] == UInt8(ascii: "/") }) else { return false }
+    var dot = range.upperBound - 1
+    while dot > range.lowerBound && range.upperBound - dot <= 5 && bytes[dot] != UInt8(ascii: ".") { dot -= 1 }
+    let extensionLength = range.upperBound - dot - 1
+    guard bytes[dot] == UInt8(ascii: "."), (2...4).contains(extensionLength) else { return false }
+    return ((dot + 1)..<range.upperBound).allSatisfy { bytes[$0] >= 0x61 && bytes[$0] <= 0x7A }
   }
 
   /// `8-4-4-4-12` hex: an identifier when the key does not say secret.

@@ -81,6 +81,8 @@ struct SecretInspector {
   func assignment(_ bytes: [UInt8], keyStart: Int, rule: String, parsed: inout [Int]) -> Candidate? {
     guard !parsed.contains(keyStart) else { return nil }
     parsed.append(keyStart)
+    // `arn:…:secret:name`, `/path/token=…`: a path component, not a key.
+    if keyStart > 0, bytes[keyStart - 1] == UInt8(ascii: ":") || bytes[keyStart - 1] == UInt8(ascii: "/") { return nil }
     // `_authToken` is npm's key: `.npmrc` lines belong to the npmrc rule,
     // which checks the `//registry/:` scope the key only works under.
     if SecretBytes.hasPrefix(bytes, keyStart..<bytes.count, Array("_auth".utf8)) { return nil }

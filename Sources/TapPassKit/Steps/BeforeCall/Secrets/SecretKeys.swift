@@ -29,6 +29,9 @@ enum SecretKeys {
     "algorithm", "format", "length", "expire", "expiry", "ttl", "timeout", "filename", "path", "image", "model",
     "placeholder", "example", "pattern", "regex", "label", "description", "title", "hint", "username", "ref", "revision",
     "parent", "blob", "oid", "tokenized",
+    // Pagination, locking and idempotency tokens, object and tag keys, ARNs.
+    "next", "lock", "change", "continuation", "pagination", "starting", "marker", "tag", "arn", "identifier",
+    "signature", "s3", "object", "export", "import", "clienttoken", "sync", "resume",
   ].map { Array($0.utf8) }
 
   static let passwordWords: [[UInt8]] = ["pass", "pwd"].map { Array($0.utf8) }
@@ -61,7 +64,10 @@ enum SecretKeys {
   }
 
   /// Words that, right before a key, say its value is not a secret.
-  static let negatingWords: [[UInt8]] = ["public", "publishable", "example", "sample", "dummy", "fake", "placeholder", "demo"].map { Array($0.utf8) }
+  static let negatingWords: [[UInt8]] = [
+    "public", "publishable", "example", "sample", "dummy", "fake", "placeholder", "demo", "registry", "primary", "foreign",
+    "sort", "partition", "cache", "hot",
+  ].map { Array($0.utf8) }
 
   /// Whether the word just before `key` in `phrase` is a negating word.
   static func negated(_ bytes: [UInt8], _ phrase: Range<Int>, key: Range<Int>) -> Bool {
@@ -99,14 +105,16 @@ enum SecretKeys {
     let all = 0..<key.count
     func has(_ word: [UInt8]) -> Bool { SecretBytes.contains(key, all, word) }
     func hasString(_ word: String) -> Bool { has(Array(word.utf8)) }
-    // A deny word starts at a component and ends inside that component
-    // (`publish` of `publishable`) or exactly at a later boundary
-    // (`primary_key`), never across one (`tokens` is not in `token_secret`).
+    // A deny word starts at a component and ends exactly at a boundary
+    // (`next_token`, `primary_key`), never across one (`tokens` is not in
+    // `token_secret`); words of six letters or more may also end inside a
+    // component (`publish` of `publishable`), short ones may not (`next`
+    // is not in `NEXTAUTH_SECRET`, `url` not in `urlscan`).
     func startsComponent(_ word: [UInt8]) -> Bool {
       for (index, start) in componentStarts.enumerated() where start < key.count && SecretBytes.hasPrefix(key, start..<key.count, word) {
         let end = start + word.count
         let nextBoundary = index + 1 < componentStarts.count ? componentStarts[index + 1] : key.count
-        if end <= nextBoundary || end == key.count || componentStarts.contains(end) { return true }
+        if end == key.count || componentStarts.contains(end) || (word.count >= 6 && end <= nextBoundary) { return true }
       }
       return false
     }

@@ -148,6 +148,8 @@ enum ValueExtraction {
       var end = position
       while end < count && end - position <= maxValueLength && !endsUnquoted(bytes[end]) { end += 1 }
       end = trimUnbalancedClosers(bytes, position, end)
+      // Sentence punctuation after an unquoted value (`… Exception:`).
+      while end > position + 1 && (bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == UInt8(ascii: ".")) { end -= 1 }
       assignment = Assignment(key: keyStart..<keyEnd, value: position..<end, quoted: false)
     }
     assignment.op = op
@@ -246,7 +248,7 @@ enum ValueExtraction {
 
   /// Identifiers and labels made of words: `CF_R2_ACCESS_KEY_ID`,
   /// `image_to_video_360_rotation`, `PALADIN_PLUS_v3.1`. True when the value
-  /// has at least three segments (split at `_ - . /`) and word-like segments
+  /// has at least three segments (split at `_ - . / = :`) and word-like segments
   /// (letters only, or at most two characters) make up most of it. Random
   /// tokens have long mixed segments, so they never qualify.
   /// `share` is the part of the value word-like segments must cover.
@@ -258,7 +260,8 @@ enum ValueExtraction {
     var index = range.lowerBound
     while index <= range.upperBound {
       let separator = index == range.upperBound || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "-")
-        || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "/")
+        || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "=")
+        || bytes[index] == UInt8(ascii: ":")
       if separator {
         let length = index - start
         if length > 0 {
@@ -280,6 +283,17 @@ enum ValueExtraction {
   /// identifier. A dotted chain counts only without digits, so dotted
   /// tokens (`sk.nc7.R5t…`) stay literals; a call or index always counts.
   static func looksLikeExpression(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    // `Token{a64f992`, `Foo(bar`: an opener without its closer is code or a
+    // printed object, cut at the first space.
+    var depth = 0
+    for index in range {
+      switch bytes[index] {
+      case UInt8(ascii: "{"), UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
+      case UInt8(ascii: "}"), UInt8(ascii: ")"), UInt8(ascii: "]"): depth -= 1
+      default: break
+      }
+    }
+    if depth > 0 { return true }
     var index = range.lowerBound
     var digits = false
     while index < range.upperBound {
