@@ -41,6 +41,8 @@ struct KeyedValues {
       return meaning.type == "webhook_url" ? webhook(bytes, range, rule: rule) : nil
     }
     if SecretBytes.hasPrefix(bytes, range, Array("arn:".utf8)) || Self.isFilePath(bytes, range) { return nil }
+    // `nn.CrossEntropyLoss()`: a call, quoted or not.
+    if range.count >= 2, bytes[range.upperBound - 1] == UInt8(ascii: ")"), bytes[range.upperBound - 2] == UInt8(ascii: "(") { return nil }
     var strongSymbols = 0
     for index in range {
       let byte = bytes[index]

@@ -22,7 +22,7 @@ enum SecretKeys {
     "public", "publish", "hash", "sha1", "sha2", "sha256", "sha512", "md5", "checksum", "digest", "integrity",
     "uuid", "guid", "commit", "etag", "nonce", "version", "keyboard", "keyword", "keyspace", "tokenizer",
     "maxtoken", "tokens", "tokenlimit", "tokencount", "numtoken", "authored", "authorname", "keypath", "keyfile", "bypass",
-    "compass", "passenger", "passage", "passthrough", "passive", "passport", "keycode", "keyname", "keytype",
+    "compass", "passenger", "passage", "passthrough", "passive", "passport", "passed", "passes", "passing", "passable", "keycode", "keyname", "keytype",
     "tokentype", "url", "uri", "endpoint", "authmethod", "authtype", "authority", "authenticat", "monkey",
     "turkey", "donkey", "hockey", "whiskey", "jockey", "keystroke", "keyframe", "keynote", "hotkey", "keybind",
     "primarykey", "foreignkey", "sortkey", "partitionkey", "cachekey", "keyprefix", "idempotency", "locale",
