@@ -10,7 +10,7 @@
 /// a fixed length are checked exactly, so `glimt-` plus 25 characters is a
 /// token but the same text with a suffix is not.
 struct VendorFormat: Sendable {
-  enum Check: Sendable { case none, githubChecksum, slackLayout, jwtHeader, anthropicLayout, openAIMarker, gitlabLength }
+  enum Check: Sendable { case none, githubChecksum, slackLayout, anthropicLayout, openAIMarker, gitlabLength }
 
   var name: String
   var type: String

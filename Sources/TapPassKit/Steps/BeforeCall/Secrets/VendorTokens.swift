@@ -51,8 +51,6 @@ extension SecretInspector {
       }
     case .slackLayout:
       guard FormatChecks.slackLayoutValid(bytes, range) else { return .rejected }
-    case .jwtHeader:
-      guard FormatChecks.jwtHeaderValid(bytes, range) else { return .rejected }
     case .anthropicLayout:
       guard FormatChecks.anthropicLayoutValid(bytes, range) else { return .rejected }
       score = 0.98
