@@ -60,6 +60,7 @@ enum DetectSecretsExamples {
 
   static let nonTriggering: [StepExample] = [
     // Placeholders and documentation values.
+    StepExample("GR13489414545454545454545454545"),
     StepExample("GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
     StepExample("AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE"),
     StepExample("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),

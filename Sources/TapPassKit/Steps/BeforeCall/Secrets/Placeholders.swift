@@ -56,8 +56,31 @@ struct Placeholders: Sendable {
     }
     if SecretBytes.contains(bytes, range, Array("example".utf8)) { return true }
     if Self.containsTemplateReference(bytes, range) { return true }
-    return Self.hasSequentialRun(bytes, range, length: sequentialRun)
+    return Self.hasSequentialRun(bytes, range, length: sequentialRun) || Self.hasPeriodicRun(bytes, range)
   }
+
+  /// Twelve or more characters repeating a unit of two to four (`123123…`,
+  /// `abababab…`): typed, not generated. A single repeated character is
+  /// left to the callers, since vendor test fixtures use `aaaa…` bodies.
+  static func hasPeriodicRun(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.count >= 12 else { return false }
+    for unit in 2...4 {
+      var run = 0
+      var varied = false
+      for index in (range.lowerBound + unit)..<range.upperBound {
+        if bytes[index] == bytes[index - unit] {
+          run += 1
+          if bytes[index] != bytes[index - 1] { varied = true }
+          if varied && run + unit >= 12 { return true }
+        } else {
+          run = 0
+          varied = false
+        }
+      }
+    }
+    return false
+  }
+
 
   /// Masks, stand-in words, repeated characters and configured words.
   func isPlaceholder(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
