@@ -50,7 +50,6 @@ enum DetectSecretsExamples {
     StepExample(#"req.Header.Set("X-Acme-Api-Key", "«api_key:rvQAhk2No3nn2MGz2yE5lq6C7sss7Dn4»")"#),
     StepExample(#"if ("«generic_password:fO*Zd%&60dCj0R»" == password) {"#),
     StepExample("teams webhook url = '«webhook_url:https://acme.webhook.office.com/webhookb2/9f3c1a77-2b4e-4d1a-9a0e-5c2f8e1d7b36@4f1e/IncomingWebhook/8c2d4e6f1a3b5c7d9e0f2a4b6c8d0e1f/7a9b»'"),
-    StepExample("acmecloud «api_key:rvQAhk2No3nn2MGz2yE5lq6C7sss7Dn4» (prod)"),
     StepExample("acmecloud '«api_key:n8n0yguftm300z3yn91kkjrb61bwl8rcs84s5mxs»'"),
     StepExample("The password is \"«generic_password:fO*Zd%&60dCj0R»\", do not share it.", role: .system),
     StepExample("LicenseKey «api_key:n8n0yguftm300z3yn91kkjrb61bwl8rcs84s5mxs»"),

@@ -10,7 +10,7 @@
 /// - an assignment operator directly followed by 20 token characters (for
 ///   keys that name a vendor rather than a secret, `sourcegraph: …`); the
 ///   fixed length means one report per operator, not one per end offset
-///   (and the same after a single space, for `vendor token` pairs in logs);
+///   (and the same after a single space and a quote, `vendor 'token'`);
 /// - a quoted literal compared with a secret-ish name, `"…" == password`;
 /// - structural markers: `-----BEGIN … PRIVATE KEY`, `eyJ` of a JWT header,
 ///   `://user:pass@`, webhook hosts, `curl -u`, `.npmrc` auth lines.
@@ -37,8 +37,10 @@ enum SecretRules {
         #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn|session)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?["'`\]]{0,2}(?:[ \t]{0,8}(?:[:=!(>,]|-[ \t])|[ \t]{1,8}["'`A-Za-z0-9])"#,
         caseless: true), .keyword),
       (PatternSpec("assignment", #"[A-Za-z0-9]["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?[A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
-      // `mixpanel 'M0UX…'`, `jira Z7Vo…`: a name, a space, a long token.
-      (PatternSpec("name-value", #"[A-Za-z][ \t]{1,3}["'`]?[A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
+      // `acme 'M0UX…'`: a name, a space, a quoted long token. Fixed width
+      // and anchored on the quote: the unquoted form (`word token`) would
+      // wake the automaton at every word of prose and cost 4× the scan.
+      (PatternSpec("name-quoted-value", #"[A-Za-z] ["'`][A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
       (PatternSpec(
         "reversed-comparison",
         #"["'`][ \t]{0,3}[!=]==?[ \t]{0,3}(?:[A-Za-z_][A-Za-z0-9_.]{0,30})?(?:pass|pwd|secret|token|key|auth|credential)"#,
