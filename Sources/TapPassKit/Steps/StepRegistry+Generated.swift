@@ -5,6 +5,7 @@ extension StepRegistry {
   public static let all: [any Step.Type] = [
     DetectBusinessStep.self,
     DetectInfraStep.self,
+    DetectSecretsStep.self,
     DetectUnicodeStep.self,
   ]
 }
