@@ -3,6 +3,7 @@
 extension StepRegistry {
   /// Every step type, sorted by name.
   public static let all: [any Step.Type] = [
+    DetectPIIStep.self,
     DetectUnicodeStep.self,
   ]
 }

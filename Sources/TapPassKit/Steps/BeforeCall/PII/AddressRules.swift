@@ -1,0 +1,120 @@
+/// Postal addresses from token shapes: a house number, a capitalised
+/// street name and a street type ("221 Baker Street", "12 Acheron Rd"),
+/// the Romance order ("Via Franscini 71", "Rue de la Paix 5"), compound
+/// street names ("Søndergade 52", "Hauptstraße 1"), post boxes, and a US
+/// state code with a ZIP code ("Springfield, IL 62704"), each extended by
+/// a unit ("Apt. 4", "Suite 200").
+///
+/// Why rules and not a gazetteer: the street word and the number together
+/// are what make an address; a bare place name is not personal data.
+struct AddressRules {
+  func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
+    var index = 0
+    while index < tokens.count {
+      if let (start, end, reason) = match(bytes, tokens, index) {
+        let extended = unit(bytes, tokens, after: end)
+        candidates.append(Candidate(start: tokens[start].start, end: tokens[extended].end, type: "address", score: 0.8, severity: .medium, reasons: [reason]))
+        index = extended + 1
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> [UInt8] { TextTokens.key(bytes, token) }
+
+  private func isHouseNumber(_ token: TextToken) -> Bool {
+    (token.kind == .number && token.length <= 6) || (token.kind == .mixed && token.length <= 5)
+  }
+
+  private func isStreetName(_ token: TextToken) -> Bool {
+    token.kind == .word && (token.capitalised || token.allCaps) && token.length >= 2
+  }
+
+  /// An address starting at `index`: (first token, last token, rule).
+  private func match(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], _ index: Int) -> (Int, Int, String)? {
+    let token = tokens[index]
+    if isHouseNumber(token), token.kind == .number || token.capitalised {
+      // Number, 1–4 name words, street type.
+      var cursor = index + 1
+      while cursor < tokens.count, cursor - index <= 5, tokens[cursor].tightBefore || (tokens[cursor].start - tokens[cursor - 1].end == 2 && tokens[cursor - 1].dotAfter) {
+        let word = tokens[cursor]
+        guard word.kind == .word else { break }
+        if cursor > index + 1, WordLists.streetSuffixes.contains(key(bytes, word)), word.capitalised || word.allCaps {
+          return (index, cursor, "number + street + type")
+        }
+        guard isStreetName(word) || (cursor > index + 1 && WordLists.particles.contains(key(bytes, word))) else { break }
+        // "52 Søndergade": a compound street name after the number.
+        if cursor == index + 1, hasStreetEnding(bytes, word) { return (index, cursor, "number + compound street") }
+        cursor += 1
+      }
+      // Post boxes: "PO Box 123", "Box 9168" after a unit or service code.
+      return nil
+    }
+    guard token.kind == .word else { return nil }
+    let lower = key(bytes, token)
+    // "Box 123" after "PO"/"P.O."/a unit number.
+    if lower == Array("box".utf8), index + 1 < tokens.count, tokens[index + 1].kind == .number, index >= 1 {
+      let previous = key(bytes, tokens[index - 1])
+      if previous == Array("po".utf8) || previous == Array("o".utf8) || tokens[index - 1].kind == .number {
+        let start = previous == Array("o".utf8) && index >= 2 ? index - 2 : index - 1
+        return (tokens[start].kind == .number && start >= 1 ? start - 1 : start, index + 1, "post box")
+      }
+    }
+    // "Via Franscini 71", "Rue de la Paix 5".
+    if token.capitalised, WordLists.streetPrefixes.contains(lower) {
+      var cursor = index + 1
+      var names = 0
+      while cursor < tokens.count, cursor - index <= 5, tokens[cursor].tightBefore {
+        let word = tokens[cursor]
+        if isHouseNumber(word), names > 0 { return (index, cursor, "street prefix + name + number") }
+        guard word.kind == .word, isStreetName(word) || WordLists.particles.contains(key(bytes, word)) else { break }
+        if isStreetName(word) { names += 1 }
+        cursor += 1
+      }
+      return nil
+    }
+    // "Søndergade 52", "Erzsébet tér 19".
+    if isStreetName(token), index + 1 < tokens.count {
+      let next = tokens[index + 1]
+      if hasStreetEnding(bytes, token), next.tightBefore, isHouseNumber(next), !next.dotAfter || next.kind == .number {
+        return (index, index + 1, "compound street + number")
+      }
+      if index + 2 < tokens.count, next.tightBefore, next.kind == .word, !next.capitalised, isEnding(bytes, next),
+        tokens[index + 2].tightBefore, isHouseNumber(tokens[index + 2])
+      {
+        return (index, index + 2, "street + type + number")
+      }
+    }
+    // "Springfield, IL 62704": a US state code and a ZIP code.
+    if token.allCaps, token.length == 2, token.ascii, Self.states.contains(lower), index + 1 < tokens.count, index >= 1 {
+      let zip = tokens[index + 1]
+      if zip.kind == .number, zip.length == 5, zip.tightBefore, tokens[index].punctuationBefore == 0x2C || tokens[index - 1].capitalised {
+        return (index, index + 1, "state + zip")
+      }
+    }
+    return nil
+  }
+
+  /// Extends an address over a following unit ("Apt. 237", "Suite 568").
+  private func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], after end: Int) -> Int {
+    guard end + 2 < tokens.count else { return end }
+    let word = tokens[end + 1], number = tokens[end + 2]
+    guard word.kind == .word, WordLists.units.contains(key(bytes, word)), isHouseNumber(number), word.breakBefore == false else { return end }
+    return end + 2
+  }
+
+  private func hasStreetEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    guard token.length >= 5 else { return false }
+    for ending in WordLists.streetEndings where token.length >= ending.count + 3 {
+      if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }
+    }
+    return false
+  }
+
+  private func isEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    WordLists.streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
+  }
+
+  static let states = WordLists.set("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr")
+}

@@ -1,0 +1,75 @@
+/// Small closed word lists for the name and address rules: titles, cue
+/// phrases, street types, and the common English words, months, weekdays
+/// and places that also occur in the Census name lists ("May", "Will",
+/// "Bill", "Georgia"). Stored lower-case in hash sets built on first use.
+enum WordLists {
+  static func set(_ words: String) -> Set<[UInt8]> {
+    Set(words.split(separator: " ").map { Array($0.utf8) })
+  }
+
+  /// Honorifics before a name (the dot is optional and handled by the caller).
+  static let titles = set("mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sr sra srta dott dottssa fr rev hon capt lt col gen sgt dame lady lord")
+
+  /// Words after which a capitalised word is very likely a name.
+  static let strongCues = set("dear signed sincerely regards cheers thanks patient employee contact attn attention named called nee née surname firstname lastname fullname")
+
+  /// Words after which a capitalised word is likely a name (weaker).
+  static let weakCues = set("by with from to for and met meet ask asked tell told call cc thank thanks hi hello hey")
+
+  /// Name particles allowed inside a full name.
+  static let particles = set("de da di del della der den van von ter ten la le du dos das do bin ibn al el st")
+
+  /// Common English words (and function words) that are also first or last
+  /// names in the Census lists; alone they are words, not names.
+  static let common = set("""
+    a an the and or but if so as at by for from in into of on onto to up with without about above after again against all am any are \
+    be because been before being below between both can could did do does doing down during each few further had has have having he \
+    her here hers him his how i is it its just me more most my no nor not now off once only other our out over own same she should some \
+    such than that their them then there these they this those through too under until very was we were what when where which while who \
+    whom why will would you your yes ok okay please thank thanks hello hi hey dear
+    may june april august will bill mark grant rose hope faith joy grace chance chase hunter young long short white black brown green gray grey \
+    king queen prince duke earl baron bishop pope major minor general judge page parks park wood woods field fields hill hills lake lakes \
+    stone rock banks bank bush bell booth ford rice price cash gold silver steel iron frank art guy sue van dean dale glen rich sharp \
+    strong wise bright love lovely sweet fair little small large big good best better bad new old north south east west day night \
+    summer winter spring fall autumn march may sunday monday tuesday wednesday thursday friday saturday january february july september \
+    october november december easter christmas christian church english french german irish welsh dutch ray sky star sun moon \
+    rain snow storm wind river ocean sea bay beach island land lane street road way gate bridge castle tower hall house home office \
+    miller baker cook cooper carter fisher fletcher hunter mason potter smith taylor turner walker weaver butler porter parker \
+    chamberlain marshall steward ward knight page gardner shepherd bowman archer carpenter farmer gardener singer player reader writer \
+    power powers wolf fox bird crane swan drake finch robin jay hawk lamb bull bear buck hart deer lion \
+    sale sales case cases key keys lead price rule rules law laws block head heart hand foot arm leg bone \
+    christ lord god angel saint bliss joy glory honor honour justice liberty unity victory \
+    max min sum avg count total number amount value data file files test tests code codes list lists table tables text note notes \
+    story title name names word words line lines point points paper press post mail email phone call help world city town state \
+    nation country county union city class school college church court home health care service services system systems \
+    apple orange lemon olive cherry berry berries peach plum ginger pepper basil sage rosemary \
+    amazon google apple microsoft oracle python java ruby rust swift go perl julia crystal \
+    august augusta austin chelsea dallas denver florence georgia houston jackson jordan lincoln madison orlando paris phoenix \
+    sydney victoria virginia washington carolina dakota india china japan israel kenya chad cuba jamaica trinity \
+    human person people man men woman women boy girl child children baby mother father son daughter brother sister wife husband \
+    friend friends family doctor nurse teacher student user users customer client agent manager admin owner author editor \
+    hold holds lay lays set sets put puts run runs walk walks fly born dies rest light lights will wills
+    """)
+
+  /// Street types written after the street name (US, UK, AU).
+  static let streetSuffixes = set("""
+    street st avenue ave av road rd boulevard blvd lane ln drive dr court ct place pl way terrace ter terr close crescent cres \
+    square sq parkway pkwy highway hwy circle cir trail trl gateway pass row walk mews gardens gdns grove hill park parade pde \
+    expressway expy freeway fwy pike plaza plz alley aly ridge run path point pt loop crossing xing heights hts estates \
+    view vale green junction jct landing bypass causeway quay wharf rise
+    """)
+
+  /// Street words written before the name (Romance languages, "Rue de …").
+  static let streetPrefixes = set("via viale rue calle avenida avda rua piazza piazzale corso largo travessa strada chemin plaza paseo camino carrer ulica ul")
+
+  /// Endings of compound street names (German, Dutch, Nordic, Finnish, Hungarian …).
+  static let streetEndings: [[UInt8]] = [
+    "straße", "strasse", "stasse", "str.", "gasse", "weg", "allee", "platz", "ring", "damm", "ufer", "chaussee",
+    "straat", "laan", "plein", "gracht", "kade", "singel", "dreef", "hove",
+    "gade", "gate", "gata", "gatan", "vej", "vei", "veien", "vägen", "väg", "stræti", "gata", "tie", "katu", "kuja",
+    "utca", "út", "tér", "körút", "ulice", "cesta", "ulica",
+  ].map { Array($0.utf8) }
+
+  /// Secondary unit designators after an address ("Apt 4", "Suite 200").
+  static let units = set("apt apartment suite ste unit flat floor fl room rm box")
+}
