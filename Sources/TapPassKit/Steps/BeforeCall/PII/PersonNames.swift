@@ -1,29 +1,40 @@
 /// Person names from evidence, not from a model: capitalised words found
 /// in the US Census first/last-name lists, combined with titles (Mr, Dr),
-/// cue words ("my name is", "Dear", "patient"), first-name + surname pairs,
-/// middle initials and particles (van, de).
+/// cue words ("my name is", "Dear", "patient", "says"), first-name +
+/// surname pairs, middle initials, particles (van, de) and coordination
+/// ("Fleischer and Mcintosh").
 ///
 /// Why evidence scores: "Will", "May", "Grant" and "Georgia" are names and
 /// words. A single capitalised word scores low unless it is a frequent
 /// first name that is not a common word; sentence-initial words score
-/// lower still, because capitalisation says nothing there. A first name
-/// followed by a capitalised word (even a surname missing from the US
-/// lists, "Sultygov") is strong, and a title or cue makes nearly anything
-/// capitalised a name.
+/// lower, because capitalisation says nothing there. A first name followed
+/// by a capitalised word (even a surname missing from the US lists,
+/// "Sultygov") is strong, and a title or cue makes a listed or name-shaped
+/// word a name. In text with no capital letters at all, capitalisation is
+/// no evidence either way, so lower-case words are judged by the lists.
 struct PersonNames {
   let minimumScore: Double
 
   private struct Evidence {
-    var title = false
+    var title = -1
     var strongCue = false
     var weakCue = false
   }
 
+  private struct Context {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: [TextToken]
+    /// No upper-case ASCII letter anywhere: capitalisation carries no signal.
+    let caseless: Bool
+  }
+
   func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
+    let caseless = tokens.count >= 3 && !tokens.contains { $0.capitalised || $0.allCaps }
+    let context = Context(bytes: bytes, tokens: tokens, caseless: caseless)
+    var found: [(first: Int, last: Int)] = []
     var index = 0
     while index < tokens.count {
-      let token = tokens[index]
-      guard token.kind == .word, token.capitalised || isLowercaseNameAfterCue(bytes, tokens, index) else {
+      guard tokens[index].kind == .word, isCapitalised(context, index) || isLowercaseNameAfterCue(context, index) else {
         index += 1
         continue
       }
@@ -31,19 +42,58 @@ struct PersonNames {
       var last = index
       var next = index + 1
       while next < tokens.count, next - index < 5, tokens[next].tightBefore, tokens[next].kind == .word {
-        let candidate = tokens[next]
-        if candidate.capitalised && !candidate.allCaps || (token.kind == .word && !token.capitalised && !candidate.capitalised && next == index + 1 && isLowercaseNameAfterCue(bytes, tokens, index)) {
+        if isCapitalised(context, next) && !tokens[next].allCaps
+          || (context.caseless && next == index + 1 && firstNameFrequency(bytes, tokens[index]) > 0 && tokens[next].length >= 3
+            && !isCommon(bytes, tokens[next]) && !looksLikeEnglishWord(bytes, tokens[next]))
+        {
           last = next
           next += 1
-        } else if isParticle(bytes, candidate), next + 1 < tokens.count, tokens[next + 1].capitalised, tokens[next + 1].tightBefore {
+        } else if !tokens[index].capitalised, next == index + 1, !context.caseless, isLowercaseNameAfterCue(context, index),
+          NameList.last.frequency(bytes, tokens[next].start, tokens[next].end) > 0, !isCommon(bytes, tokens[next])
+        {
+          last = next
+          next += 1
+        } else if isParticle(bytes, tokens[next]), next + 1 < tokens.count, isCapitalised(context, next + 1), tokens[next + 1].tightBefore {
           next += 1
         } else {
           break
         }
       }
-      if let candidate = evaluate(bytes, tokens, index, last) { candidates.append(candidate) }
+      if let (candidate, first, end) = evaluate(context, index, last) {
+        candidates.append(candidate)
+        found.append((first, end))
+      }
       index = last + 1
     }
+    coordinate(context, found, into: &candidates)
+  }
+
+  private func isCapitalised(_ context: Context, _ index: Int) -> Bool {
+    let token = context.tokens[index]
+    if context.caseless {
+      let bytes = context.bytes
+      return token.ascii && token.length >= 3 && !isCommon(bytes, token)
+        && (NameList.first.frequency(bytes, token.start, token.end) > 0 || NameList.last.frequency(bytes, token.start, token.end) > 0)
+    }
+    return token.capitalised && !isCamelCase(context.bytes, token)
+  }
+
+  /// "MyComponent", "FinanceHub": identifiers, not names. Mc/Mac/O'/De/Di/La/Le prefixes are names.
+  private func isCamelCase(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    guard token.ascii, token.length >= 4 else { return false }
+    var lowerSeen = false
+    for index in (token.start + 1)..<token.end {
+      let byte = bytes[index]
+      if PIIBytes.isLower(byte) { lowerSeen = true; continue }
+      if PIIBytes.isUpper(byte), lowerSeen {
+        let before = bytes[index - 1]
+        if before == 0x27 || before == 0x2D { continue }
+        let prefix = index - token.start
+        if prefix == 2 || (prefix == 3 && PIIBytes.lower(bytes[token.start]) == 0x6D) { continue }  // Mc, De, Di, La, Le, Mac
+        return true
+      }
+    }
+    return false
   }
 
   private func isParticle(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
@@ -54,95 +104,170 @@ struct PersonNames {
     token.ascii && WordLists.common.contains(TextTokens.key(bytes, token))
   }
 
-  /// "my name is janice" / "I'm john": a lower-case first name right after a self-introduction.
-  private func isLowercaseNameAfterCue(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], _ index: Int) -> Bool {
-    let token = tokens[index]
-    guard token.ascii, !token.capitalised, index >= 2, NameList.first.frequency(bytes, token.start, token.end) > 0 else { return false }
-    return introduces(bytes, tokens, index)
+  /// "my name is janice", "I'm john", "dr. hurst": a lower-case listed
+  /// name right after a self-introduction or a title.
+  private func isLowercaseNameAfterCue(_ context: Context, _ index: Int) -> Bool {
+    let bytes = context.bytes
+    let token = context.tokens[index]
+    guard token.ascii, !token.capitalised, index >= 1, !isCommon(bytes, token) else { return false }
+    let listed = NameList.first.frequency(bytes, token.start, token.end) > 0 || NameList.last.frequency(bytes, token.start, token.end) > 0
+    guard listed else { return false }
+    let previous = context.tokens[index - 1]
+    if previous.dotAfter, WordLists.titles.contains(TextTokens.key(bytes, previous)), token.start - previous.end <= 2 { return true }
+    return introduces(context, index)
   }
+
+  private static let name = Array("name".utf8)
 
   /// Whether the words before `index` introduce a person: "my name is",
-  /// "name:", "I am", "I'm", "call me", "this is".
-  private func introduces(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], _ index: Int) -> Bool {
+  /// "name:", "last name?", "I am", "I'm", "call me", "this is".
+  private func introduces(_ context: Context, _ index: Int) -> Bool {
     guard index >= 1 else { return false }
-    let previous = TextTokens.key(bytes, tokens[index - 1])
+    let bytes = context.bytes
+    let tokens = context.tokens
+    let previousToken = tokens[index - 1]
+    // A key inside an identifier ("component_name:") is not prose.
+    if previousToken.start > 0 {
+      let before = bytes[previousToken.start - 1]
+      if before == 0x5F || before == 0x2E || before == 0x7B || before == 0x24 || before == 0x2D { return false }
+    }
+    let previous = TextTokens.key(bytes, previousToken)
+    let punctuation = tokens[index].punctuationBefore
+    if previous == Self.name { return punctuation == 0x3A || punctuation == 0x3F }
+    if !tokens[index].tightBefore { return false }
     if previous == Array("i'm".utf8) || previous == Array("im".utf8) { return true }
-    guard index >= 2 else { return tokens[index].punctuationBefore == 0x3A && previous == Array("name".utf8) }
+    guard index >= 2 else { return false }
     let before = TextTokens.key(bytes, tokens[index - 2])
-    if previous == Array("is".utf8) && (before == Array("name".utf8) || before == Array("this".utf8)) { return true }
+    if previous == Array("is".utf8) && before == Self.name { return true }
     if previous == Array("am".utf8) && before == Array("i".utf8) { return true }
     if previous == Array("me".utf8) && (before == Array("call".utf8) || before == Array("calls".utf8)) { return true }
-    return tokens[index].punctuationBefore == 0x3A && previous == Array("name".utf8)
+    return false
   }
 
-  private func evidence(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], _ index: Int) -> Evidence {
+  private func evidence(_ context: Context, _ index: Int) -> Evidence {
     var evidence = Evidence()
     guard index >= 1 else { return evidence }
-    let previous = tokens[index - 1]
+    let bytes = context.bytes
+    let token = context.tokens[index]
+    let previous = context.tokens[index - 1]
     let key = TextTokens.key(bytes, previous)
-    let gap = tokens[index].start - previous.end
-    let adjacent = tokens[index].tightBefore || (previous.dotAfter && gap <= 2) || (gap <= 3 && (tokens[index].punctuationBefore == 0x3A || tokens[index].punctuationBefore == 0x2C))
-    if adjacent, WordLists.titles.contains(key), previous.capitalised || previous.dotAfter { evidence.title = true }
-    if introduces(bytes, tokens, index) { evidence.strongCue = true }
+    let gap = token.start - previous.end
+    if WordLists.titles.contains(key), previous.capitalised || previous.dotAfter || context.caseless,
+      token.tightBefore || (previous.dotAfter && gap <= 2)
+    {
+      evidence.title = index - 1
+    }
+    if introduces(context, index) { evidence.strongCue = true }
+    let adjacent = token.tightBefore || (gap <= 3 && (token.punctuationBefore == 0x3A || token.punctuationBefore == 0x2C))
     if adjacent, WordLists.strongCues.contains(key) { evidence.strongCue = true }
-    if tokens[index].tightBefore, WordLists.weakCues.contains(key) { evidence.weakCue = true }
+    if token.tightBefore || token.punctuationBefore == 0x2C, WordLists.weakCues.contains(key) { evidence.weakCue = true }
     return evidence
   }
 
-  private func evaluate(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], _ from: Int, _ to: Int) -> Candidate? {
+  /// Scores the chain `from...to`; returns the candidate with the token
+  /// range it covers.
+  private func evaluate(_ context: Context, _ from: Int, _ to: Int) -> (Candidate, Int, Int)? {
+    let bytes = context.bytes
+    let tokens = context.tokens
     var first = from
     var last = to
-    // Leading titles and cue words are evidence, not part of the name.
+    // Leading titles and cue words are evidence, not the name itself.
     while first <= last {
       let key = TextTokens.key(bytes, tokens[first])
-      if WordLists.titles.contains(key) || WordLists.strongCues.contains(key) || (isCommon(bytes, tokens[first]) && first < last && NameList.first.frequency(bytes, tokens[first].start, tokens[first].end) == 0) {
+      if WordLists.titles.contains(key) || WordLists.strongCues.contains(key)
+        || (isCommon(bytes, tokens[first]) && (first < last || tokens[first].breakBefore) && evidence(context, first).title < 0)
+      {
         first += 1
       } else {
         break
       }
     }
-    // A trailing common word that is not a surname ("John Street") is not part of it.
-    while last > first, isCommon(bytes, tokens[last]), NameList.last.frequency(bytes, tokens[last].start, tokens[last].end) < 30 { last -= 1 }
+    // A trailing common word ("John Street") is not part of it, unless it
+    // is a frequent surname ("David Miller").
+    while last > first, isCommon(bytes, tokens[last]), NameList.last.frequency(bytes, tokens[last].start, tokens[last].end) < 100 { last -= 1 }
     guard first <= last else { return nil }
     let head = tokens[first]
     let tail = tokens[last]
-    let evidence = self.evidence(bytes, tokens, first)
+    if head.allCaps || (head.length == 1 && first == last) { return nil }
+    let evidence = self.evidence(context, first)
     let firstFrequency = firstNameFrequency(bytes, head)
     let headCommon = isCommon(bytes, head)
-    let initial = head.breakBefore && !evidence.title && !evidence.strongCue
+    let headListed = firstFrequency > 0 || (head.ascii && NameList.last.frequency(bytes, head.start, head.end) > 0)
+    let initial = head.breakBefore && evidence.title < 0 && !evidence.strongCue
+    let cued = evidence.title >= 0 || evidence.strongCue
     var score = 0.0
     var reason = ""
-    if head.allCaps { return nil }
     if last > first {
       let tailFrequency = tail.ascii ? NameList.last.frequency(bytes, tail.start, tail.end) : 0
-      let tailCommon = isCommon(bytes, tail)
-      let tailNameLike = tail.length >= 2 && !tail.allCaps
-        && (!tail.ascii || (tailFrequency > 0 && !tailCommon) || (!tailCommon && !looksLikeEnglishWord(bytes, tail)))
-      if evidence.title || evidence.strongCue {
-        score = 0.9; reason = evidence.title ? "title" : "cue"
+      let tailNameLike = tail.length >= 2 && !tail.allCaps && (!isCommon(bytes, tail) || tailFrequency >= 100)
+        && (!tail.ascii || tailFrequency > 0 || !looksLikeEnglishWord(bytes, tail))
+      let headNameLike = !headCommon && !looksLikeEnglishWord(bytes, head)
+      if cued, headNameLike || headListed, tailNameLike {
+        score = 0.9; reason = evidence.title >= 0 ? "title" : "cue"
       } else if firstFrequency > 0, !headCommon, tailNameLike {
         score = tailFrequency > 0 ? 0.9 : 0.8; reason = "first name + surname"
-      } else if firstFrequency > 0, tailFrequency > 0, !initial {
+      } else if firstFrequency > 0, tailFrequency > 0, !initial, tailNameLike {
         score = 0.65; reason = "first name + surname (common word)"
-      } else if !head.ascii, tailNameLike, tailFrequency > 0 || evidence.weakCue {
+      } else if !head.ascii, headNameLike, tailNameLike, tailFrequency > 0 || evidence.weakCue {
         score = 0.6; reason = "capitalised pair"
       }
     } else {
       let lastFrequency = head.ascii ? NameList.last.frequency(bytes, head.start, head.end) : 0
-      if evidence.title {
+      if evidence.title >= 0, headListed || !headCommon {
         score = 0.85; reason = "title"
-      } else if evidence.strongCue, !headCommon || firstFrequency > 0 {
-        score = 0.85; reason = "cue"
+      } else if evidence.strongCue, !headCommon, headListed {
+        score = 0.85; reason = evidence.title >= 0 ? "title" : "cue"
       } else if firstFrequency > 0, !headCommon, head.length >= 3 {
         let frequent = firstFrequency >= 15
         score = initial ? (frequent ? 0.62 : 0.5) : (frequent ? 0.75 : 0.62)
+        if evidence.weakCue { score += 0.05 }
         reason = "first name"
-      } else if lastFrequency >= 20, !headCommon, evidence.weakCue, !initial {
-        score = 0.55; reason = "surname after cue"
+      } else if lastFrequency >= 5, !headCommon, !initial {
+        score = evidence.weakCue ? 0.65 : 0.5; reason = "surname"
+      } else if !head.ascii, !initial, evidence.weakCue, head.length >= 4 {
+        score = 0.6; reason = "capitalised word after cue"
       }
     }
+    if context.caseless { score -= 0.05 }
     guard score >= minimumScore else { return nil }
-    return Candidate(start: head.start, end: tail.end, type: "person", score: score, severity: .medium, reasons: [reason])
+    // A title is reported with the name ("Mr. Smith").
+    let start = evidence.title >= 0 ? tokens[evidence.title].start : head.start
+    return (Candidate(start: start, end: tail.end, type: "person", score: min(score, 0.95), severity: .medium, reasons: [reason]), first, last)
+  }
+
+  /// Names listed together share their kind: in "Fleischer and Mcintosh"
+  /// or "Monjeau, Graves and Reed", a name-shaped word joined by "and" or a
+  /// comma to a found name is a name too.
+  private func coordinate(_ context: Context, _ found: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
+    guard !found.isEmpty else { return }
+    let bytes = context.bytes
+    let tokens = context.tokens
+    var taken = Set<Int>()
+    for range in found { for index in range.first...range.last { taken.insert(index) } }
+    var queue = found.flatMap { [$0.first, $0.last] }
+    while let index = queue.popLast() {
+      for neighbour in [index - 2, index - 1, index + 1, index + 2] where neighbour >= 0 && neighbour < tokens.count {
+        guard joined(context, min(index, neighbour), max(index, neighbour)), !taken.contains(neighbour) else { continue }
+        let token = tokens[neighbour]
+        guard token.kind == .word, isCapitalised(context, neighbour), !token.allCaps, token.length >= 3,
+          !isCommon(bytes, token), !looksLikeEnglishWord(bytes, token)
+        else { continue }
+        taken.insert(neighbour)
+        queue.append(neighbour)
+        candidates.append(Candidate(start: token.start, end: token.end, type: "person", score: max(minimumScore, 0.65), severity: .medium, reasons: ["listed with a name"]))
+      }
+    }
+  }
+
+  private static let and = Array("and".utf8)
+
+  /// Whether token `b` follows token `a` as the next item of a list: "a, b",
+  /// "a and b" or "a, and b".
+  private func joined(_ context: Context, _ a: Int, _ b: Int) -> Bool {
+    let tokens = context.tokens
+    if b == a + 1 { return tokens[b].punctuationBefore == 0x2C && tokens[b].start - tokens[a].end <= 2 }
+    guard b == a + 2, TextTokens.key(context.bytes, tokens[a + 1]) == Self.and, tokens[b].tightBefore else { return false }
+    return tokens[a + 1].tightBefore || (tokens[a + 1].punctuationBefore == 0x2C && tokens[a + 1].start - tokens[a].end <= 2)
   }
 
   /// The first-name frequency of a word, or of the first part of a
@@ -156,15 +281,21 @@ struct PersonNames {
     return end < token.end ? NameList.first.frequency(bytes, token.start, end) : 0
   }
 
-  /// Common English derivational endings: "Processing", "Management" are
-  /// words even when capitalised after a first name ("Grant Writing").
+  /// Common English derivational endings and plurals: "Processing",
+  /// "Management", "Farms" are words even when capitalised after a first
+  /// name ("Grant Writing", "Foster Farms"). Listed surnames skip this.
   private func looksLikeEnglishWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    guard token.ascii, token.length >= 6 else { return false }
+    guard token.ascii, token.length >= 4 else { return false }
+    if NameList.last.frequency(bytes, token.start, token.end) > 0 { return false }
+    if PIIBytes.lower(bytes[token.end - 1]) == 0x73, PIIBytes.lower(bytes[token.end - 2]) != 0x73 { return true }
     for ending in Self.englishEndings where token.length > ending.count + 2 {
       if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }
     }
     return false
   }
 
-  private static let englishEndings: [[UInt8]] = ["ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ology", "ics", "ful", "less", "ous", "ive", "ism", "ist", "ance", "ence", "ship", "ware", "book", "ized", "ised"].map { Array($0.utf8) }
+  private static let englishEndings: [[UInt8]] = [
+    "ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ology", "ics", "ful", "less", "ous", "ive", "ism",
+    "ist", "ance", "ence", "ship", "ware", "book", "ized", "ised", "ary", "ery", "ory", "ical", "ally", "ward",
+  ].map { Array($0.utf8) }
 }

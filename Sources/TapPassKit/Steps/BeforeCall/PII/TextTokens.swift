@@ -89,7 +89,8 @@ enum TextTokens {
         let byte = bytes[gap]
         switch byte {
         case 0x20: spaces += 1
-        case 0x0A, 0x0D, 0x21, 0x3F, 0x22, 0x09: breakBefore = true; others += 1
+        case 0x0A, 0x0D, 0x09: breakBefore = true; others += 1
+        case 0x21, 0x3F, 0x22: breakBefore = true; others += 1; punctuation = byte
         case 0x2E: if !(tokens.last.map { $0.length == 1 && $0.kind == .word } ?? false) { breakBefore = true }; others += 1; punctuation = byte
         default: others += 1; if byte < 0x80 { punctuation = byte } else { breakBefore = breakBefore || byte == 0xE2 }
         }

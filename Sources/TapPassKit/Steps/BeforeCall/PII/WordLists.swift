@@ -8,13 +8,13 @@ enum WordLists {
   }
 
   /// Honorifics before a name (the dot is optional and handled by the caller).
-  static let titles = set("mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sr sra srta dott dottssa fr rev hon capt lt col gen sgt dame lady lord")
+  static let titles = set("mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sra srta dott dottssa rev capt sgt dame")
 
   /// Words after which a capitalised word is very likely a name.
   static let strongCues = set("dear signed sincerely regards cheers thanks patient employee contact attn attention named called nee née surname firstname lastname fullname")
 
   /// Words after which a capitalised word is likely a name (weaker).
-  static let weakCues = set("by with from to for and met meet ask asked tell told call cc thank thanks hi hello hey")
+  static let weakCues = set("by with from to for met meet ask asked tell told call cc thank thanks hi hello hey says said starring producer director directed written sung kid son daughter wife husband brother sister mother father mom dad friend colleague boss partner tribute uncle aunt cousin nephew niece grandma grandpa grandson granddaughter fiance fiancee girlfriend boyfriend coworker neighbor neighbour under")
 
   /// Name particles allowed inside a full name.
   static let particles = set("de da di del della der den van von ter ten la le du dos das do bin ibn al el st")
@@ -48,7 +48,17 @@ enum WordLists {
     sydney victoria virginia washington carolina dakota india china japan israel kenya chad cuba jamaica trinity \
     human person people man men woman women boy girl child children baby mother father son daughter brother sister wife husband \
     friend friends family doctor nurse teacher student user users customer client agent manager admin owner author editor \
-    hold holds lay lays set sets put puts run runs walk walks fly born dies rest light lights will wills
+    hold holds lay lays set sets put puts run runs walk walks fly born dies rest light lights will wills \
+    one two three four five six seven eight nine ten eleven twelve first second third last next senior junior high low \
+    national international royal princess prince emperor empress elementary middle team group store shop market farm \
+    auto glow review risk manual long term golden silver bronze pro plus premium basic standard master expert chief \
+    hills valley springs falls heights mount mountain forest desert coast bowl cup league club academy institute \
+    university hospital clinic center centre museum library gallery theatre theater studio media news times post \
+    daily weekly morning evening red blue yellow purple pink violet amber ivory pearl ruby jade crystal diamond \
+    american british canadian australian european african asian mexican indian chinese japanese russian italian \
+    spanish french german greek roman latin arabic jewish muslim catholic santa san saint don sir madam miss mister \
+    lady lord captain doctor professor officer agent detective sergeant president governor senator mayor chef \
+    shepherd retriever terrier poodle beagle collie husky boxer
     """)
 
   /// Street types written after the street name (US, UK, AU).
@@ -64,7 +74,7 @@ enum WordLists {
 
   /// Endings of compound street names (German, Dutch, Nordic, Finnish, Hungarian …).
   static let streetEndings: [[UInt8]] = [
-    "straße", "strasse", "stasse", "str.", "gasse", "weg", "allee", "platz", "ring", "damm", "ufer", "chaussee",
+    "straße", "strasse", "stasse", "gasse", "weg", "allee", "platz", "damm", "ufer", "chaussee",
     "straat", "laan", "plein", "gracht", "kade", "singel", "dreef", "hove",
     "gade", "gate", "gata", "gatan", "vej", "vei", "veien", "vägen", "väg", "stræti", "gata", "tie", "katu", "kuja",
     "utca", "út", "tér", "körút", "ulice", "cesta", "ulica",
