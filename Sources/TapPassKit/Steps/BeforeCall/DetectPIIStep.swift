@@ -107,12 +107,41 @@ public struct DetectPIIStep: Step {
         }
       }
     }
-    if options.names || options.enabled("address") {
+    if options.names || options.enabled("address") || options.nationalIDs {
       let tokens = TextTokens.tokenize(bytes)
+      if options.nationalIDs { alphanumericIDs(bytes, tokens, into: &candidates) }
       if options.enabled("address") { AddressRules().inspect(bytes, tokens, into: &candidates) }
       if options.names { PersonNames(minimumScore: options.nameMinScore).inspect(bytes, tokens, into: &candidates) }
     }
     return candidates
+  }
+}
+
+extension DetectPIIStep {
+  /// Letter-and-digit identifiers: one mixed token ("MAILCU91A25F839D"),
+  /// or an RFC written in three parts ("CACA 580710 NF7").
+  func alphanumericIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      var last = index
+      if token.ascii, token.kind == .word, token.allCaps, (3...4).contains(token.length), index + 1 < tokens.count,
+        tokens[index + 1].kind == .number, tokens[index + 1].length == 6, tokens[index + 1].tightBefore
+      {
+        last = index + 1
+        if index + 2 < tokens.count, tokens[index + 2].tightBefore, tokens[index + 2].length <= 3, tokens[index + 2].ascii { last = index + 2 }
+      } else if !(token.ascii && token.kind == .mixed && (8...25).contains(token.length)) {
+        index += 1
+        continue
+      }
+      let start = token.start, end = tokens[last].end
+      if let candidate = AlphanumericIDs.match(bytes, start: start, end: end, value: PIIBytes.compact(bytes, start, end), options: options) {
+        candidates.append(candidate)
+        index = last + 1
+      } else {
+        index += 1
+      }
+    }
   }
 }
 
@@ -132,6 +161,7 @@ struct PIIOptions: Sendable {
     phoneRegions = Set(configuration.phoneRegions.map { $0.uppercased() })
     window = max(8, min(configuration.contextWindow, 256))
     nationalIDs = types.contains("national_id") || NationalIDFormats.digitFormats.contains { types.contains($0.type) }
+      || types.contains { ["it_codicefiscale", "mx_curp", "mx_rfc", "lei", "gh_tin", "iso11649"].contains($0) }
     names = types.contains("person")
   }
 

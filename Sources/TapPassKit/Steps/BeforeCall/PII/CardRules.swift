@@ -15,7 +15,7 @@ enum CardRules {
     case (51...55).contains(p2), (2221...2720).contains(p4): return count == 16  // Mastercard
     case p2 == 34 || p2 == 37: return count == 15  // American Express
     case p4 == 6011, (644...649).contains(p3), p2 == 65: return (16...19).contains(count)  // Discover
-    case (3528...3589).contains(p4): return (16...19).contains(count)  // JCB
+    case p2 == 35: return (16...19).contains(count)  // JCB (3528–3589, and test ranges 35xx)
     case p4 == 2131 || p4 == 1800: return count == 15  // JCB (old)
     case (300...305).contains(p3), p2 == 36, p2 == 38, p2 == 39, p3 == 309: return (14...16).contains(count)  // Diners
     case p2 == 62: return (16...19).contains(count)  // UnionPay
@@ -60,6 +60,28 @@ enum CardRules {
     return lengths
   }()
 
+  /// The national check digits some countries keep inside the BBAN
+  /// (Belgium: mod 97 of the account; Spain: the two "DC" digits).
+  static func nationalCheck(_ iban: [UInt8]) -> Bool {
+    let bban = iban[4...]
+    switch (iban[0], iban[1]) {
+    case (0x42, 0x45):  // BE
+      guard PIIBytes.allDigits(bban), let account = PIIBytes.number(bban.prefix(10)), let check = PIIBytes.number(bban.suffix(2)) else { return false }
+      return (account % 97 == 0 ? 97 : account % 97) == check
+    case (0x45, 0x53):  // ES
+      guard PIIBytes.allDigits(bban) else { return false }
+      let digits = Array(bban)
+      func dc(_ payload: [UInt8]) -> Int {
+        let sum = Checksums.weightedSum(payload[...], [1, 2, 4, 8, 5, 10, 9, 7, 3, 6]) ?? 0
+        let value = 11 - sum % 11
+        return value == 11 ? 0 : (value == 10 ? 1 : value)
+      }
+      return dc([0x30, 0x30] + digits[0..<8]) == PIIBytes.digitValue(digits[8]) && dc(Array(digits[10..<20])) == PIIBytes.digitValue(digits[9])
+    default:
+      return true
+    }
+  }
+
   /// Finds an IBAN starting at `start` (country letters, two check digits,
   /// then the BBAN, optionally in groups separated by single spaces or
   /// dashes). Returns the end offset when it validates.
@@ -86,7 +108,7 @@ enum CardRules {
     guard value.count == length, PIIBytes.allDigits(value[2..<4]) else { return nil }
     // The number must end here: a letter or digit straight after means a longer token.
     if end < bytes.count, PIIBytes.isAlnum(bytes[end]) { return nil }
-    guard Checksums.mod97(value[4...] + value[0..<4]) == 1 else { return nil }
+    guard Checksums.mod97(value[4...] + value[0..<4]) == 1, nationalCheck(value) else { return nil }
     return end
   }
 }

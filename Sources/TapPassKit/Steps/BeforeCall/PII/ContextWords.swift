@@ -20,8 +20,9 @@ struct ContextWords: Sendable {
         let first = PIIBytes.lower(bytes[position])
         for word in words where word[0] == first && position + word.count <= to {
           if PIIBytes.matches(bytes, at: position, word) {
+            // Words of five or more letters also match as a prefix ("colombia" in "Colombian").
             let after = position + word.count
-            if after >= bytes.count || !PIIBytes.isAlnum(bytes[after]) || !PIIBytes.isAlnum(word[word.count - 1]) { return true }
+            if after >= bytes.count || !PIIBytes.isAlnum(bytes[after]) || !PIIBytes.isAlnum(word[word.count - 1]) || word.count >= 5 { return true }
           }
         }
       }
@@ -54,6 +55,15 @@ struct ContextWords: Sendable {
     "vat", "fiscal", "fiscale", "number", "no", "no.", "nr", "nr.", "nº", "n°", "num", "code", "registration",
     "register", "registro", "social", "insurance", "passport", "licence", "license", "account", "card",
     "número", "numero", "nummer", "numer", "kod", "código", "codice", "identifiant", "identificación",
+  ])
+  /// Words that introduce an identifier that is not a phone or a card
+  /// ("tax number 047-179-026", "company number 008 249 975").
+  static let notPhone = ContextWords([
+    "tax", "vat", "identification", "identifier", "identity", "registration", "register", "company", "business",
+    "account", "iban", "bank", "invoice", "order", "ssn", "passport", "licence", "license", "reference", "ref",
+    "isbn", "serial", "tin", "nit", "ruc", "cui", "fiscal", "fiscale", "customer", "imei", "meid", "citizen",
+    "national", "personal", "social security", "taxpayer", "enterprise", "entity", "tributaria", "tributario",
+    "revenue", "department", "ird", "equipment",
   ])
   static let card = ContextWords(["card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "payment", "kart", "karte", "carte", "tarjeta"])
   /// Words before dotted numbers that are versions, not hosts.

@@ -17,13 +17,14 @@ enum NationalIDFormats {
     F("cn_ric", 18...18, ["resident identity", "ric", "身份证", "chinese"], strong: true, personal: true) { v in
       Checksums.mod11_2(v[...]) && NationalIDs.hasDate(v, 8, order: .yymmdd)
     },
-    F("kr_rrn", 13...13, ["rrn", "resident registration", "주민등록번호", "korean"], strong: true, personal: true) { v in
+    F("kr_rrn", 13...13, ["rrn", "resident registration", "주민등록번호", "korean"], personal: true) { v in
       d.lastDigit([2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5], mod: 11, "10987654321")(v) && d.hasDate(v, 0, order: .yymmdd)
+        && (PIIBytes.number(v[7..<9]) ?? 99) <= 96
     },
-    F("za_idnr", 13...13, ["south african", "identity document", "id number", "rsa id"], strong: true, personal: true) { v in
+    F("za_idnr", 13...13, ["south african", "identity document", "id number", "rsa id"], personal: true) { v in
       Checksums.luhn(v) && d.hasDate(v, 0, order: .yymmdd) && (v[10] == 0x30 || v[10] == 0x31)
     },
-    F("bg_egn", 10...10, ["egn", "егн", "bulgarian"], strong: true, personal: true) { v in
+    F("bg_egn", 10...10, ["egn", "егн", "bulgarian"], personal: true) { v in
       d.lastDigit([2, 4, 8, 5, 10, 9, 7, 3, 6], mod: 11, "01234567890")(v) && d.hasDate(v, 0, order: .yymmdd, monthOffsets: [0, 20, 40])
     },
     F("no_fodselsnummer", 11...11, ["fødselsnummer", "fodselsnummer", "birth number", "norwegian", "personnummer"], strong: true, personal: true) { v in
@@ -31,7 +32,7 @@ enum NationalIDFormats {
         && Checksums.weighted(v, payload: 0..<10, check: 10, weights: [5, 4, 3, 2, 7, 6, 5, 4, 3, 2], modulus: 11, table: Array("0?987654321".utf8))
         && d.hasDate(v, 0, order: .ddmmyy, dayOffsets: [0, 40], monthOffsets: [0, 40])
     },
-    F("se_personnummer", 10...12, ["personnummer", "swedish", "samordningsnummer"], strong: true, personal: true) { v in
+    F("se_personnummer", 10...12, ["personnummer", "swedish", "samordningsnummer"], personal: true) { v in
       guard v.count == 10 || v.count == 12 else { return false }
       let tail = Array(v.suffix(10))
       return Checksums.luhn(tail) && d.hasDate(tail, 0, order: .yymmdd, dayOffsets: [0, 60])
@@ -39,20 +40,20 @@ enum NationalIDFormats {
     F("dk_cpr", 10...10, ["cpr", "danish", "personnummer"], personal: true) { v in
       d.hasDate(v, 0, order: .ddmmyy) && (Checksums.weightedSum(v[...], [4, 3, 2, 7, 6, 5, 4, 3, 2, 1]) ?? 1) % 11 == 0
     },
-    F("is_kennitala", 10...10, ["kennitala", "icelandic"], strong: true, personal: true) { v in
+    F("is_kennitala", 10...10, ["kennitala", "icelandic"], personal: true) { v in
       (Checksums.weightedSum(v[...], [3, 2, 7, 6, 5, 4, 3, 2, 1, 0]) ?? 1) % 11 == 0 && d.hasDate(v, 0, order: .ddmmyy, dayOffsets: [0, 40])
         && (v[9] == 0x39 || v[9] == 0x30)
     },
-    F("lt_asmens", 11...11, ["asmens", "lithuanian"], strong: true, personal: true) { v in
+    F("lt_asmens", 11...11, ["asmens", "lithuanian"], personal: true) { v in
       NationalIDs.lithuanianCheck(v) && (v[0] == 0x39 || d.hasDate(v, 1, order: .yymmdd))
     },
-    F("ee_ik", 11...11, ["isikukood", "estonian"], strong: true, personal: true) { v in
-      NationalIDs.lithuanianCheck(v) && d.hasDate(v, 1, order: .yymmdd)
+    F("ee_ik", 11...11, ["isikukood", "estonian"], personal: true) { v in
+      (0x31...0x36).contains(v[0]) && NationalIDs.lithuanianCheck(v) && d.hasDate(v, 1, order: .yymmdd)
     },
-    F("si_emso", 13...13, ["emšo", "emso", "enotna matična", "master citizen"], strong: true, personal: true) { v in
+    F("si_emso", 13...13, ["emšo", "emso", "enotna matična", "master citizen"], personal: true) { v in
       d.lastDigit([7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "01987654321")(v) && d.hasDate(v, 0, order: .ddmmyy)
     },
-    F("gr_amka", 11...11, ["amka", "αμκα", "greek social security"], strong: true, personal: true) { v in
+    F("gr_amka", 11...11, ["amka", "αμκα", "greek social security"], personal: true) { v in
       Checksums.luhn(v) && d.hasDate(v, 0, order: .ddmmyy)
     },
     F("nl_bsn", 8...9, ["bsn", "burgerservicenummer", "sofinummer", "dutch"], personal: true) { v in
@@ -60,7 +61,7 @@ enum NationalIDFormats {
       guard let s = Checksums.weightedSum(padded[0..<8], [9, 8, 7, 6, 5, 4, 3, 2]) else { return false }
       return (s - PIIBytes.digitValue(padded[8])) % 11 == 0 && padded != Array(repeating: 0x30, count: 9)
     },
-    F("ca_sin", 9...9, ["sin", "social insurance", "canadian"], personal: true) { v in Checksums.luhn(v) && v[0] != 0x30 && v[0] != 0x38 },
+    F("ca_sin", 9...9, ["sin", "social insurance"], personal: true) { v in Checksums.luhn(v) && v[0] != 0x30 && v[0] != 0x38 },
     F("au_tfn", 8...9, ["tfn", "tax file number"], personal: true) { v in
       (Checksums.weightedSum(v[...], v.count == 9 ? [1, 4, 3, 7, 5, 8, 6, 9, 10] : [10, 7, 8, 4, 6, 3, 5, 1]) ?? 1) % 11 == 0
     },
@@ -68,7 +69,7 @@ enum NationalIDFormats {
       v[0] >= 0x32 && Checksums.verhoeff(v[...])
     },
     F("ua_rntrc", 10...10, ["rntrc", "рнокпп", "individual taxpayer", "ukraine"], personal: true, d.lastDigit([-1, 5, 7, 9, 4, 6, 10, 5, 7], mod: 11, "01234567890")),
-    F("do_cedula", 11...11, ["cedula", "cédula", "dominican"], personal: true, d.luhn),
+    F("do_cedula", 11...11, ["dominican", "identidad y electoral"], personal: true, d.luhn),
     F("ec_ci", 10...10, ["cédula de identidad", "ecuador"], personal: true) { v in
       guard let province = PIIBytes.number(v[0..<2]), (1...24).contains(province) || province == 30, v[2] < 0x36 else { return false }
       var sum = 0
@@ -88,11 +89,11 @@ enum NationalIDFormats {
       return v[8] == Array("65432110987".utf8)[check] || v[8] == Array("KABCDEFGHIJ".utf8)[check] || PIIBytes.digitValue(v[8]) == check % 10
     },
     // Companies and taxpayers.
-    F("ar_cuit", 11...11, ["cuit", "cuil", "argentin"], strong: true) { v in
+    F("ar_cuit", 11...11, ["cuit", "cuil", "argentin"]) { v in
       ["20", "23", "24", "27", "30", "33", "34", "50", "51", "55"].contains(String(decoding: v[0..<2], as: UTF8.self))
         && d.lastDigit([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "09987654321")(v)
     },
-    F("ar_cbu", 22...22, ["cbu", "clave bancaria"], strong: true) { v in
+    F("ar_cbu", 22...22, ["cbu", "clave bancaria"]) { v in
       NationalIDs.cbuBlock(v, 0..<7, 7) && NationalIDs.cbuBlock(v, 8..<21, 21)
     },
     F("br_cnpj", 14...14, ["cnpj"], strong: true) { v in
@@ -105,16 +106,16 @@ enum NationalIDFormats {
         && Checksums.weighted(v, payload: 0..<9, check: 9, weights: [10, 9, 8, 7, 6, 5, 4, 3, 2], modulus: 11, table: Array("00987654321".utf8))
         && Checksums.weighted(v, payload: 0..<10, check: 10, weights: [11, 10, 9, 8, 7, 6, 5, 4, 3, 2], modulus: 11, table: Array("00987654321".utf8))
     },
-    F("tr_vkn", 10...10, ["vkn", "vergi kimlik"]) { v in NationalIDs.vknCheck(v) },
+    F("tr_vkn", 10...10, ["vkn", "vergi kimlik", "turkish tax"]) { v in NationalIDs.vknCheck(v) },
     F("md_idno", 13...13, ["idno", "moldav"], d.lastDigit([7, 3, 1], mod: 10, "0123456789")),
     F("mk_edb", 13...13, ["edb", "едб", "macedonia"], d.lastDigit([7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "01987654321")),
-    F("co_nit", 8...16, ["nit", "colombia"], d.lastDigit([3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71], mod: 11, "01987654321", fromRight: true)),
-    F("gt_nit", 2...12, ["nit", "guatemala"]) { v in
+    F("co_nit", 8...16, ["colombia"], d.lastDigit([3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71], mod: 11, "01987654321", fromRight: true)),
+    F("gt_nit", 2...12, ["guatemala"]) { v in
       let s = Checksums.weightedSum(v[0..<(v.count - 1)], Array(2...14), fromRight: true) ?? 0
       let c = ((-s % 11) + 11) % 11
       return c < 10 && PIIBytes.digitValue(v[v.count - 1]) == c
     },
-    F("sv_nit", 14...14, ["nit", "salvador"]) { v in
+    F("sv_nit", 14...14, ["salvador"]) { v in
       guard v[0] == 0x30 || v[0] == 0x31 || v[0] == 0x39 else { return false }
       let old = String(decoding: v[10..<13], as: UTF8.self) <= "100"
       if old { return d.lastDigit([14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2], mod: 11, "01234567890")(v) }
@@ -131,14 +132,13 @@ enum NationalIDFormats {
       return PIIBytes.digitValue(v[v.count - 1]) == ((11 - s % 11) % 11) % 10
     },
     F("uy_rut", 12...12, ["rut", "uruguay"]) { v in
-      guard let region = PIIBytes.number(v[0..<2]), (1...22).contains(region), Array(v[8..<11]) == Array("001".utf8) else { return false }
+      guard let region = PIIBytes.number(v[0..<2]), (1...22).contains(region), Array(v[8..<11]) == Array("001".utf8),
+        Array(v[2..<8]) != Array("000000".utf8)
+      else { return false }
       return d.lastDigit([4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2], mod: 11, "0?987654321")(v)
     },
     F("cl_rut", 8...9, ["rut", "chile"]) { v in
       d.lastDigit([2, 3, 4, 5, 6, 7], mod: 11, "0K987654321", fromRight: true)(v)
-    },
-    F("ve_rif", 9...9, ["rif", "venezuela"]) { v in
-      d.lastDigit([3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "00987654321")(v)
     },
     F("tw_ubn", 8...8, ["ubn", "unified business", "統一編號"]) { v in
       var sum = 0
@@ -166,7 +166,9 @@ enum NationalIDFormats {
     },
     F("ca_bn", 9...9, ["business number", "canadian business"], d.luhn),
     F("vn_mst", 10...13, ["mst", "mã số thuế", "vietnam"]) { v in
-      guard v.count == 10 || v.count == 13, let s = Checksums.weightedSum(v[0..<9], [31, 29, 23, 19, 17, 13, 7, 5, 3]) else { return false }
+      guard v.count == 10 || (v.count == 13 && Array(v[10..<13]) != Array("000".utf8)), Array(v[2..<9]) != Array("0000000".utf8),
+        let s = Checksums.weightedSum(v[0..<9], [31, 29, 23, 19, 17, 13, 7, 5, 3])
+      else { return false }
       return PIIBytes.digitValue(v[9]) == 10 - s % 11
     },
     F("ma_ice", 15...15, ["ice", "identifiant commun", "morocco"]) { v in Checksums.mod97(v) == 0 },
@@ -176,7 +178,7 @@ enum NationalIDFormats {
       return d.lastDigit([2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8], mod: 11, "01234567890")(v)
         && d.lastDigit([8, 9, 2, 3, 4, 5, 6, 7], mod: 11, "01234567890")(Array(v[0..<9]))
     },
-    F("ru_inn", 10...12, ["inn", "инн"]) { v in
+    F("ru_inn", 10...12, ["inn", "russian"]) { v in
       let table = "01234567890"
       if v.count == 10 { return d.lastDigit([2, 4, 10, 3, 5, 9, 4, 6, 8], mod: 11, table)(v) }
       guard v.count == 12 else { return false }
@@ -186,9 +188,17 @@ enum NationalIDFormats {
     F("rs_pib", 9...9, ["pib", "serbian"]) { v in Checksums.mod11_10(v[...]) },
     F("do_rnc", 9...9, ["rnc", "registro nacional del contribuyente"]) { v in
       guard let s = Checksums.weightedSum(v[0..<8], [7, 9, 8, 6, 5, 4, 3, 2]) else { return false }
-      return PIIBytes.digitValue(v[8]) == (10 - s % 11 + 11) % 9 + 1
+      return PIIBytes.digitValue(v[8]) == (10 - s % 11) % 9 + 1
     },
     F("imei", 15...15, ["imei"], d.luhn),
+    F("th_pin", 13...13, ["thailand", "thai"], personal: true) { v in
+      guard v[0] != 0x30, let s = Checksums.weightedSum(v[0..<12], [2, 1, 0, -1, -2, -3, -4, -5, -6, -7, -8, -9]) else { return false }
+      return PIIBytes.digitValue(v[12]) == ((1 - ((s % 11) + 11) % 11) % 10 + 10) % 10
+    },
+    F("gb_vat", 9...12, ["vat", "united kingdom"]) { v in
+      guard v.count == 9 || v.count == 12, let s = Checksums.weightedSum(v[0..<9], [8, 7, 6, 5, 4, 3, 2, 10, 1]) else { return false }
+      return s % 97 == 0 || s % 97 == 42
+    },
     F("ch_esr", 27...27, ["esr", "isr", "qr-reference"]) { v in NationalIDs.recursiveMod10(v) },
     F("id_npwp", 15...16, ["npwp"]) { v in v.count == 15 ? Checksums.luhn(v[0..<9]) : (v[0] == 0x30 && Checksums.luhn(v[0..<10])) },
   ]

@@ -37,9 +37,7 @@ enum NationalIDs {
 
   /// Matches a digit-only number against the formats.
   static func match(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, digits: [UInt8], lengths: [Int], separators: [UInt8], options: PIIOptions) -> Candidate? {
-    guard digits.count >= 6, digits.count <= 22 else { return nil }
-    if start > 0, PIIBytes.isWord(bytes[start - 1]) { return nil }
-    if end < bytes.count, PIIBytes.isAlnum(bytes[end]) { return nil }
+    guard digits.count >= 6, digits.count <= 22, hasIDBoundaries(bytes, start, end) else { return nil }
     var generic: Bool?
     for format in NationalIDFormats.digitFormats where format.lengths.contains(digits.count) && options.enabled(format.type) {
       guard format.validate(digits) else { continue }
@@ -52,6 +50,20 @@ enum NationalIDs {
       }
     }
     return nil
+  }
+
+  /// Ids may carry a short letter prefix or suffix glued to the digits
+  /// (a country code "GB…", "MK…", a program account "…RC0001"); beyond
+  /// that the number must stand alone.
+  static func hasIDBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    var before = start
+    while before > 0, start - before < 3, PIIBytes.isUpper(bytes[before - 1]) { before -= 1 }
+    if before > 0, PIIBytes.isWord(bytes[before - 1]) { return false }
+    var after = end
+    while after < bytes.count, after - end < 6, PIIBytes.isUpper(bytes[after]) || (after > end && PIIBytes.isDigit(bytes[after])) { after += 1 }
+    if after < bytes.count, PIIBytes.isWord(bytes[after]) { return false }
+    if after > end, !PIIBytes.isUpper(bytes[end]) { return false }
+    return true
   }
 
   static func candidate(_ format: NationalIDFormat, _ start: Int, _ end: Int, score: Double, reason: String) -> Candidate {

@@ -43,18 +43,36 @@ struct NumberRules {
         continue
       }
       var matched = false
-      var last = min(groups.count, index + 8)
+      var last = min(groups.count, index + 20)
       while last > index {
-        let clean = cleanStart && (last == groups.count || groups[last].start - groups[last - 1].end >= 2)
+        let clean = cleanStart && (last == groups.count || isCleanGap(bytes, groups[last - 1].end, groups[last].start))
         if classify(bytes, groups, index..<last, clean: clean, into: &candidates) {
           matched = true
           break
         }
         last -= 1
       }
-      cleanStart = matched || index + 1 >= groups.count || groups[index + 1].start - groups[index].end >= 2
+      cleanStart = matched || index + 1 >= groups.count || isCleanGap(bytes, groups[index].end, groups[index + 1].start)
       index = matched ? last : index + 1
     }
+  }
+
+  /// Two numbers side by side: two or more separator bytes, and no slash
+  /// ("002 724 334 / 43002724334" is one compound value, not two).
+  private func isCleanGap(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+    to - from >= 2 && !bytes[from..<to].contains(0x2F)
+  }
+
+  /// A number right after a code word ("ABNA 0417 1643") is part of that code.
+  private func gluedToCode(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Bool {
+    guard start >= 2, bytes[start - 1] == 0x20 else { return false }
+    var index = start - 2
+    var letters = 0
+    while index >= 0, PIIBytes.isUpper(bytes[index]) || PIIBytes.isDigit(bytes[index]) {
+      letters += 1
+      index -= 1
+    }
+    return letters >= 2 && (index < 0 || !PIIBytes.isWord(bytes[index]))
   }
 
   /// The bytes a run of groups covers, with a leading `+` or `(`.
@@ -132,6 +150,9 @@ struct NumberRules {
       CardRules.hasCardLayout(lengths, separators: separators), CardRules.isCardNumber(value)
     {
       let context = ContextWords.card.near(bytes, start, end, before: window)
+      // A number introduced as a tax or registration number is not a card
+      // because it happens to pass Luhn.
+      if !context, ContextWords.notPhone.near(bytes, start, end, before: max(window, NationalIDs.keywordWindow)) { return false }
       candidates.append(Candidate(start: start, end: end, type: "credit_card", score: context ? 0.97 : 0.9, severity: .high, reasons: ["luhn", "iin"]))
       return true
     }
@@ -148,7 +169,13 @@ struct NumberRules {
       let shape = PhoneRules.Shape(groups: lengths, separators: separators, plus: plus, digits: value)
       var score = PhoneRules.score(shape, regions: options.phoneRegions)
       if score > 0 {
-        if ContextWords.phone.near(bytes, start, end, before: window, after: 12) { score = min(0.95, score + PhoneRules.contextBonus) }
+        if gluedToCode(bytes, start) {
+          score = 0
+        } else if ContextWords.phone.near(bytes, start, end, before: window, after: 12) {
+          score = min(0.95, score + PhoneRules.contextBonus)
+        } else if ContextWords.notPhone.near(bytes, start, end, before: max(window, 80)) {
+          score = 0
+        }
         if score >= 0.5 {
           candidates.append(Candidate(start: start, end: end, type: "phone", score: score, severity: .medium, reasons: ["phone shape"]))
           return true

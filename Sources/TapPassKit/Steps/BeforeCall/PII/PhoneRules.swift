@@ -48,7 +48,8 @@ enum PhoneRules {
       return dots == groups.count - 1 && groups.count >= 4 && groups.allSatisfy({ $0 == 2 }) && count == 10 ? 0.7 : 0
     }
     if groups.count >= 2 {
-      if shape.digits[0] == 0x30, (9...11).contains(count), groups[0] >= 2 { return 0.6 }  // trunk 0 national numbers
+      // Trunk-0 national numbers in three or more groups ("07700 900 123").
+      if shape.digits[0] == 0x30, shape.digits[1] != 0x30, (9...11).contains(count), groups.count >= 3, groups.allSatisfy({ $0 >= 2 }) { return 0.6 }
       if count <= 12, groups.allSatisfy({ $0 >= 2 }) { return 0.4 }
       return 0
     }

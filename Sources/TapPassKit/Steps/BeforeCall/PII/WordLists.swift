@@ -4,8 +4,10 @@
 /// "Bill", "Georgia"). Stored lower-case in hash sets built on first use.
 enum WordLists {
   static func set(_ words: String) -> Set<[UInt8]> {
-    Set(words.split(separator: " ").map { Array($0.utf8) })
+    Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array($0.utf8) })
   }
+
+  static func upperSet(_ words: String) -> Set<[UInt8]> { set(words) }
 
   /// Honorifics before a name (the dot is optional and handled by the caller).
   static let titles = set("mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sra srta dott dottssa rev capt sgt dame")
