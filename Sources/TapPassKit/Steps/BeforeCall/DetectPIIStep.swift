@@ -110,8 +110,15 @@ public struct DetectPIIStep: Step {
     if options.names || options.enabled("address") || options.nationalIDs {
       let tokens = TextTokens.tokenize(bytes)
       if options.nationalIDs { alphanumericIDs(bytes, tokens, into: &candidates) }
-      if options.enabled("address") { AddressRules().inspect(bytes, tokens, into: &candidates) }
-      if options.names { PersonNames(minimumScore: options.nameMinScore).inspect(bytes, tokens, into: &candidates) }
+      var addresses: [Candidate] = []
+      if options.enabled("address") { AddressRules().inspect(bytes, tokens, into: &addresses) }
+      if options.names {
+        // A name inside an address is a street name ("12 Victor Hugo Street").
+        var names: [Candidate] = []
+        PersonNames(minimumScore: options.nameMinScore).inspect(bytes, tokens, into: &names)
+        candidates += names.filter { name in !addresses.contains { $0.start < name.end && name.start < $0.end } }
+      }
+      candidates += addresses
     }
     return candidates
   }

@@ -19,6 +19,8 @@ struct PersonNames {
     var title = -1
     var strongCue = false
     var weakCue = false
+    /// "my name is", "name:", "I'm": any name-shaped word that follows is a name.
+    var introduced = false
   }
 
   private struct Context {
@@ -59,9 +61,15 @@ struct PersonNames {
           break
         }
       }
-      if let (candidate, first, end) = evaluate(context, index, last) {
-        candidates.append(candidate)
-        found.append((first, end))
+      // A chain that is not a name may end in one ("Producer Michael Hansen").
+      var from = index
+      while from <= last {
+        if let (candidate, first, end) = evaluate(context, from, last) {
+          candidates.append(candidate)
+          found.append((first, end))
+          break
+        }
+        from += 1
       }
       index = last + 1
     }
@@ -100,8 +108,11 @@ struct PersonNames {
     token.length <= 4 && !token.capitalised && WordLists.particles.contains(TextTokens.key(bytes, token))
   }
 
+  /// A common English word or a place: not a name on its own.
   private func isCommon(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    token.ascii && WordLists.common.contains(TextTokens.key(bytes, token))
+    guard token.ascii else { return false }
+    let key = TextTokens.key(bytes, token)
+    return WordLists.common.contains(key) || WordLists.places.contains(key)
   }
 
   /// "my name is janice", "I'm john", "dr. hurst": a lower-case listed
@@ -114,6 +125,9 @@ struct PersonNames {
     guard listed else { return false }
     let previous = context.tokens[index - 1]
     if previous.dotAfter, WordLists.titles.contains(TextTokens.key(bytes, previous)), token.start - previous.end <= 2 { return true }
+    // After "I'm" or "I am" a lower-case word is usually an adjective ("I'm glad").
+    let key = TextTokens.key(bytes, previous)
+    if key == Array("i'm".utf8) || key == Array("im".utf8) || key == Array("am".utf8) { return false }
     return introduces(context, index)
   }
 
@@ -157,11 +171,20 @@ struct PersonNames {
     {
       evidence.title = index - 1
     }
-    if introduces(context, index) { evidence.strongCue = true }
+    if introduces(context, index) {
+      evidence.strongCue = true
+      evidence.introduced = true
+    }
     let adjacent = token.tightBefore || (gap <= 3 && (token.punctuationBefore == 0x3A || token.punctuationBefore == 0x2C))
     if adjacent, WordLists.strongCues.contains(key) { evidence.strongCue = true }
     if token.tightBefore || token.punctuationBefore == 0x2C, WordLists.weakCues.contains(key) { evidence.weakCue = true }
     return evidence
+  }
+
+  /// A human verb right after the name ("…, says Becker", "Mikkel shouted").
+  private func followedByVerb(_ context: Context, _ last: Int) -> Bool {
+    guard last + 1 < context.tokens.count, context.tokens[last + 1].tightBefore else { return false }
+    return WordLists.humanVerbs.contains(TextTokens.key(context.bytes, context.tokens[last + 1]))
   }
 
   /// Scores the chain `from...to`; returns the candidate with the token
@@ -189,7 +212,8 @@ struct PersonNames {
     let head = tokens[first]
     let tail = tokens[last]
     if head.allCaps || (head.length == 1 && first == last) { return nil }
-    let evidence = self.evidence(context, first)
+    var evidence = self.evidence(context, first)
+    if followedByVerb(context, last) { evidence.weakCue = true }
     let firstFrequency = firstNameFrequency(bytes, head)
     let headCommon = isCommon(bytes, head)
     let headListed = firstFrequency > 0 || (head.ascii && NameList.last.frequency(bytes, head.start, head.end) > 0)
@@ -202,7 +226,7 @@ struct PersonNames {
       let tailNameLike = tail.length >= 2 && !tail.allCaps && (!isCommon(bytes, tail) || tailFrequency >= 100)
         && (!tail.ascii || tailFrequency > 0 || !looksLikeEnglishWord(bytes, tail))
       let headNameLike = !headCommon && !looksLikeEnglishWord(bytes, head)
-      if cued, headNameLike || headListed, tailNameLike {
+      if cued, headNameLike || headListed, tailNameLike || (tail.length >= 2 && !isCommon(bytes, tail)) {
         score = 0.9; reason = evidence.title >= 0 ? "title" : "cue"
       } else if firstFrequency > 0, !headCommon, tailNameLike {
         score = tailFrequency > 0 ? 0.9 : 0.8; reason = "first name + surname"
@@ -215,14 +239,16 @@ struct PersonNames {
       let lastFrequency = head.ascii ? NameList.last.frequency(bytes, head.start, head.end) : 0
       if evidence.title >= 0, headListed || !headCommon {
         score = 0.85; reason = "title"
-      } else if evidence.strongCue, !headCommon, headListed {
-        score = 0.85; reason = evidence.title >= 0 ? "title" : "cue"
+      } else if evidence.strongCue, !headCommon, headListed || !head.ascii {
+        score = 0.85; reason = "cue"
+      } else if evidence.introduced, !headCommon, head.length >= 3, !looksLikeEnglishWord(bytes, head) {
+        score = 0.7; reason = "introduced"
       } else if firstFrequency > 0, !headCommon, head.length >= 3 {
         let frequent = firstFrequency >= 15
         score = initial ? (frequent ? 0.62 : 0.5) : (frequent ? 0.75 : 0.62)
         if evidence.weakCue { score += 0.05 }
         reason = "first name"
-      } else if lastFrequency >= 5, !headCommon, !initial {
+      } else if lastFrequency >= 5, !headCommon, !initial, !context.caseless {
         score = evidence.weakCue ? 0.65 : 0.5; reason = "surname"
       } else if !head.ascii, !initial, evidence.weakCue, head.length >= 4 {
         score = 0.6; reason = "capitalised word after cue"
@@ -239,19 +265,35 @@ struct PersonNames {
   /// or "Monjeau, Graves and Reed", a name-shaped word joined by "and" or a
   /// comma to a found name is a name too.
   private func coordinate(_ context: Context, _ found: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
-    guard !found.isEmpty else { return }
     let bytes = context.bytes
     let tokens = context.tokens
     var taken = Set<Int>()
     for range in found { for index in range.first...range.last { taken.insert(index) } }
     var queue = found.flatMap { [$0.first, $0.last] }
+    // "Sjöberg and Cantu": two name-shaped words joined by "and", one a
+    // listed surname or written with non-ASCII letters, name each other.
+    if !context.caseless {
+      var index = 0
+      while index + 2 < tokens.count {
+        if joined(context, index, index + 2), !taken.contains(index), !taken.contains(index + 2),
+          isNameShaped(context, index), isNameShaped(context, index + 2),
+          surnameLike(bytes, tokens[index]) || surnameLike(bytes, tokens[index + 2])
+        {
+          for member in [index, index + 2] {
+            taken.insert(member)
+            queue.append(member)
+            candidates.append(Candidate(start: tokens[member].start, end: tokens[member].end, type: "person", score: max(minimumScore, 0.62), severity: .medium, reasons: ["pair of names"]))
+          }
+        }
+        index += 1
+      }
+    }
+    guard !queue.isEmpty else { return }
     while let index = queue.popLast() {
       for neighbour in [index - 2, index - 1, index + 1, index + 2] where neighbour >= 0 && neighbour < tokens.count {
         guard joined(context, min(index, neighbour), max(index, neighbour)), !taken.contains(neighbour) else { continue }
         let token = tokens[neighbour]
-        guard token.kind == .word, isCapitalised(context, neighbour), !token.allCaps, token.length >= 3,
-          !isCommon(bytes, token), !looksLikeEnglishWord(bytes, token)
-        else { continue }
+        guard isNameShaped(context, neighbour) else { continue }
         taken.insert(neighbour)
         queue.append(neighbour)
         candidates.append(Candidate(start: token.start, end: token.end, type: "person", score: max(minimumScore, 0.65), severity: .medium, reasons: ["listed with a name"]))
@@ -260,6 +302,19 @@ struct PersonNames {
   }
 
   private static let and = Array("and".utf8)
+
+  /// A capitalised word that could be a name: not an acronym, a common
+  /// word, an English derivation or a contraction.
+  private func isNameShaped(_ context: Context, _ index: Int) -> Bool {
+    let token = context.tokens[index]
+    let bytes = context.bytes
+    return token.kind == .word && isCapitalised(context, index) && !token.allCaps && token.length >= 3
+      && !isCommon(bytes, token) && !looksLikeEnglishWord(bytes, token) && !bytes[token.start..<token.end].contains(0x27)
+  }
+
+  private func surnameLike(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    !token.ascii || NameList.last.frequency(bytes, token.start, token.end) >= 5
+  }
 
   /// Whether token `b` follows token `a` as the next item of a list: "a, b",
   /// "a and b" or "a, and b".

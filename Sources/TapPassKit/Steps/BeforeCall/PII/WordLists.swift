@@ -16,7 +16,10 @@ enum WordLists {
   static let strongCues = set("dear signed sincerely regards cheers thanks patient employee contact attn attention named called nee née surname firstname lastname fullname")
 
   /// Words after which a capitalised word is likely a name (weaker).
-  static let weakCues = set("by with from to for met meet ask asked tell told call cc thank thanks hi hello hey says said starring producer director directed written sung kid son daughter wife husband brother sister mother father mom dad friend colleague boss partner tribute uncle aunt cousin nephew niece grandma grandpa grandson granddaughter fiance fiancee girlfriend boyfriend coworker neighbor neighbour under")
+  static let weakCues = set("by with met meet ask asked tell told call cc thank thanks hi hello hey says said starring producer director directed written sung kid son daughter wife husband brother sister mother father mom dad friend colleague boss partner tribute uncle aunt cousin nephew niece grandma grandpa grandson granddaughter fiance fiancee girlfriend boyfriend coworker neighbor neighbour under")
+
+  /// Verbs that take a person as subject ("Mikkel shouted", "says Becker").
+  static let humanVerbs = set("said says shouted asked told replied wrote spent lives lived laughed smiled cried whispered married explained added noted argued insisted admitted")
 
   /// Name particles allowed inside a full name.
   static let particles = set("de da di del della der den van von ter ten la le du dos das do bin ibn al el st")
@@ -28,15 +31,15 @@ enum WordLists {
     be because been before being below between both can could did do does doing down during each few further had has have having he \
     her here hers him his how i is it its just me more most my no nor not now off once only other our out over own same she should some \
     such than that their them then there these they this those through too under until very was we were what when where which while who \
-    whom why will would you your yes ok okay please thank thanks hello hi hey dear
+    whom why will would you your yes ok okay please thank thanks hello hi hey dear i'm i've i'll i'd im ive
     may june april august will bill mark grant rose hope faith joy grace chance chase hunter young long short white black brown green gray grey \
     king queen prince duke earl baron bishop pope major minor general judge page parks park wood woods field fields hill hills lake lakes \
-    stone rock banks bank bush bell booth ford rice price cash gold silver steel iron frank art guy sue van dean dale glen rich sharp \
+    stone rock banks bank bush bell booth ford rice price cash gold silver steel iron frank art guy sue van dale glen rich sharp \
     strong wise bright love lovely sweet fair little small large big good best better bad new old north south east west day night \
     summer winter spring fall autumn march may sunday monday tuesday wednesday thursday friday saturday january february july september \
     october november december easter christmas christian church english french german irish welsh dutch ray sky star sun moon \
     rain snow storm wind river ocean sea bay beach island land lane street road way gate bridge castle tower hall house home office \
-    miller baker cook cooper carter fisher fletcher hunter mason potter smith taylor turner walker weaver butler porter parker \
+    miller baker cook cooper carter fisher fletcher hunter mason potter smith turner walker weaver butler porter parker \
     chamberlain marshall steward ward knight page gardner shepherd bowman archer carpenter farmer gardener singer player reader writer \
     power powers wolf fox bird crane swan drake finch robin jay hawk lamb bull bear buck hart deer lion \
     sale sales case cases key keys lead price rule rules law laws block head heart hand foot arm leg bone \
@@ -50,7 +53,7 @@ enum WordLists {
     sydney victoria virginia washington carolina dakota india china japan israel kenya chad cuba jamaica trinity \
     human person people man men woman women boy girl child children baby mother father son daughter brother sister wife husband \
     friend friends family doctor nurse teacher student user users customer client agent manager admin owner author editor \
-    hold holds lay lays set sets put puts run runs walk walks fly born dies rest light lights will wills \
+    hold holds lay lays set sets put puts run runs walk walks fly born dies rest light lights will wills song soon \
     one two three four five six seven eight nine ten eleven twelve first second third last next senior junior high low \
     national international royal princess prince emperor empress elementary middle team group store shop market farm \
     auto glow review risk manual long term golden silver bronze pro plus premium basic standard master expert chief \
@@ -61,6 +64,30 @@ enum WordLists {
     spanish french german greek roman latin arabic jewish muslim catholic santa san saint don sir madam miss mister \
     lady lord captain doctor professor officer agent detective sergeant president governor senator mayor chef \
     shepherd retriever terrier poodle beagle collie husky boxer
+    """)
+
+  /// Countries, regions and large cities that are also in the name lists
+  /// or look like names ("Jordan", "Chad", "Florence"): places, not people.
+  static let places = set("""
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain bangladesh \
+    barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burundi cambodia cameroon \
+    canada chad chile china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt \
+    eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada guatemala \
+    guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan \
+    kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania \
+    luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco \
+    mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria norway oman \
+    pakistan palau palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal \
+    serbia seychelles singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan \
+    tanzania thailand togo tonga trinidad tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu \
+    venezuela vietnam yemen zambia zimbabwe england scotland wales britain europe asia africa america antarctica oceania \
+    london paris berlin madrid rome vienna prague warsaw budapest athens lisbon dublin brussels amsterdam oslo stockholm \
+    helsinki copenhagen moscow kyiv istanbul ankara cairo lagos nairobi tokyo beijing shanghai seoul delhi mumbai \
+    bangkok jakarta manila sydney melbourne toronto montreal vancouver chicago boston seattle atlanta miami detroit \
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana iowa \
+    kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska \
+    nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming united kingdom states \
+    republic
     """)
 
   /// Street types written after the street name (US, UK, AU).
