@@ -21,7 +21,7 @@ struct AddressRules {
     }
   }
 
-  private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> [UInt8] { TextTokens.key(bytes, token) }
+  private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> UInt64 { token.hash }
 
   /// A house number: digits (maybe with a letter), not a list number ("2.").
   private func isHouseNumber(_ token: TextToken) -> Bool {
@@ -55,10 +55,10 @@ struct AddressRules {
     guard token.kind == .word else { return nil }
     let lower = key(bytes, token)
     // "Box 123" after "PO"/"P.O."/a unit number.
-    if lower == Array("box".utf8), token.capitalised, index + 1 < tokens.count, tokens[index + 1].kind == .number, tokens[index + 1].tightBefore, index >= 1 {
+    if lower == WordLists.Key.box, token.capitalised, index + 1 < tokens.count, tokens[index + 1].kind == .number, tokens[index + 1].tightBefore, index >= 1 {
       let previous = key(bytes, tokens[index - 1])
-      if previous == Array("po".utf8) || previous == Array("o".utf8) || (tokens[index - 1].kind == .number && index >= 2 && tokens[index - 2].capitalised) {
-        let start = previous == Array("o".utf8) && index >= 2 ? index - 2 : index - 1
+      if previous == WordLists.Key.po || previous == WordLists.Key.o || (tokens[index - 1].kind == .number && index >= 2 && tokens[index - 2].capitalised) {
+        let start = previous == WordLists.Key.o && index >= 2 ? index - 2 : index - 1
         return (tokens[start].kind == .number && start >= 1 ? start - 1 : start, index + 1, "post box")
       }
     }

@@ -31,7 +31,8 @@ struct PersonNames {
   }
 
   func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
-    let caseless = tokens.count >= 3 && !tokens.contains { $0.capitalised || $0.allCaps }
+    // Lower-case prose only: code and markup are lower-case too, but are not where names are written.
+    let caseless = tokens.count >= 3 && !tokens.contains { $0.capitalised || $0.allCaps } && !looksLikeCode(bytes)
     let context = Context(bytes: bytes, tokens: tokens, caseless: caseless)
     var found: [(first: Int, last: Int)] = []
     var index = 0
@@ -76,6 +77,15 @@ struct PersonNames {
     coordinate(context, found, into: &candidates)
   }
 
+  private func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var marks = 0
+    for byte in bytes where byte == 0x7B || byte == 0x3D || byte == 0x3B || byte == 0x3C || byte == 0x28 || byte == 0x5F {
+      marks += 1
+      if marks >= 3 { return true }
+    }
+    return false
+  }
+
   private func isCapitalised(_ context: Context, _ index: Int) -> Bool {
     let token = context.tokens[index]
     if context.caseless {
@@ -105,13 +115,13 @@ struct PersonNames {
   }
 
   private func isParticle(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    token.length <= 4 && !token.capitalised && WordLists.particles.contains(TextTokens.key(bytes, token))
+    token.length <= 4 && !token.capitalised && WordLists.particles.contains(token.hash)
   }
 
   /// A common English word or a place: not a name on its own.
   private func isCommon(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     guard token.ascii else { return false }
-    let key = TextTokens.key(bytes, token)
+    let key = token.hash
     return WordLists.common.contains(key) || WordLists.places.contains(key)
   }
 
@@ -120,18 +130,14 @@ struct PersonNames {
   private func isLowercaseNameAfterCue(_ context: Context, _ index: Int) -> Bool {
     let bytes = context.bytes
     let token = context.tokens[index]
-    guard token.ascii, !token.capitalised, index >= 1, !isCommon(bytes, token) else { return false }
-    let listed = NameList.first.frequency(bytes, token.start, token.end) > 0 || NameList.last.frequency(bytes, token.start, token.end) > 0
-    guard listed else { return false }
+    guard token.ascii, !token.capitalised, index >= 1 else { return false }
     let previous = context.tokens[index - 1]
-    if previous.dotAfter, WordLists.titles.contains(TextTokens.key(bytes, previous)), token.start - previous.end <= 2 { return true }
+    let afterTitle = previous.dotAfter && WordLists.titles.contains(previous.hash) && token.start - previous.end <= 2
     // After "I'm" or "I am" a lower-case word is usually an adjective ("I'm glad").
-    let key = TextTokens.key(bytes, previous)
-    if key == Array("i'm".utf8) || key == Array("im".utf8) || key == Array("am".utf8) { return false }
-    return introduces(context, index)
+    let adjective = previous.hash == WordLists.Key.iM || previous.hash == WordLists.Key.im || previous.hash == WordLists.Key.am
+    guard afterTitle || (!adjective && introduces(context, index)), !isCommon(bytes, token) else { return false }
+    return NameList.first.frequency(bytes, token.start, token.end) > 0 || NameList.last.frequency(bytes, token.start, token.end) > 0
   }
-
-  private static let name = Array("name".utf8)
 
   /// Whether the words before `index` introduce a person: "my name is",
   /// "name:", "last name?", "I am", "I'm", "call me", "this is".
@@ -145,16 +151,16 @@ struct PersonNames {
       let before = bytes[previousToken.start - 1]
       if before == 0x5F || before == 0x2E || before == 0x7B || before == 0x24 || before == 0x2D { return false }
     }
-    let previous = TextTokens.key(bytes, previousToken)
+    let previous = previousToken.hash
     let punctuation = tokens[index].punctuationBefore
-    if previous == Self.name { return punctuation == 0x3A || punctuation == 0x3F }
+    if previous == WordLists.Key.name { return punctuation == 0x3A || punctuation == 0x3F }
     if !tokens[index].tightBefore { return false }
-    if previous == Array("i'm".utf8) || previous == Array("im".utf8) { return true }
+    if previous == WordLists.Key.iM || previous == WordLists.Key.im { return true }
     guard index >= 2 else { return false }
-    let before = TextTokens.key(bytes, tokens[index - 2])
-    if previous == Array("is".utf8) && before == Self.name { return true }
-    if previous == Array("am".utf8) && before == Array("i".utf8) { return true }
-    if previous == Array("me".utf8) && (before == Array("call".utf8) || before == Array("calls".utf8)) { return true }
+    let before = tokens[index - 2].hash
+    if previous == WordLists.Key.`is` && before == WordLists.Key.name { return true }
+    if previous == WordLists.Key.am && before == WordLists.Key.i { return true }
+    if previous == WordLists.Key.me && (before == WordLists.Key.call || before == WordLists.Key.calls) { return true }
     return false
   }
 
@@ -164,7 +170,7 @@ struct PersonNames {
     let bytes = context.bytes
     let token = context.tokens[index]
     let previous = context.tokens[index - 1]
-    let key = TextTokens.key(bytes, previous)
+    let key = previous.hash
     let gap = token.start - previous.end
     if WordLists.titles.contains(key), previous.capitalised || previous.dotAfter || context.caseless,
       token.tightBefore || (previous.dotAfter && gap <= 2)
@@ -184,7 +190,7 @@ struct PersonNames {
   /// A human verb right after the name ("…, says Becker", "Mikkel shouted").
   private func followedByVerb(_ context: Context, _ last: Int) -> Bool {
     guard last + 1 < context.tokens.count, context.tokens[last + 1].tightBefore else { return false }
-    return WordLists.humanVerbs.contains(TextTokens.key(context.bytes, context.tokens[last + 1]))
+    return WordLists.humanVerbs.contains(context.tokens[last + 1].hash)
   }
 
   /// Scores the chain `from...to`; returns the candidate with the token
@@ -196,7 +202,7 @@ struct PersonNames {
     var last = to
     // Leading titles and cue words are evidence, not the name itself.
     while first <= last {
-      let key = TextTokens.key(bytes, tokens[first])
+      let key = tokens[first].hash
       if WordLists.titles.contains(key) || WordLists.strongCues.contains(key)
         || (isCommon(bytes, tokens[first]) && (first < last || tokens[first].breakBefore) && evidence(context, first).title < 0)
       {
@@ -301,7 +307,6 @@ struct PersonNames {
     }
   }
 
-  private static let and = Array("and".utf8)
 
   /// A capitalised word that could be a name: not an acronym, a common
   /// word, an English derivation or a contraction.
@@ -321,7 +326,7 @@ struct PersonNames {
   private func joined(_ context: Context, _ a: Int, _ b: Int) -> Bool {
     let tokens = context.tokens
     if b == a + 1 { return tokens[b].punctuationBefore == 0x2C && tokens[b].start - tokens[a].end <= 2 }
-    guard b == a + 2, TextTokens.key(context.bytes, tokens[a + 1]) == Self.and, tokens[b].tightBefore else { return false }
+    guard b == a + 2, tokens[a + 1].hash == WordLists.Key.and, tokens[b].tightBefore else { return false }
     return tokens[a + 1].tightBefore || (tokens[a + 1].punctuationBefore == 0x2C && tokens[a + 1].start - tokens[a].end <= 2)
   }
 

@@ -22,6 +22,8 @@ struct TextToken {
   var punctuationBefore: UInt8
   /// Followed directly by `.`.
   var dotAfter: Bool
+  /// `WordLists.hash` of the token, for word-list lookups.
+  var hash: UInt64
 
   var length: Int { end - start }
 }
@@ -101,7 +103,8 @@ enum TextTokens {
       let dotAfter = end < count && bytes[end] == 0x2E
       tokens.append(TextToken(
         start: start, end: end, kind: kind, capitalised: capitalised, allCaps: uppers > 1 && lowers == 0 && letters > 1, ascii: ascii,
-        breakBefore: breakBefore, tightBefore: tight, punctuationBefore: punctuation, dotAfter: dotAfter))
+        breakBefore: breakBefore, tightBefore: tight, punctuationBefore: punctuation, dotAfter: dotAfter,
+        hash: WordLists.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))))
       gapStart = end
     }
     return tokens
@@ -116,11 +119,4 @@ enum TextTokens {
     return scalar.properties.isUppercase
   }
 
-  /// The token's bytes lower-cased (ASCII only), for word-list lookups.
-  static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> [UInt8] {
-    var key: [UInt8] = []
-    key.reserveCapacity(token.length)
-    for index in token.start..<token.end { key.append(PIIBytes.lower(bytes[index])) }
-    return key
-  }
 }

@@ -3,11 +3,41 @@
 /// and places that also occur in the Census name lists ("May", "Will",
 /// "Bill", "Georgia"). Stored lower-case in hash sets built on first use.
 enum WordLists {
-  static func set(_ words: String) -> Set<[UInt8]> {
+  /// Lists are sets of 64-bit FNV-1a hashes of the lower-cased word, so a
+  /// lookup hashes the token's bytes in place and allocates nothing.
+  static func set(_ words: String) -> Set<UInt64> {
+    Set(byteSet(words).map { hash($0[...]) })
+  }
+
+  static func byteSet(_ words: String) -> Set<[UInt8]> {
     Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array($0.utf8) })
   }
 
-  static func upperSet(_ words: String) -> Set<[UInt8]> { set(words) }
+  /// FNV-1a over the ASCII-lower-cased bytes.
+  @inline(__always) static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { value = (value ^ UInt64(PIIBytes.lower(byte))) &* 0x100_0000_01b3 }
+    return value
+  }
+
+  static func hash(_ word: String) -> UInt64 { hash(Array(word.utf8)) }
+
+  /// Single words the rules compare tokens with.
+  enum Key {
+    static let iM = hash("i'm")
+    static let im = hash("im")
+    static let am = hash("am")
+    static let `is` = hash("is")
+    static let i = hash("i")
+    static let me = hash("me")
+    static let call = hash("call")
+    static let calls = hash("calls")
+    static let and = hash("and")
+    static let box = hash("box")
+    static let po = hash("po")
+    static let o = hash("o")
+    static let name = hash("name")
+  }
 
   /// Honorifics before a name (the dot is optional and handled by the caller).
   static let titles = set("mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sra srta dott dottssa rev capt sgt dame")
