@@ -1,72 +1,78 @@
 /// Lookups in the US Census first- and last-name frequency lists
-/// (`Resources/data/names/*.tsv`, sorted bytewise, `NAME\tfreq`).
+/// (`Resources/data/names/*.tsv`, `NAME\tfreq` per line).
 ///
-/// Why binary search over the file bytes: the lists hold ~94,000 names and
-/// most runs never need them (no capitalised word, or a one-record
-/// pre-commit scan). Each list is read on first use only, and the one-time
-/// work is a single pass recording line starts; a lookup is then ~17
-/// comparisons with no allocation. `static let` makes the load lazy and
+/// Why a lazily built hash table: the lists hold ~94,000 names and most
+/// runs never need them (no capitalised word, or a one-record pre-commit
+/// scan), so nothing is read at start-up. On first use each list is read
+/// once into a flat open-addressing table of 64-bit word hashes (the same
+/// `WordLists.hash` the tokenizer computes for every token), which takes a
+/// couple of milliseconds; a lookup is then one or two probes with no
+/// allocation and no byte comparison. `static let` makes the load lazy and
 /// thread-safe.
 struct NameList: Sendable {
-  private let bytes: [UInt8]
-  private let lines: [Int32]
+  private let keys: [UInt64]
+  private let values: [Int32]
+  private let mask: Int
 
   init(resource: String) {
     let bytes = ResourceFiles.bytes(resource) ?? []
-    var lines: [Int32] = []
-    lines.reserveCapacity(bytes.count / 8)
+    var lines = 0
+    for byte in bytes where byte == 0x0A { lines += 1 }
+    var capacity = 16
+    while capacity < lines * 2 + 2 { capacity <<= 1 }
+    var keys = [UInt64](repeating: 0, count: capacity)
+    var values = [Int32](repeating: 0, count: capacity)
+    let mask = capacity - 1
     var start = 0
-    for index in 0..<bytes.count where bytes[index] == 0x0A {
-      if index > start { lines.append(Int32(start)) }
-      start = index + 1
+    while start < bytes.count {
+      var tab = start
+      while tab < bytes.count, bytes[tab] != 0x09, bytes[tab] != 0x0A { tab += 1 }
+      var end = tab
+      var frequency: Int32 = 0
+      if end < bytes.count, bytes[end] == 0x09 {
+        end += 1
+        while end < bytes.count, PIIBytes.isDigit(bytes[end]) {
+          frequency = frequency &* 10 &+ Int32(PIIBytes.digitValue(bytes[end]))
+          end += 1
+        }
+      }
+      while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+      if tab > start {
+        let key = Self.key(WordLists.hash(bytes[start..<tab]))
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        keys[slot] = key
+        values[slot] = max(frequency, 1)
+      }
+      start = end + 1
     }
-    if start < bytes.count { lines.append(Int32(start)) }
-    self.bytes = bytes
-    self.lines = lines
+    self.keys = keys
+    self.values = values
+    self.mask = mask
   }
 
   static let first = NameList(resource: "names/first.tsv")
   static let last = NameList(resource: "names/last.tsv")
 
-  var isEmpty: Bool { lines.isEmpty }
+  /// 0 marks an empty slot, so a hash of 0 is stored as 1.
+  @inline(__always) private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
 
-  /// Frequency per million of the name spelled by `field[start..<end]`
-  /// (ASCII letters compared upper-cased), or 0 when absent. Names with
-  /// non-ASCII letters are never in the Census lists.
+  /// Frequency per million of the name whose `WordLists.hash` is `hash`,
+  /// or 0 when absent.
+  func frequency(hash: UInt64) -> Int {
+    let key = Self.key(hash)
+    var slot = Int(truncatingIfNeeded: key) & mask
+    while true {
+      let stored = keys[slot]
+      if stored == key { return Int(values[slot]) }
+      if stored == 0 { return 0 }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Frequency of the name spelled by `field[start..<end]` (case-insensitive).
   func frequency(_ field: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
     guard end > start, end - start <= 24 else { return 0 }
-    var low = 0
-    var high = lines.count - 1
-    while low <= high {
-      let middle = (low + high) >> 1
-      let order = compare(line: Int(lines[middle]), field, start, end)
-      if order == 0 { return frequency(at: Int(lines[middle]) + (end - start) + 1) }
-      if order < 0 { low = middle + 1 } else { high = middle - 1 }
-    }
-    return 0
-  }
-
-  /// Compares the line's name with the upper-cased key: <0, 0, >0.
-  private func compare(line: Int, _ key: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-    var position = line
-    var index = start
-    while true {
-      let lineByte: UInt8 = position < bytes.count && bytes[position] != 0x09 ? bytes[position] : 0
-      let keyByte: UInt8 = index < end ? PIIBytes.upper(key[index]) : 0
-      if lineByte != keyByte { return Int(lineByte) - Int(keyByte) }
-      if lineByte == 0 { return 0 }
-      position += 1
-      index += 1
-    }
-  }
-
-  private func frequency(at position: Int) -> Int {
-    var value = 0
-    var index = position
-    while index < bytes.count, PIIBytes.isDigit(bytes[index]) {
-      value = value * 10 + PIIBytes.digitValue(bytes[index])
-      index += 1
-    }
-    return max(value, 1)
+    return frequency(hash: WordLists.hash(UnsafeBufferPointer(rebasing: field[start..<end])))
   }
 }

@@ -52,7 +52,7 @@ struct PersonNames {
           last = next
           next += 1
         } else if !tokens[index].capitalised, next == index + 1, !context.caseless, isLowercaseNameAfterCue(context, index),
-          NameList.last.frequency(bytes, tokens[next].start, tokens[next].end) > 0, !isCommon(bytes, tokens[next])
+          NameList.last.frequency(hash: tokens[next].hash) > 0, !isCommon(bytes, tokens[next])
         {
           last = next
           next += 1
@@ -91,7 +91,7 @@ struct PersonNames {
     if context.caseless {
       let bytes = context.bytes
       return token.ascii && token.length >= 3 && !isCommon(bytes, token)
-        && (NameList.first.frequency(bytes, token.start, token.end) > 0 || NameList.last.frequency(bytes, token.start, token.end) > 0)
+        && (NameList.first.frequency(hash: token.hash) > 0 || NameList.last.frequency(hash: token.hash) > 0)
     }
     return token.capitalised && !isCamelCase(context.bytes, token)
   }
@@ -136,7 +136,7 @@ struct PersonNames {
     // After "I'm" or "I am" a lower-case word is usually an adjective ("I'm glad").
     let adjective = previous.hash == WordLists.Key.iM || previous.hash == WordLists.Key.im || previous.hash == WordLists.Key.am
     guard afterTitle || (!adjective && introduces(context, index)), !isCommon(bytes, token) else { return false }
-    return NameList.first.frequency(bytes, token.start, token.end) > 0 || NameList.last.frequency(bytes, token.start, token.end) > 0
+    return NameList.first.frequency(hash: token.hash) > 0 || NameList.last.frequency(hash: token.hash) > 0
   }
 
   /// Whether the words before `index` introduce a person: "my name is",
@@ -213,7 +213,7 @@ struct PersonNames {
     }
     // A trailing common word ("John Street") is not part of it, unless it
     // is a frequent surname ("David Miller").
-    while last > first, isCommon(bytes, tokens[last]), NameList.last.frequency(bytes, tokens[last].start, tokens[last].end) < 100 { last -= 1 }
+    while last > first, isCommon(bytes, tokens[last]), NameList.last.frequency(hash: tokens[last].hash) < 100 { last -= 1 }
     guard first <= last else { return nil }
     let head = tokens[first]
     let tail = tokens[last]
@@ -222,13 +222,13 @@ struct PersonNames {
     if followedByVerb(context, last) { evidence.weakCue = true }
     let firstFrequency = firstNameFrequency(bytes, head)
     let headCommon = isCommon(bytes, head)
-    let headListed = firstFrequency > 0 || (head.ascii && NameList.last.frequency(bytes, head.start, head.end) > 0)
+    let headListed = firstFrequency > 0 || (head.ascii && NameList.last.frequency(hash: head.hash) > 0)
     let initial = head.breakBefore && evidence.title < 0 && !evidence.strongCue
     let cued = evidence.title >= 0 || evidence.strongCue
     var score = 0.0
     var reason = ""
     if last > first {
-      let tailFrequency = tail.ascii ? NameList.last.frequency(bytes, tail.start, tail.end) : 0
+      let tailFrequency = tail.ascii ? NameList.last.frequency(hash: tail.hash) : 0
       let tailNameLike = tail.length >= 2 && !tail.allCaps && (!isCommon(bytes, tail) || tailFrequency >= 100)
         && (!tail.ascii || tailFrequency > 0 || !looksLikeEnglishWord(bytes, tail))
       let headNameLike = !headCommon && !looksLikeEnglishWord(bytes, head)
@@ -242,7 +242,7 @@ struct PersonNames {
         score = 0.6; reason = "capitalised pair"
       }
     } else {
-      let lastFrequency = head.ascii ? NameList.last.frequency(bytes, head.start, head.end) : 0
+      let lastFrequency = head.ascii ? NameList.last.frequency(hash: head.hash) : 0
       if evidence.title >= 0, headListed || !headCommon {
         score = 0.85; reason = "title"
       } else if evidence.strongCue, !headCommon, headListed || !head.ascii {
@@ -318,7 +318,7 @@ struct PersonNames {
   }
 
   private func surnameLike(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    !token.ascii || NameList.last.frequency(bytes, token.start, token.end) >= 5
+    !token.ascii || NameList.last.frequency(hash: token.hash) >= 5
   }
 
   /// Whether token `b` follows token `a` as the next item of a list: "a, b",
@@ -334,7 +334,7 @@ struct PersonNames {
   /// hyphenated one ("Anne-Marie").
   private func firstNameFrequency(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Int {
     guard token.ascii else { return 0 }
-    let whole = NameList.first.frequency(bytes, token.start, token.end)
+    let whole = NameList.first.frequency(hash: token.hash)
     if whole > 0 { return whole }
     var end = token.start
     while end < token.end, bytes[end] != 0x2D { end += 1 }
@@ -346,7 +346,7 @@ struct PersonNames {
   /// name ("Grant Writing", "Foster Farms"). Listed surnames skip this.
   private func looksLikeEnglishWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     guard token.ascii, token.length >= 4 else { return false }
-    if NameList.last.frequency(bytes, token.start, token.end) > 0 { return false }
+    if NameList.last.frequency(hash: token.hash) > 0 { return false }
     if PIIBytes.lower(bytes[token.end - 1]) == 0x73, PIIBytes.lower(bytes[token.end - 2]) != 0x73 { return true }
     for ending in Self.englishEndings where token.length > ending.count + 2 {
       if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }

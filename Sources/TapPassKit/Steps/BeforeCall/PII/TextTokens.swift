@@ -45,6 +45,7 @@ enum TextTokens {
 
   static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TextToken] {
     var tokens: [TextToken] = []
+    tokens.reserveCapacity(bytes.count / 6 + 4)
     var index = 0
     let count = bytes.count
     var gapStart = 0
