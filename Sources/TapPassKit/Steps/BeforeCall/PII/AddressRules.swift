@@ -105,8 +105,15 @@ struct AddressRules {
     return end + 2
   }
 
+  /// Last bytes of the street endings, to skip most words with one load.
+  private static let endingLastBytes: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for ending in WordLists.streetEndings { table[Int(ending[ending.count - 1])] = true }
+    return table
+  }()
+
   private func hasStreetEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    guard token.length >= 5 else { return false }
+    guard token.length >= 5, Self.endingLastBytes[Int(bytes[token.end - 1])] else { return false }
     for ending in WordLists.streetEndings where token.length >= ending.count + 3 {
       if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }
     }

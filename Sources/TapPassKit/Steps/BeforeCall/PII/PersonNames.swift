@@ -14,6 +14,14 @@
 /// no evidence either way, so lower-case words are judged by the lists.
 struct PersonNames {
   let minimumScore: Double
+  // The lists, held here so hot loops do not touch lazy globals.
+  private let firstNames = NameList.first
+  private let lastNames = NameList.last
+  private let common = WordLists.common
+  private let places = WordLists.places
+  private let titles = WordLists.titles
+
+  init(minimumScore: Double) { self.minimumScore = minimumScore }
 
   private struct Evidence {
     var title = -1
@@ -25,12 +33,16 @@ struct PersonNames {
 
   private struct Context {
     let bytes: UnsafeBufferPointer<UInt8>
-    let tokens: [TextToken]
+    let tokens: UnsafeBufferPointer<TextToken>
     /// No upper-case ASCII letter anywhere: capitalisation carries no signal.
     let caseless: Bool
   }
 
   func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
+    tokens.withUnsafeBufferPointer { inspect(bytes, $0, into: &candidates) }
+  }
+
+  private func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<TextToken>, into candidates: inout [Candidate]) {
     // Lower-case prose only: code and markup are lower-case too, but are not where names are written.
     let caseless = tokens.count >= 3 && !tokens.contains { $0.capitalised || $0.allCaps } && !looksLikeCode(bytes)
     let context = Context(bytes: bytes, tokens: tokens, caseless: caseless)
@@ -52,7 +64,7 @@ struct PersonNames {
           last = next
           next += 1
         } else if !tokens[index].capitalised, next == index + 1, !context.caseless, isLowercaseNameAfterCue(context, index),
-          NameList.last.frequency(hash: tokens[next].hash) > 0, !isCommon(bytes, tokens[next])
+          lastNames.frequency(hash: tokens[next].hash) > 0, !isCommon(bytes, tokens[next])
         {
           last = next
           next += 1
@@ -91,7 +103,7 @@ struct PersonNames {
     if context.caseless {
       let bytes = context.bytes
       return token.ascii && token.length >= 3 && !isCommon(bytes, token)
-        && (NameList.first.frequency(hash: token.hash) > 0 || NameList.last.frequency(hash: token.hash) > 0)
+        && (firstNames.frequency(hash: token.hash) > 0 || lastNames.frequency(hash: token.hash) > 0)
     }
     return token.capitalised && !isCamelCase(context.bytes, token)
   }
@@ -122,7 +134,7 @@ struct PersonNames {
   private func isCommon(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     guard token.ascii else { return false }
     let key = token.hash
-    return WordLists.common.contains(key) || WordLists.places.contains(key)
+    return common.contains(key) || places.contains(key)
   }
 
   /// "my name is janice", "I'm john", "dr. hurst": a lower-case listed
@@ -132,11 +144,11 @@ struct PersonNames {
     let token = context.tokens[index]
     guard token.ascii, !token.capitalised, index >= 1 else { return false }
     let previous = context.tokens[index - 1]
-    let afterTitle = previous.dotAfter && WordLists.titles.contains(previous.hash) && token.start - previous.end <= 2
+    let afterTitle = previous.dotAfter && titles.contains(previous.hash) && token.start - previous.end <= 2
     // After "I'm" or "I am" a lower-case word is usually an adjective ("I'm glad").
     let adjective = previous.hash == WordLists.Key.iM || previous.hash == WordLists.Key.im || previous.hash == WordLists.Key.am
     guard afterTitle || (!adjective && introduces(context, index)), !isCommon(bytes, token) else { return false }
-    return NameList.first.frequency(hash: token.hash) > 0 || NameList.last.frequency(hash: token.hash) > 0
+    return firstNames.frequency(hash: token.hash) > 0 || lastNames.frequency(hash: token.hash) > 0
   }
 
   /// Whether the words before `index` introduce a person: "my name is",
@@ -172,7 +184,7 @@ struct PersonNames {
     let previous = context.tokens[index - 1]
     let key = previous.hash
     let gap = token.start - previous.end
-    if WordLists.titles.contains(key), previous.capitalised || previous.dotAfter || context.caseless,
+    if titles.contains(key), previous.capitalised || previous.dotAfter || context.caseless,
       token.tightBefore || (previous.dotAfter && gap <= 2)
     {
       evidence.title = index - 1
@@ -203,7 +215,7 @@ struct PersonNames {
     // Leading titles and cue words are evidence, not the name itself.
     while first <= last {
       let key = tokens[first].hash
-      if WordLists.titles.contains(key) || WordLists.strongCues.contains(key)
+      if titles.contains(key) || WordLists.strongCues.contains(key)
         || (isCommon(bytes, tokens[first]) && (first < last || tokens[first].breakBefore) && evidence(context, first).title < 0)
       {
         first += 1
@@ -213,7 +225,7 @@ struct PersonNames {
     }
     // A trailing common word ("John Street") is not part of it, unless it
     // is a frequent surname ("David Miller").
-    while last > first, isCommon(bytes, tokens[last]), NameList.last.frequency(hash: tokens[last].hash) < 100 { last -= 1 }
+    while last > first, isCommon(bytes, tokens[last]), lastNames.frequency(hash: tokens[last].hash) < 100 { last -= 1 }
     guard first <= last else { return nil }
     let head = tokens[first]
     let tail = tokens[last]
@@ -222,13 +234,13 @@ struct PersonNames {
     if followedByVerb(context, last) { evidence.weakCue = true }
     let firstFrequency = firstNameFrequency(bytes, head)
     let headCommon = isCommon(bytes, head)
-    let headListed = firstFrequency > 0 || (head.ascii && NameList.last.frequency(hash: head.hash) > 0)
+    let headListed = firstFrequency > 0 || (head.ascii && lastNames.frequency(hash: head.hash) > 0)
     let initial = head.breakBefore && evidence.title < 0 && !evidence.strongCue
     let cued = evidence.title >= 0 || evidence.strongCue
     var score = 0.0
     var reason = ""
     if last > first {
-      let tailFrequency = tail.ascii ? NameList.last.frequency(hash: tail.hash) : 0
+      let tailFrequency = tail.ascii ? lastNames.frequency(hash: tail.hash) : 0
       let tailNameLike = tail.length >= 2 && !tail.allCaps && (!isCommon(bytes, tail) || tailFrequency >= 100)
         && (!tail.ascii || tailFrequency > 0 || !looksLikeEnglishWord(bytes, tail))
       let headNameLike = !headCommon && !looksLikeEnglishWord(bytes, head)
@@ -242,7 +254,7 @@ struct PersonNames {
         score = 0.6; reason = "capitalised pair"
       }
     } else {
-      let lastFrequency = head.ascii ? NameList.last.frequency(hash: head.hash) : 0
+      let lastFrequency = head.ascii ? lastNames.frequency(hash: head.hash) : 0
       if evidence.title >= 0, headListed || !headCommon {
         score = 0.85; reason = "title"
       } else if evidence.strongCue, !headCommon, headListed || !head.ascii {
@@ -318,7 +330,7 @@ struct PersonNames {
   }
 
   private func surnameLike(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    !token.ascii || NameList.last.frequency(hash: token.hash) >= 5
+    !token.ascii || lastNames.frequency(hash: token.hash) >= 5
   }
 
   /// Whether token `b` follows token `a` as the next item of a list: "a, b",
@@ -334,11 +346,11 @@ struct PersonNames {
   /// hyphenated one ("Anne-Marie").
   private func firstNameFrequency(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Int {
     guard token.ascii else { return 0 }
-    let whole = NameList.first.frequency(hash: token.hash)
+    let whole = firstNames.frequency(hash: token.hash)
     if whole > 0 { return whole }
     var end = token.start
     while end < token.end, bytes[end] != 0x2D { end += 1 }
-    return end < token.end ? NameList.first.frequency(bytes, token.start, end) : 0
+    return end < token.end ? firstNames.frequency(bytes, token.start, end) : 0
   }
 
   /// Common English derivational endings and plurals: "Processing",
@@ -346,7 +358,7 @@ struct PersonNames {
   /// name ("Grant Writing", "Foster Farms"). Listed surnames skip this.
   private func looksLikeEnglishWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     guard token.ascii, token.length >= 4 else { return false }
-    if NameList.last.frequency(hash: token.hash) > 0 { return false }
+    if lastNames.frequency(hash: token.hash) > 0 { return false }
     if PIIBytes.lower(bytes[token.end - 1]) == 0x73, PIIBytes.lower(bytes[token.end - 2]) != 0x73 { return true }
     for ending in Self.englishEndings where token.length > ending.count + 2 {
       if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }

@@ -29,84 +29,98 @@ struct TextToken {
 }
 
 enum TextTokens {
-  @inline(__always) static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-    let byte = bytes[index]
-    if byte < 0x80 { return PIIBytes.isAlnum(byte) }
-    if byte == 0xE2, index + 1 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 { return false }
-    if byte == 0xC2 { return false }
-    if byte >= 0x80 && byte < 0xC0 {
-      // A continuation byte belongs to the character its lead byte opened.
-      var lead = index - 1
-      while lead > 0 && bytes[lead] >= 0x80 && bytes[lead] < 0xC0 { lead -= 1 }
-      return lead >= 0 && isWordByte(bytes, lead)
-    }
-    return byte >= 0xC3 && byte != 0xEF
-  }
+  /// Byte classes for the tokenizer: 0 other, 1 digit, 2 lower, 3 upper,
+  /// 4 UTF-8 lead of a letter, 5 continuation, 6 lead of punctuation/symbol.
+  private static let classes: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    for byte in 0x30...0x39 { table[byte] = 1 }
+    for byte in 0x61...0x7A { table[byte] = 2 }
+    for byte in 0x41...0x5A { table[byte] = 3 }
+    for byte in 0x80...0xBF { table[byte] = 5 }
+    for byte in 0xC3...0xFF { table[byte] = 4 }
+    table[0xC2] = 6  // Latin-1 symbols, NBSP
+    table[0xE2] = 6  // general punctuation, arrows, symbols
+    table[0xEF] = 6  // specials, BOM, fullwidth forms
+    return table
+  }()
 
   static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TextToken] {
     var tokens: [TextToken] = []
     tokens.reserveCapacity(bytes.count / 6 + 4)
-    var index = 0
     let count = bytes.count
-    var gapStart = 0
-    while index < count {
-      guard isWordByte(bytes, index) else {
-        index += 1
-        continue
-      }
-      let start = index
-      var letters = 0, digits = 0, uppers = 0, lowers = 0
-      var ascii = true
+    classes.withUnsafeBufferPointer { classes in
+      var index = 0
+      var gapStart = 0
       while index < count {
-        let byte = bytes[index]
-        if byte < 0x80, PIIBytes.isAlnum(byte) {
-          if PIIBytes.isDigit(byte) { digits += 1 } else {
-            letters += 1
-            if PIIBytes.isUpper(byte) { uppers += 1 } else { lowers += 1 }
+        var kind = classes[Int(bytes[index])]
+        guard kind >= 1 && kind <= 4 else {
+          index += 1
+          // Skip the continuation bytes of a symbol.
+          while kind == 6 && index < count && classes[Int(bytes[index])] == 5 { index += 1 }
+          continue
+        }
+        let start = index
+        var letters = 0, digits = 0, uppers = 0, lowers = 0
+        var ascii = true
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        while index < count {
+          let byte = bytes[index]
+          kind = classes[Int(byte)]
+          switch kind {
+          case 1: digits += 1
+          case 2: letters += 1; lowers += 1
+          case 3: letters += 1; uppers += 1
+          case 4, 5:
+            ascii = false
+            if kind == 4 { letters += 1; lowers += 1 }
+          default: break
           }
+          if kind == 0 || kind == 6 {
+            // Inner apostrophe or hyphen; a possessive 's ends the word instead.
+            guard (byte == 0x27 || byte == 0x2D), letters > 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]),
+              !(byte == 0x27 && PIIBytes.lower(bytes[index + 1]) == 0x73 && (index + 2 >= count || !PIIBytes.isWord(bytes[index + 2])))
+            else { break }
+          }
+          hash = (hash ^ UInt64(kind == 3 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
           index += 1
-        } else if byte >= 0x80, isWordByte(bytes, index) {
-          ascii = false
-          if byte >= 0xC0 { letters += 1; lowers += 1 }
-          index += 1
-        } else if (byte == 0x27 || byte == 0x2D), letters > 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]) {
-          // Inner apostrophe or hyphen; a possessive 's ends the word instead.
-          if byte == 0x27, PIIBytes.lower(bytes[index + 1]) == 0x73, index + 2 >= count || !isWordByte(bytes, index + 2) { break }
-          index += 1
-        } else {
-          break
         }
-      }
-      let end = index
-      let kind: TextToken.Kind = letters == 0 ? .number : (digits == 0 ? .word : .mixed)
-      var capitalised = false
-      let first = bytes[start]
-      if first < 0x80 { capitalised = PIIBytes.isUpper(first) } else { capitalised = isUpperScalar(bytes, start) }
-      if capitalised, first >= 0x80 { uppers += 1; lowers -= 1 }
-      // Describe the gap.
-      var breakBefore = tokens.isEmpty
-      var spaces = 0, others = 0
-      var punctuation: UInt8 = 0
-      var gap = gapStart
-      while gap < start {
-        let byte = bytes[gap]
-        switch byte {
-        case 0x20: spaces += 1
-        case 0x0A, 0x0D, 0x09: breakBefore = true; others += 1
-        case 0x21, 0x3F, 0x22: breakBefore = true; others += 1; punctuation = byte
-        case 0x2E: if !(tokens.last.map { $0.length == 1 && $0.kind == .word } ?? false) { breakBefore = true }; others += 1; punctuation = byte
-        default: others += 1; if byte < 0x80 { punctuation = byte } else { breakBefore = breakBefore || byte == 0xE2 }
+        let end = index
+        let first = bytes[start]
+        var capitalised = PIIBytes.isUpper(first)
+        if first >= 0x80, isUpperScalar(bytes, start) {
+          capitalised = true
+          uppers += 1
+          lowers -= 1
         }
-        gap += 1
+        // Describe the gap before the token.
+        var breakBefore = tokens.isEmpty
+        var spaces = 0, others = 0
+        var punctuation: UInt8 = 0
+        let previousIsInitial = tokens.last.map { $0.length == 1 && $0.kind == .word } ?? false
+        var gap = gapStart
+        while gap < start {
+          let byte = bytes[gap]
+          if byte == 0x20 {
+            spaces += 1
+          } else {
+            others += 1
+            switch byte {
+            case 0x0A, 0x0D, 0x09: breakBefore = true
+            case 0x21, 0x3F, 0x22: breakBefore = true; punctuation = byte
+            case 0x2E: if !previousIsInitial { breakBefore = true }; punctuation = byte
+            default: if byte < 0x80 { punctuation = byte } else if byte == 0xE2 { breakBefore = true }
+            }
+          }
+          gap += 1
+        }
+        let initialGap = others == 1 && spaces == 1 && bytes[gapStart] == 0x2E && previousIsInitial
+        let tight = !tokens.isEmpty && ((spaces == 1 && others == 0) || initialGap)
+        tokens.append(TextToken(
+          start: start, end: end, kind: letters == 0 ? .number : (digits == 0 ? .word : .mixed), capitalised: capitalised,
+          allCaps: uppers > 1 && lowers == 0 && letters > 1, ascii: ascii, breakBefore: breakBefore, tightBefore: tight,
+          punctuationBefore: punctuation, dotAfter: end < count && bytes[end] == 0x2E, hash: hash))
+        gapStart = end
       }
-      let initialGap = others == 1 && spaces == 1 && bytes[gapStart] == 0x2E && (tokens.last.map { $0.length == 1 } ?? false)
-      let tight = !tokens.isEmpty && ((spaces == 1 && others == 0) || initialGap)
-      let dotAfter = end < count && bytes[end] == 0x2E
-      tokens.append(TextToken(
-        start: start, end: end, kind: kind, capitalised: capitalised, allCaps: uppers > 1 && lowers == 0 && letters > 1, ascii: ascii,
-        breakBefore: breakBefore, tightBefore: tight, punctuationBefore: punctuation, dotAfter: dotAfter,
-        hash: WordLists.hash(UnsafeBufferPointer(rebasing: bytes[start..<end]))))
-      gapStart = end
     }
     return tokens
   }
@@ -119,5 +133,4 @@ enum TextTokens {
     guard let scalar = Unicode.Scalar(decoded.scalar) else { return false }
     return scalar.properties.isUppercase
   }
-
 }

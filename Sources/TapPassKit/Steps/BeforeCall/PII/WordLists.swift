@@ -1,3 +1,35 @@
+/// A set of word hashes with open addressing: the FNV hash is already
+/// well mixed, so a lookup is a mask and one or two compares (no SipHash).
+struct WordSet: Sendable {
+  private let keys: [UInt64]
+  private let mask: Int
+
+  init(_ hashes: [UInt64]) {
+    var capacity = 16
+    while capacity < hashes.count * 3 { capacity <<= 1 }
+    var keys = [UInt64](repeating: 0, count: capacity)
+    for hash in hashes {
+      let key = hash == 0 ? 1 : hash
+      var slot = Int(truncatingIfNeeded: key >> 7) & (capacity - 1)
+      while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (capacity - 1) }
+      keys[slot] = key
+    }
+    self.keys = keys
+    mask = capacity - 1
+  }
+
+  @inline(__always) func contains(_ hash: UInt64) -> Bool {
+    let key = hash == 0 ? 1 : hash
+    var slot = Int(truncatingIfNeeded: key >> 7) & mask
+    while true {
+      let stored = keys[slot]
+      if stored == key { return true }
+      if stored == 0 { return false }
+      slot = (slot + 1) & mask
+    }
+  }
+}
+
 /// Small closed word lists for the name and address rules: titles, cue
 /// phrases, street types, and the common English words, months, weekdays
 /// and places that also occur in the Census name lists ("May", "Will",
@@ -5,8 +37,8 @@
 enum WordLists {
   /// Lists are sets of 64-bit FNV-1a hashes of the lower-cased word, so a
   /// lookup hashes the token's bytes in place and allocates nothing.
-  static func set(_ words: String) -> Set<UInt64> {
-    Set(byteSet(words).map { hash($0[...]) })
+  static func set(_ words: String) -> WordSet {
+    WordSet(byteSet(words).map { hash($0[...]) })
   }
 
   static func byteSet(_ words: String) -> Set<[UInt8]> {
