@@ -15,8 +15,8 @@
 struct PersonNames {
   let minimumScore: Double
   // The lists, held here so hot loops do not touch lazy globals.
-  private let firstNames = NameList.first
-  private let lastNames = NameList.last
+  private var firstNames: NameList { NameList.first }
+  private var lastNames: NameList { NameList.last }
   private let common = WordLists.common
   private let places = WordLists.places
   private let titles = WordLists.titles
