@@ -62,13 +62,32 @@ struct AddressRules {
         return (tokens[start].kind == .number && start >= 1 ? start - 1 : start, index + 1, "post box")
       }
     }
-    // "Via Franscini 71", "Rue de la Paix 5".
+    // A unit on its own line or after a comma: "Suite 285", "Apt. 580".
+    if token.capitalised, WordLists.units.contains(lower), index + 1 < tokens.count, isHouseNumber(tokens[index + 1]) || tokens[index + 1].kind == .number,
+      tokens[index + 1].start - token.end <= 2, token.breakBefore || token.punctuationBefore == 0x2C || token.punctuationBefore == 0x7C
+    {
+      return (index, index + 1, "unit")
+    }
+    // Military post: "APO AA 61487", "FPO AP 12428", "DPO AE 44085".
+    if token.allCaps, token.length == 3, Self.militaryPost.contains(lower), index + 2 < tokens.count, tokens[index + 1].allCaps,
+      tokens[index + 1].length == 2, tokens[index + 2].kind == .number, tokens[index + 2].length == 5
+    {
+      return (index, index + 2, "military post")
+    }
+    // A country and a postcode closing an address: "Japan 63161".
+    if token.capitalised || token.allCaps, WordLists.places.contains(lower), index + 1 < tokens.count, tokens[index + 1].tightBefore,
+      tokens[index + 1].kind == .number, (4...6).contains(tokens[index + 1].length), index + 2 >= tokens.count || tokens[index + 2].breakBefore
+    {
+      return (index, index + 1, "country + postcode")
+    }
+    // "Via Franscini 71", "Rue de la Paix 5", and a building number before it.
     if token.capitalised, WordLists.streetPrefixes.contains(lower) {
+      let first = index >= 1 && tokens[index - 1].kind == .number && tokens[index].tightBefore && !tokens[index - 1].dotAfter ? index - 1 : index
       var cursor = index + 1
       var names = 0
       while cursor < tokens.count, cursor - index <= 5, tokens[cursor].tightBefore {
         let word = tokens[cursor]
-        if isHouseNumber(word), names > 0 { return (index, cursor, "street prefix + name + number") }
+        if isHouseNumber(word), names > 0 { return (first, cursor, "street prefix + name + number") }
         guard word.kind == .word, isStreetName(word) || WordLists.particles.contains(key(bytes, word)) else { break }
         if isStreetName(word) { names += 1 }
         cursor += 1
@@ -124,5 +143,6 @@ struct AddressRules {
     WordLists.streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
   }
 
+  static let militaryPost = WordLists.set("apo fpo dpo")
   static let states = WordLists.set("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr")
 }

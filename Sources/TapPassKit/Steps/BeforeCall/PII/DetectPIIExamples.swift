@@ -37,6 +37,8 @@ enum DetectPIIExamples {
     StepExample("Office: «address:Via Franscini 71», Lugano"),
     StepExample("Deliver to «address:Hauptstraße 5»"),
     StepExample("Mail «address:1600 Pennsylvania Avenue Suite 200»"),
+    StepExample("Ship to:\n«address:78 Rua das Pedras 930»\n«address:Apt. 4»\n«address:Japan 63161»"),
+    StepExample("Send it to USNS Miller\n«address:FPO AP 12428»"),
     StepExample(#"{"to": "«email:bob@example.org»", "note": "urgent"}"#, role: .toolArguments),
     StepExample("Sure, I emailed «person:David Miller» at «email:d.miller@example.com».", role: .output),
   ]

@@ -172,5 +172,5 @@ enum WordLists {
   ].map { Array($0.utf8) }
 
   /// Secondary unit designators after an address ("Apt 4", "Suite 200").
-  static let units = set("apt apartment suite ste unit flat floor fl room rm box")
+  static let units = set("apt apartment suite ste unit flat floor fl room rm box postbox postfach")
 }
