@@ -51,7 +51,7 @@ enum NationalIDFormats {
       (0x31...0x36).contains(v[0]) && NationalIDs.lithuanianCheck(v) && d.hasDate(v, 1, order: .yymmdd)
     },
     F("si_emso", 13...13, ["emšo", "emso", "enotna matična", "master citizen"], personal: true) { v in
-      d.lastDigit([7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "01987654321")(v) && d.hasDate(v, 0, order: .ddmmyy)
+      d.lastDigit([7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "00987654321")(v) && d.hasDate(v, 0, order: .ddmmyy)
     },
     F("gr_amka", 11...11, ["amka", "αμκα", "greek social security"], personal: true) { v in
       Checksums.luhn(v) && d.hasDate(v, 0, order: .ddmmyy)
@@ -108,7 +108,7 @@ enum NationalIDFormats {
     },
     F("tr_vkn", 10...10, ["vkn", "vergi kimlik", "turkish tax"]) { v in NationalIDs.vknCheck(v) },
     F("md_idno", 13...13, ["idno", "moldav"], d.lastDigit([7, 3, 1], mod: 10, "0123456789")),
-    F("mk_edb", 13...13, ["edb", "едб", "macedonia"], d.lastDigit([7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "01987654321")),
+    F("mk_edb", 13...13, ["edb", "едб", "macedonia"], d.lastDigit([7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "00987654321")),
     F("co_nit", 8...16, ["colombia"], d.lastDigit([3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71], mod: 11, "01987654321", fromRight: true)),
     F("gt_nit", 2...12, ["guatemala"]) { v in
       let s = Checksums.weightedSum(v[0..<(v.count - 1)], Array(2...14), fromRight: true) ?? 0
@@ -119,7 +119,7 @@ enum NationalIDFormats {
       guard v[0] == 0x30 || v[0] == 0x31 || v[0] == 0x39 else { return false }
       let old = String(decoding: v[10..<13], as: UTF8.self) <= "100"
       if old { return d.lastDigit([14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2], mod: 11, "01234567890")(v) }
-      return d.lastDigit([2, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "01987654321")(v)
+      return d.lastDigit([2, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "00987654321")(v)
     },
     F("mz_nuit", 9...9, ["nuit", "mozambique"], d.lastDigit([8, 9, 4, 5, 6, 7, 8, 9], mod: 11, "01234567891")),
     F("ua_edrpou", 8...8, ["edrpou", "єдрпоу"]) { v in NationalIDs.edrpouCheck(v) },
@@ -191,6 +191,45 @@ enum NationalIDFormats {
       return PIIBytes.digitValue(v[8]) == (10 - s % 11) % 9 + 1
     },
     F("imei", 15...15, ["imei"], d.luhn),
+    F("jp_cn", 13...13, ["corporate number", "hōjin", "japanese corporate"]) { v in
+      guard let s = Checksums.weightedSum(v[1...], [1, 2], fromRight: true) else { return false }
+      return PIIBytes.digitValue(v[0]) == 9 - s % 9
+    },
+    F("me_pib", 8...8, ["montenegro"], d.lastDigit([8, 7, 6, 5, 4, 3, 2], mod: 11, "00987654321")),
+    F("ch_uid", 9...9, ["uid", "unternehmens-identifikationsnummer", "swiss business", "mwst", "swiss vat"], prefix: "CHE") { v in
+      d.lastDigit([5, 4, 3, 2, 7, 6, 5, 4], mod: 11, "0?987654321")(v)
+    },
+    F("az_voen", 10...10, ["vöen", "voen", "azerbaijan"]) { v in
+      guard v[9] == 0x31 || v[9] == 0x32, let s = Checksums.weightedSum(v[0..<8], [4, 1, 8, 6, 2, 7, 5, 3]) else { return false }
+      return s % 11 < 10 && PIIBytes.digitValue(v[8]) == s % 11
+    },
+    F("ec_ruc", 13...13, ["ruc", "ecuador"]) { v in
+      guard let province = PIIBytes.number(v[0..<2]), (1...24).contains(province) || province == 30 || province == 50 else { return false }
+      let third = PIIBytes.digitValue(v[2])
+      func weighted(_ count: Int, _ weights: [Int]) -> Bool { (Checksums.weightedSum(v[0..<count], weights) ?? 1) % 11 == 0 }
+      func natural() -> Bool {
+        guard Array(v[10..<13]) != Array("000".utf8) else { return false }
+        var sum = 0
+        for index in 0..<10 {
+          let product = PIIBytes.digitValue(v[index]) * (index % 2 == 0 ? 2 : 1)
+          sum += product > 9 ? product - 9 : product
+        }
+        return sum % 10 == 0
+      }
+      let publicRUC = Array(v[9..<13]) != Array("0000".utf8) && weighted(9, [3, 2, 7, 6, 5, 4, 3, 2, 1])
+      let juridical = Array(v[10..<13]) != Array("000".utf8) && weighted(10, [4, 3, 2, 7, 6, 5, 4, 3, 2, 1])
+      switch third {
+      case 0..<6: return natural()
+      case 6: return publicRUC || natural()
+      case 9: return publicRUC || juridical
+      default: return false
+      }
+    },
+    F("si_maticna", 7...7, ["matična", "maticna", "corporate registration"]) { v in
+      guard let s = Checksums.weightedSum(v[0..<6], [7, 6, 5, 4, 3, 2]) else { return false }
+      let remainder = ((-s % 11) + 11) % 11
+      return remainder != 0 && PIIBytes.digitValue(v[6]) == remainder % 10
+    },
     F("th_pin", 13...13, ["thailand", "thai"], personal: true) { v in
       guard v[0] != 0x30, let s = Checksums.weightedSum(v[0..<12], [2, 1, 0, -1, -2, -3, -4, -5, -6, -7, -8, -9]) else { return false }
       return PIIBytes.digitValue(v[12]) == ((1 - ((s % 11) + 11) % 11) % 10 + 10) % 10

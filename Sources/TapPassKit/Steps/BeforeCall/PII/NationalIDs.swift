@@ -19,9 +19,12 @@ struct NationalIDFormat: Sendable {
   /// Identifies a person (high severity) rather than a company.
   var personal: Bool
   var validate: Validator
+  /// Letters that must be written right before the digits ("CHE-…").
+  var prefix: [UInt8]?
 
-  init(_ type: String, _ lengths: ClosedRange<Int>, _ keywords: [String], strong: Bool = false, personal: Bool = false, _ validate: @escaping Validator) {
+  init(_ type: String, _ lengths: ClosedRange<Int>, _ keywords: [String], strong: Bool = false, personal: Bool = false, prefix: String? = nil, _ validate: @escaping Validator) {
     self.type = type
+    self.prefix = prefix.map { Array($0.utf8) }
     self.lengths = lengths
     self.keywords = ContextWords(keywords)
     self.strong = strong
@@ -41,6 +44,7 @@ enum NationalIDs {
     var generic: Bool?
     for format in NationalIDFormats.digitFormats where format.lengths.contains(digits.count) && options.enabled(format.type) {
       guard format.validate(digits) else { continue }
+      if let prefix = format.prefix, !hasPrefix(bytes, start, prefix) { continue }
       if format.keywords.occurs(in: bytes, from: start - keywordWindow, to: start) {
         return candidate(format, start, end, score: 0.95, reason: "checksum, named")
       }
@@ -61,9 +65,16 @@ enum NationalIDs {
     if before > 0, PIIBytes.isWord(bytes[before - 1]) { return false }
     var after = end
     while after < bytes.count, after - end < 6, PIIBytes.isUpper(bytes[after]) || (after > end && PIIBytes.isDigit(bytes[after])) { after += 1 }
-    if after < bytes.count, PIIBytes.isWord(bytes[after]) { return false }
+    if after < bytes.count, PIIBytes.isWord(bytes[after]) || [0x24, 0x25, 0x23, 0x40, 0x26].contains(bytes[after]) { return false }
     if after > end, !PIIBytes.isUpper(bytes[end]) { return false }
     return true
+  }
+
+  /// Whether `prefix` is written right before `start`, maybe with a dash or space.
+  static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ prefix: [UInt8]) -> Bool {
+    var end = start
+    if end > 0, bytes[end - 1] == 0x2D || bytes[end - 1] == 0x20 { end -= 1 }
+    return end >= prefix.count && PIIBytes.matches(bytes, at: end - prefix.count, prefix.map(PIIBytes.lower))
   }
 
   static func candidate(_ format: NationalIDFormat, _ start: Int, _ end: Int, score: Double, reason: String) -> Candidate {
