@@ -330,7 +330,7 @@ struct PersonNames {
   }
 
   private func surnameLike(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    !token.ascii || lastNames.frequency(hash: token.hash) >= 5
+    token.ascii && lastNames.frequency(hash: token.hash) >= 10
   }
 
   /// Whether token `b` follows token `a` as the next item of a list: "a, b",
@@ -348,9 +348,11 @@ struct PersonNames {
     guard token.ascii else { return 0 }
     let whole = firstNames.frequency(hash: token.hash)
     if whole > 0 { return whole }
+    // Both halves capitalised, as in "Anne-Marie"; "Long-held" is a word.
     var end = token.start
     while end < token.end, bytes[end] != 0x2D { end += 1 }
-    return end < token.end ? firstNames.frequency(bytes, token.start, end) : 0
+    guard end + 1 < token.end, PIIBytes.isUpper(bytes[end + 1]) else { return 0 }
+    return firstNames.frequency(bytes, token.start, end)
   }
 
   /// Common English derivational endings and plurals: "Processing",

@@ -125,7 +125,11 @@ enum WordLists {
     american british canadian australian european african asian mexican indian chinese japanese russian italian \
     spanish french german greek roman latin arabic jewish muslim catholic santa san saint don sir madam miss mister \
     lady lord captain doctor professor officer agent detective sergeant president governor senator mayor chef \
-    shepherd retriever terrier poodle beagle collie husky boxer
+    shepherd retriever terrier poodle beagle collie husky boxer \
+    claude gemini llama mistral copilot siri alexa cortana meta safari chrome firefox edge opera brave tesla marvel \
+    disney pixar netflix hubble webb mars venus jupiter saturn mercury neptune pluto apollo artemis orion atlas \
+    tiny sunny angle chin eve dolly venice cloudy windy stormy misty dusty rusty happy \
+    lucky bunny kitty honey cookie coco buddy
     """)
 
   /// Countries, regions and large cities that are also in the name lists
