@@ -74,7 +74,7 @@ public struct DetectPIIStep: Step {
     for match in matches {
       switch match.pattern {
       case 0:
-        guard options.enabled("email") else { continue }
+        guard options.email else { continue }
         var at = match.start
         while at < match.end, bytes[at] != 0x40 { at += 1 }
         if at < match.end, let range = NetworkRules.email(bytes, at: at), !candidates.contains(where: { $0.start == range.lowerBound }) {
@@ -83,35 +83,35 @@ public struct DetectPIIStep: Step {
       case 1:
         numbers.inspect(bytes, region: match.start..<match.end, into: &candidates)
       case 2:
-        if options.enabled("ip_address"), NetworkRules.ipv4(bytes, match.start..<match.end),
+        if options.ipAddress, NetworkRules.ipv4(bytes, match.start..<match.end),
           !ContextWords.version.near(bytes, match.start, match.end, before: 24)
         {
           let context = ContextWords.ip.near(bytes, match.start, match.end, before: options.window)
           candidates.append(Candidate(start: match.start, end: match.end, type: "ip_address", score: context ? 0.9 : 0.8, severity: .low, reasons: ["ipv4"]))
         }
       case 3:
-        if options.enabled("ip_address"), let range = NetworkRules.ipv6(bytes, match.start..<match.end),
+        if options.ipAddress, let range = NetworkRules.ipv6(bytes, match.start..<match.end),
           !candidates.contains(where: { $0.start == range.lowerBound })
         {
           candidates.append(Candidate(start: range.lowerBound, end: range.upperBound, type: "ip_address", score: 0.85, severity: .low, reasons: ["ipv6"]))
         }
       case 4:
-        if options.enabled("iban"), let end = CardRules.iban(bytes, start: match.start) {
+        if options.iban, let end = CardRules.iban(bytes, start: match.start) {
           candidates.append(Candidate(start: match.start, end: end, type: "iban", score: 0.95, severity: .high, reasons: ["mod97", "country length"]))
         }
       default:
-        if options.enabled("date_of_birth"), PIIBytes.isWholeWord(bytes, match.start, match.end),
+        if options.dateOfBirth, PIIBytes.isWholeWord(bytes, match.start, match.end),
           ContextWords.birth.near(bytes, match.start, match.end, before: options.window)
         {
           candidates.append(Candidate(start: match.start, end: match.end, type: "date_of_birth", score: 0.85, severity: .medium, reasons: ["date", "birth context"]))
         }
       }
     }
-    if options.names || options.enabled("address") || options.nationalIDs {
+    if options.names || options.address || options.nationalIDs {
       let tokens = TextTokens.tokenize(bytes)
       if options.nationalIDs { alphanumericIDs(bytes, tokens, into: &candidates) }
       var addresses: [Candidate] = []
-      if options.enabled("address") { AddressRules().inspect(bytes, tokens, into: &addresses) }
+      if options.address { AddressRules().inspect(bytes, tokens, into: &addresses) }
       if options.names {
         // A name inside an address is a street name ("12 Victor Hugo Street").
         var names: [Candidate] = []
@@ -160,6 +160,10 @@ struct PIIOptions: Sendable {
   let window: Int
   let nationalIDs: Bool
   let names: Bool
+  // The common types as flags, so per-match checks do not hash strings.
+  let email, phone, creditCard, iban, ssn, ipAddress, dateOfBirth, address: Bool
+  /// Per entry of `NationalIDFormats.digitFormats`.
+  let digitFormats: [Bool]
 
   init(_ configuration: DetectPIIStep.Configuration) {
     let types = Set(configuration.types)
@@ -170,6 +174,15 @@ struct PIIOptions: Sendable {
     nationalIDs = types.contains("national_id") || NationalIDFormats.digitFormats.contains { types.contains($0.type) }
       || types.contains { ["it_codicefiscale", "mx_curp", "mx_rfc", "lei", "gh_tin", "iso11649"].contains($0) }
     names = types.contains("person")
+    email = types.contains("email")
+    phone = types.contains("phone")
+    creditCard = types.contains("credit_card")
+    iban = types.contains("iban")
+    ssn = types.contains("us_ssn")
+    ipAddress = types.contains("ip_address")
+    dateOfBirth = types.contains("date_of_birth")
+    address = types.contains("address")
+    digitFormats = NationalIDFormats.digitFormats.map { types.contains($0.type) || types.contains("national_id") }
   }
 
   /// Whether a type (or, for id formats, `national_id`) is enabled.

@@ -8,6 +8,20 @@
 /// Why rules and not a gazetteer: the street word and the number together
 /// are what make an address; a bare place name is not personal data.
 struct AddressRules {
+  // The lists, held here so the per-token loop does not touch lazy globals.
+  private let keys = WordLists.keys
+  private let streetSuffixes = WordLists.streetSuffixes
+  private let streetPrefixes = WordLists.streetPrefixes
+  private let streetEndings = WordLists.streetEndings
+  private let particles = WordLists.particles
+  private let units = WordLists.units
+  private let places = WordLists.places
+  private let militaryPost = AddressRules.militaryPostCodes
+  private let states = AddressRules.stateCodes
+  private let endingLastBytes = AddressRules.endingLastByteTable
+
+  init() {}
+
   func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
     var index = 0
     while index < tokens.count {
@@ -41,10 +55,10 @@ struct AddressRules {
       while cursor < tokens.count, cursor - index <= 5, tokens[cursor].tightBefore || (tokens[cursor].start - tokens[cursor - 1].end == 2 && tokens[cursor - 1].dotAfter) {
         let word = tokens[cursor]
         guard word.kind == .word else { break }
-        if cursor > index + 1, WordLists.streetSuffixes.contains(key(bytes, word)), word.capitalised || word.allCaps {
+        if cursor > index + 1, streetSuffixes.contains(key(bytes, word)), word.capitalised || word.allCaps {
           return (index, cursor, "number + street + type")
         }
-        guard isStreetName(word) || (cursor > index + 1 && WordLists.particles.contains(key(bytes, word))) else { break }
+        guard isStreetName(word) || (cursor > index + 1 && particles.contains(key(bytes, word))) else { break }
         // "52 Søndergade": a compound street name after the number.
         if cursor == index + 1, hasStreetEnding(bytes, word) { return (index, cursor, "number + compound street") }
         cursor += 1
@@ -52,43 +66,44 @@ struct AddressRules {
       // Post boxes: "PO Box 123", "Box 9168" after a unit or service code.
       return nil
     }
-    guard token.kind == .word else { return nil }
+    // Every rule below starts at a capitalised word or an acronym.
+    guard token.kind == .word, token.capitalised || token.allCaps else { return nil }
     let lower = key(bytes, token)
     // "Box 123" after "PO"/"P.O."/a unit number.
-    if lower == WordLists.Key.box, token.capitalised, index + 1 < tokens.count, tokens[index + 1].kind == .number, tokens[index + 1].tightBefore, index >= 1 {
+    if lower == keys.box, token.capitalised, index + 1 < tokens.count, tokens[index + 1].kind == .number, tokens[index + 1].tightBefore, index >= 1 {
       let previous = key(bytes, tokens[index - 1])
-      if previous == WordLists.Key.po || previous == WordLists.Key.o || (tokens[index - 1].kind == .number && index >= 2 && tokens[index - 2].capitalised) {
-        let start = previous == WordLists.Key.o && index >= 2 ? index - 2 : index - 1
+      if previous == keys.po || previous == keys.o || (tokens[index - 1].kind == .number && index >= 2 && tokens[index - 2].capitalised) {
+        let start = previous == keys.o && index >= 2 ? index - 2 : index - 1
         return (tokens[start].kind == .number && start >= 1 ? start - 1 : start, index + 1, "post box")
       }
     }
     // A unit on its own line or after a comma: "Suite 285", "Apt. 580".
-    if token.capitalised, WordLists.units.contains(lower), index + 1 < tokens.count, isHouseNumber(tokens[index + 1]) || tokens[index + 1].kind == .number,
+    if token.capitalised, units.contains(lower), index + 1 < tokens.count, isHouseNumber(tokens[index + 1]) || tokens[index + 1].kind == .number,
       tokens[index + 1].start - token.end <= 2, token.breakBefore || token.punctuationBefore == 0x2C || token.punctuationBefore == 0x7C
     {
       return (index, index + 1, "unit")
     }
     // Military post: "APO AA 61487", "FPO AP 12428", "DPO AE 44085".
-    if token.allCaps, token.length == 3, Self.militaryPost.contains(lower), index + 2 < tokens.count, tokens[index + 1].allCaps,
+    if token.allCaps, token.length == 3, militaryPost.contains(lower), index + 2 < tokens.count, tokens[index + 1].allCaps,
       tokens[index + 1].length == 2, tokens[index + 2].kind == .number, tokens[index + 2].length == 5
     {
       return (index, index + 2, "military post")
     }
     // A country and a postcode closing an address: "Japan 63161".
-    if token.capitalised || token.allCaps, WordLists.places.contains(lower), index + 1 < tokens.count, tokens[index + 1].tightBefore,
+    if token.capitalised || token.allCaps, places.contains(lower), index + 1 < tokens.count, tokens[index + 1].tightBefore,
       tokens[index + 1].kind == .number, (4...6).contains(tokens[index + 1].length), index + 2 >= tokens.count || tokens[index + 2].breakBefore
     {
       return (index, index + 1, "country + postcode")
     }
     // "Via Franscini 71", "Rue de la Paix 5", and a building number before it.
-    if token.capitalised, WordLists.streetPrefixes.contains(lower) {
+    if token.capitalised, streetPrefixes.contains(lower) {
       let first = index >= 1 && tokens[index - 1].kind == .number && tokens[index].tightBefore && !tokens[index - 1].dotAfter ? index - 1 : index
       var cursor = index + 1
       var names = 0
       while cursor < tokens.count, cursor - index <= 5, tokens[cursor].tightBefore {
         let word = tokens[cursor]
         if isHouseNumber(word), names > 0 { return (first, cursor, "street prefix + name + number") }
-        guard word.kind == .word, isStreetName(word) || WordLists.particles.contains(key(bytes, word)) else { break }
+        guard word.kind == .word, isStreetName(word) || particles.contains(key(bytes, word)) else { break }
         if isStreetName(word) { names += 1 }
         cursor += 1
       }
@@ -107,7 +122,7 @@ struct AddressRules {
       }
     }
     // "Springfield, IL 62704": a US state code and a ZIP code.
-    if token.allCaps, token.length == 2, token.ascii, Self.states.contains(lower), index + 1 < tokens.count, index >= 1 {
+    if token.allCaps, token.length == 2, token.ascii, states.contains(lower), index + 1 < tokens.count, index >= 1 {
       let zip = tokens[index + 1]
       if zip.kind == .number, zip.length == 5, zip.tightBefore, tokens[index].punctuationBefore == 0x2C || tokens[index - 1].capitalised {
         return (index, index + 1, "state + zip")
@@ -120,29 +135,29 @@ struct AddressRules {
   private func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], after end: Int) -> Int {
     guard end + 2 < tokens.count else { return end }
     let word = tokens[end + 1], number = tokens[end + 2]
-    guard word.kind == .word, WordLists.units.contains(key(bytes, word)), isHouseNumber(number), word.breakBefore == false else { return end }
+    guard word.kind == .word, units.contains(key(bytes, word)), isHouseNumber(number), word.breakBefore == false else { return end }
     return end + 2
   }
 
   /// Last bytes of the street endings, to skip most words with one load.
-  private static let endingLastBytes: [Bool] = {
+  private static let endingLastByteTable: [Bool] = {
     var table = [Bool](repeating: false, count: 256)
     for ending in WordLists.streetEndings { table[Int(ending[ending.count - 1])] = true }
     return table
   }()
 
   private func hasStreetEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    guard token.length >= 5, Self.endingLastBytes[Int(bytes[token.end - 1])] else { return false }
-    for ending in WordLists.streetEndings where token.length >= ending.count + 3 {
+    guard token.length >= 5, endingLastBytes[Int(bytes[token.end - 1])] else { return false }
+    for ending in streetEndings where token.length >= ending.count + 3 {
       if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }
     }
     return false
   }
 
   private func isEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    WordLists.streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
+    streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
   }
 
-  static let militaryPost = WordLists.set("apo fpo dpo")
-  static let states = WordLists.set("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr")
+  static let militaryPostCodes = WordLists.set("apo fpo dpo")
+  static let stateCodes = WordLists.set("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr")
 }

@@ -42,7 +42,7 @@ enum NationalIDs {
   static func match(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, digits: [UInt8], lengths: [Int], separators: [UInt8], options: PIIOptions) -> Candidate? {
     guard digits.count >= 6, digits.count <= 22, hasIDBoundaries(bytes, start, end) else { return nil }
     var generic: Bool?
-    for format in NationalIDFormats.digitFormats where format.lengths.contains(digits.count) && options.enabled(format.type) {
+    for (index, format) in NationalIDFormats.digitFormats.enumerated() where format.lengths.contains(digits.count) && options.digitFormats[index] {
       guard format.validate(digits) else { continue }
       if let prefix = format.prefix, !hasPrefix(bytes, start, prefix) { continue }
       if format.keywords.occurs(in: bytes, from: start - keywordWindow, to: start) {

@@ -126,7 +126,7 @@ struct NumberRules {
     if la <= 2, lc == 4 || lc == 2 { valid = PIIBytes.isDate(month: y, day: x) || PIIBytes.isDate(month: x, day: y) }
     guard valid else { return nil }
     let year = la == 4 ? x : (lc == 4 ? z : 1900 + z)
-    if options.enabled("date_of_birth"), isFreeStanding(bytes, a.start, c.end), year >= 1900, year <= 2030,
+    if options.dateOfBirth, isFreeStanding(bytes, a.start, c.end), year >= 1900, year <= 2030,
       ContextWords.birth.near(bytes, a.start, c.end, before: options.window, after: 0)
     {
       candidates.append(Candidate(start: a.start, end: c.end, type: "date_of_birth", score: 0.85, severity: .medium, reasons: ["date", "birth context"]))
@@ -146,7 +146,7 @@ struct NumberRules {
     let free = isFreeStanding(bytes, start, end)
     let window = options.window
 
-    if free, options.enabled("credit_card"), !plus, (12...19).contains(value.count),
+    if free, options.creditCard, !plus, (12...19).contains(value.count),
       CardRules.hasCardLayout(lengths, separators: separators), CardRules.isCardNumber(value)
     {
       let context = ContextWords.card.near(bytes, start, end, before: window)
@@ -156,7 +156,7 @@ struct NumberRules {
       candidates.append(Candidate(start: start, end: end, type: "credit_card", score: context ? 0.97 : 0.9, severity: .high, reasons: ["luhn", "iin"]))
       return true
     }
-    if free, options.enabled("us_ssn"), !plus, value.count == 9, let score = ssnScore(bytes, value, lengths, separators, start, end) {
+    if free, options.ssn, !plus, value.count == 9, let score = ssnScore(bytes, value, lengths, separators, start, end) {
       candidates.append(Candidate(start: start, end: end, type: "us_ssn", score: score, severity: .high, reasons: ["ssn area/group/serial"]))
       return true
     }
@@ -165,7 +165,7 @@ struct NumberRules {
       candidates.append(match)
       return true
     }
-    if options.enabled("phone"), isFreeStanding(bytes, start, end, allowExtension: true) {
+    if options.phone, isFreeStanding(bytes, start, end, allowExtension: true) {
       let shape = PhoneRules.Shape(groups: lengths, separators: separators, plus: plus, digits: value)
       var score = PhoneRules.score(shape, regions: options.phoneRegions)
       if score > 0 {

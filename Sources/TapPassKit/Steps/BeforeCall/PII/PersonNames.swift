@@ -20,6 +20,11 @@ struct PersonNames {
   private let common = WordLists.common
   private let places = WordLists.places
   private let titles = WordLists.titles
+  private let particles = WordLists.particles
+  private let strongCues = WordLists.strongCues
+  private let weakCues = WordLists.weakCues
+  private let humanVerbs = WordLists.humanVerbs
+  private let keys = WordLists.keys
 
   init(minimumScore: Double) { self.minimumScore = minimumScore }
 
@@ -127,7 +132,7 @@ struct PersonNames {
   }
 
   private func isParticle(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    token.length <= 4 && !token.capitalised && WordLists.particles.contains(token.hash)
+    token.length <= 4 && !token.capitalised && particles.contains(token.hash)
   }
 
   /// A common English word or a place: not a name on its own.
@@ -146,7 +151,7 @@ struct PersonNames {
     let previous = context.tokens[index - 1]
     let afterTitle = previous.dotAfter && titles.contains(previous.hash) && token.start - previous.end <= 2
     // After "I'm" or "I am" a lower-case word is usually an adjective ("I'm glad").
-    let adjective = previous.hash == WordLists.Key.iM || previous.hash == WordLists.Key.im || previous.hash == WordLists.Key.am
+    let adjective = previous.hash == keys.iM || previous.hash == keys.im || previous.hash == keys.am
     guard afterTitle || (!adjective && introduces(context, index)), !isCommon(bytes, token) else { return false }
     return firstNames.frequency(hash: token.hash) > 0 || lastNames.frequency(hash: token.hash) > 0
   }
@@ -165,14 +170,14 @@ struct PersonNames {
     }
     let previous = previousToken.hash
     let punctuation = tokens[index].punctuationBefore
-    if previous == WordLists.Key.name { return punctuation == 0x3A || punctuation == 0x3F }
+    if previous == keys.name { return punctuation == 0x3A || punctuation == 0x3F }
     if !tokens[index].tightBefore { return false }
-    if previous == WordLists.Key.iM || previous == WordLists.Key.im { return true }
+    if previous == keys.iM || previous == keys.im { return true }
     guard index >= 2 else { return false }
     let before = tokens[index - 2].hash
-    if previous == WordLists.Key.`is` && before == WordLists.Key.name { return true }
-    if previous == WordLists.Key.am && before == WordLists.Key.i { return true }
-    if previous == WordLists.Key.me && (before == WordLists.Key.call || before == WordLists.Key.calls) { return true }
+    if previous == keys.`is` && before == keys.name { return true }
+    if previous == keys.am && before == keys.i { return true }
+    if previous == keys.me && (before == keys.call || before == keys.calls) { return true }
     return false
   }
 
@@ -194,15 +199,15 @@ struct PersonNames {
       evidence.introduced = true
     }
     let adjacent = token.tightBefore || (gap <= 3 && (token.punctuationBefore == 0x3A || token.punctuationBefore == 0x2C))
-    if adjacent, WordLists.strongCues.contains(key) { evidence.strongCue = true }
-    if token.tightBefore || token.punctuationBefore == 0x2C, WordLists.weakCues.contains(key) { evidence.weakCue = true }
+    if adjacent, strongCues.contains(key) { evidence.strongCue = true }
+    if token.tightBefore || token.punctuationBefore == 0x2C, weakCues.contains(key) { evidence.weakCue = true }
     return evidence
   }
 
   /// A human verb right after the name ("…, says Becker", "Mikkel shouted").
   private func followedByVerb(_ context: Context, _ last: Int) -> Bool {
     guard last + 1 < context.tokens.count, context.tokens[last + 1].tightBefore else { return false }
-    return WordLists.humanVerbs.contains(context.tokens[last + 1].hash)
+    return humanVerbs.contains(context.tokens[last + 1].hash)
   }
 
   /// Scores the chain `from...to`; returns the candidate with the token
@@ -215,7 +220,7 @@ struct PersonNames {
     // Leading titles and cue words are evidence, not the name itself.
     while first <= last {
       let key = tokens[first].hash
-      if titles.contains(key) || WordLists.strongCues.contains(key)
+      if titles.contains(key) || strongCues.contains(key)
         || (isCommon(bytes, tokens[first]) && (first < last || tokens[first].breakBefore) && evidence(context, first).title < 0)
       {
         first += 1
@@ -338,7 +343,7 @@ struct PersonNames {
   private func joined(_ context: Context, _ a: Int, _ b: Int) -> Bool {
     let tokens = context.tokens
     if b == a + 1 { return tokens[b].punctuationBefore == 0x2C && tokens[b].start - tokens[a].end <= 2 }
-    guard b == a + 2, tokens[a + 1].hash == WordLists.Key.and, tokens[b].tightBefore else { return false }
+    guard b == a + 2, tokens[a + 1].hash == keys.and, tokens[b].tightBefore else { return false }
     return tokens[a + 1].tightBefore || (tokens[a + 1].punctuationBefore == 0x2C && tokens[a + 1].start - tokens[a].end <= 2)
   }
 

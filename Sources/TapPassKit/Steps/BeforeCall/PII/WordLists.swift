@@ -55,21 +55,23 @@ enum WordLists {
   static func hash(_ word: String) -> UInt64 { hash(Array(word.utf8)) }
 
   /// Single words the rules compare tokens with.
-  enum Key {
-    static let iM = hash("i'm")
-    static let im = hash("im")
-    static let am = hash("am")
-    static let `is` = hash("is")
-    static let i = hash("i")
-    static let me = hash("me")
-    static let call = hash("call")
-    static let calls = hash("calls")
-    static let and = hash("and")
-    static let box = hash("box")
-    static let po = hash("po")
-    static let o = hash("o")
-    static let name = hash("name")
+  struct Key: Sendable {
+    let iM = WordLists.hash("i'm")
+    let im = WordLists.hash("im")
+    let am = WordLists.hash("am")
+    let `is` = WordLists.hash("is")
+    let i = WordLists.hash("i")
+    let me = WordLists.hash("me")
+    let call = WordLists.hash("call")
+    let calls = WordLists.hash("calls")
+    let and = WordLists.hash("and")
+    let box = WordLists.hash("box")
+    let po = WordLists.hash("po")
+    let o = WordLists.hash("o")
+    let name = WordLists.hash("name")
   }
+
+  static let keys = Key()
 
   /// Honorifics before a name (the dot is optional and handled by the caller).
   static let titles = set("mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sra srta dott dottssa rev capt sgt dame")
