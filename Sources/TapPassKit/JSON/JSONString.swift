@@ -4,54 +4,64 @@ public enum JSONString {
   /// surrogate escape decodes to U+FFFD so the result is always valid UTF-8.
   public static func unescape(_ raw: some Collection<UInt8>) -> [UInt8] {
     let input = Array(raw)
+    return unescape(input, 0..<input.count)
+  }
+
+  /// Decodes `bytes[range]`, copying the runs between escapes in bulk.
+  public static func unescape(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
     var output: [UInt8] = []
-    output.reserveCapacity(input.count)
-    var position = 0
-    func hex(_ at: Int) -> UInt32 {
-      var value: UInt32 = 0
-      for offset in 0..<4 {
-        let byte = input[at + offset]
-        let digit: UInt8 = byte <= 0x39 ? byte - 0x30 : (byte | 0x20) - 0x61 + 10
-        value = value << 4 | UInt32(digit)
+    output.reserveCapacity(range.count)
+    bytes.withUnsafeBufferPointer { input in
+      var position = range.lowerBound
+      let end = range.upperBound
+      func hex(_ at: Int) -> UInt32 {
+        var value: UInt32 = 0
+        for offset in 0..<4 {
+          let byte = input[at + offset]
+          let digit: UInt8 = byte <= 0x39 ? byte - 0x30 : (byte | 0x20) - 0x61 + 10
+          value = value << 4 | UInt32(digit)
+        }
+        return value
       }
-      return value
-    }
-    while position < input.count {
-      let byte = input[position]
-      guard byte == 0x5C, position + 1 < input.count else {
-        output.append(byte)
-        position += 1
-        continue
-      }
-      let kind = input[position + 1]
-      position += 2
-      switch kind {
-      case 0x62: output.append(0x08)
-      case 0x66: output.append(0x0C)
-      case 0x6E: output.append(0x0A)
-      case 0x72: output.append(0x0D)
-      case 0x74: output.append(0x09)
-      case 0x75:
-        guard position + 4 <= input.count else { return output }
-        var scalar = hex(position)
-        position += 4
-        if scalar >= 0xD800 && scalar <= 0xDBFF {
-          if position + 6 <= input.count, input[position] == 0x5C, input[position + 1] == 0x75 {
-            let low = hex(position + 2)
-            if low >= 0xDC00 && low <= 0xDFFF {
-              scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-              position += 6
+      while position < end {
+        var run = position
+        while run < end && input[run] != 0x5C { run += 1 }
+        if run > position { output.append(contentsOf: UnsafeBufferPointer(rebasing: input[position..<run])) }
+        position = run
+        guard position + 1 < end else {
+          if position < end { output.append(input[position]) }
+          return
+        }
+        let kind = input[position + 1]
+        position += 2
+        switch kind {
+        case 0x62: output.append(0x08)
+        case 0x66: output.append(0x0C)
+        case 0x6E: output.append(0x0A)
+        case 0x72: output.append(0x0D)
+        case 0x74: output.append(0x09)
+        case 0x75:
+          guard position + 4 <= end else { return }
+          var scalar = hex(position)
+          position += 4
+          if scalar >= 0xD800 && scalar <= 0xDBFF {
+            if position + 6 <= end, input[position] == 0x5C, input[position + 1] == 0x75 {
+              let low = hex(position + 2)
+              if low >= 0xDC00 && low <= 0xDFFF {
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                position += 6
+              } else {
+                scalar = 0xFFFD
+              }
             } else {
               scalar = 0xFFFD
             }
-          } else {
+          } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
             scalar = 0xFFFD
           }
-        } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
-          scalar = 0xFFFD
+          appendScalar(scalar, to: &output)
+        default: output.append(kind)
         }
-        appendScalar(scalar, to: &output)
-      default: output.append(kind)
       }
     }
     return output
