@@ -90,12 +90,15 @@ public struct DetectUnicodeStep: Step {
       candidates.append(Candidate(start: start, end: end, type: kind.rawValue, score: score, severity: severity, reasons: [kind.rawValue]))
     }
 
+    // The scalar values once, not per index: mapping inside the loop made
+    // every non-ASCII field quadratic in its length.
+    let values = scalars.map(\.value)
     var index = 0
     while index < scalars.count {
-      let value = scalars[index].value
+      let value = values[index]
       if configuration.bidi, (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
         add(.bidi, index, index)
-      } else if configuration.invisible, let run = invisibleRun(scalars.map(\.value), at: index) {
+      } else if configuration.invisible, let run = invisibleRun(values, at: index) {
         add(.invisible, index, run - 1)
         index = run
         continue
