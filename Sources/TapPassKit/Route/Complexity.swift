@@ -19,15 +19,14 @@ public struct Complexity: Sendable, Equatable {
 
   public var band: String { score < 0.34 ? "low" : (score < 0.67 ? "medium" : "high") }
 
-  public func write(to writer: inout JSONWriter) {
-    writer.beginObject()
-    writer.key("score"); writer.double(score, digits: 2)
-    writer.key("band"); writer.string(band)
-    writer.key("tokens"); writer.int(tokens)
-    writer.key("code_markers"); writer.int(codeMarkers)
-    writer.key("tools"); writer.int(tools)
-    writer.key("depth"); writer.int(depth)
-    writer.endObject()
+  public func write(to out: inout [UInt8]) {
+    JSONBytes.raw(#"{"score":"#, to: &out); JSONBytes.fixed(score, digits: 2, to: &out)
+    JSONBytes.raw(#","band":""#, to: &out); out.append(contentsOf: band.utf8)
+    JSONBytes.raw(#"","tokens":"#, to: &out); JSONBytes.int(tokens, to: &out)
+    JSONBytes.raw(#","code_markers":"#, to: &out); JSONBytes.int(codeMarkers, to: &out)
+    JSONBytes.raw(#","tools":"#, to: &out); JSONBytes.int(tools, to: &out)
+    JSONBytes.raw(#","depth":"#, to: &out); JSONBytes.int(depth, to: &out)
+    JSONBytes.raw("}", to: &out)
   }
 }
 
