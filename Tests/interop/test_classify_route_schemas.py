@@ -36,11 +36,20 @@ def test_examples_validate(name):
     assert errors == []
 
 
-def tool(name):
-    path = os.path.join(BIN, name)
-    if not os.access(path, os.X_OK):
-        pytest.skip(f"{name} not built in {BIN}")
-    return path
+def run_with_file(content, command):
+    """Writes `content` as JSON to a temporary file, runs `command(path)`
+    (a list of arguments; the first names a tool in BIN) and returns the
+    result and the path."""
+    executable = os.path.join(BIN, command("")[0])
+    if not os.access(executable, os.X_OK):
+        pytest.skip(f"{executable} not built")
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(content, handle, indent=1)
+    try:
+        arguments = command(handle.name)
+        return subprocess.run([executable] + arguments[1:], capture_output=True, text=True), handle.name
+    finally:
+        os.unlink(handle.name)
 
 
 @pytest.mark.parametrize("mutate,field", [
@@ -52,25 +61,15 @@ def test_schema_and_tool_agree_on_bad_policies(mutate, field):
     policy = load("policy")
     mutate(policy)
     assert list(validator("policy").iter_errors(policy)), "schema accepted it"
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        json.dump(policy, handle, indent=1)
-    try:
-        result = subprocess.run([tool("tp-classify"), "policy", "check", handle.name], capture_output=True, text=True)
-    finally:
-        os.unlink(handle.name)
+    result, path = run_with_file(policy, lambda path: ["tp-classify", "policy", "check", path])
     assert result.returncode == 2
-    assert field in result.stderr and handle.name in result.stderr
+    assert field in result.stderr and path in result.stderr
 
 
 def test_schema_and_tool_agree_on_negative_price():
     catalogue = load("catalogue")
     catalogue["models"][2]["price"]["output_per_mtok"] = -1
     assert list(validator("catalogue").iter_errors(catalogue))
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
-        json.dump(catalogue, handle, indent=1)
-    try:
-        result = subprocess.run([tool("tp-route"), "check", "--catalogue", handle.name], capture_output=True, text=True)
-    finally:
-        os.unlink(handle.name)
+    result, _ = run_with_file(catalogue, lambda path: ["tp-route", "check", "--catalogue", path])
     assert result.returncode == 2
     assert "models[2].price.output_per_mtok: negative price -1" in result.stderr
