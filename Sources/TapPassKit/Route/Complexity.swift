@@ -55,17 +55,16 @@ public final class FeatureReader: @unchecked Sendable {
 
   public init(cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
     database = try HyperscanDatabase(
-      patterns: Self.codePatterns.enumerated().map { PatternSpec("code\($0.offset)", $0.element, leftmostStart: false) },
+      patterns: Self.codePatterns.enumerated().map { PatternSpec("code\($0.offset)", $0.element) },
       cacheDirectory: cacheDirectory)
   }
 
   public func features(of document: JSONDocument) -> RequestFeatures {
-    var bytes = 0
-    var markers = 0
-    RecordText.forEachField(document) { _, _, text in
-      bytes += text.count
-      if text.count >= 2 { markers += database.scan(text).matches.count }
-    }
+    let text = JoinedText(document)
+    let bytes = text.bytes.count - text.nodes.count
+    // No code pattern can span the newline between two fields, so every
+    // match lies inside one field.
+    let markers = text.bytes.isEmpty ? 0 : text.bytes.withUnsafeBufferPointer { database.scan($0).matches.count }
     func count(_ key: String) -> Int {
       guard let node = document.member(key, of: 0), document.nodes[node].kind == .array else { return 0 }
       return Int(document.nodes[node].count)

@@ -57,7 +57,7 @@ import Testing
       JSONString.appendQuoted(input, to: &fast)
       #expect(fast == Self.referenceQuoted(input), "input \(input)")
       // And through a String's UTF-8 view (the writer's path), for valid text.
-      if let text = String(validatingUTF8: input.map { CChar(bitPattern: $0) } + [0]), !input.contains(0) {
+      if let text = String(validating: input, as: UTF8.self) {
         var viaString: [UInt8] = []
         JSONString.appendQuoted(text.utf8, to: &viaString)
         #expect(viaString == fast)

@@ -1,10 +1,11 @@
-/// Appending JSON pieces straight into a byte buffer, for the route
-/// section written on every record: static keys are copied as they are,
-/// numbers are formatted without going through `String`.
+/// Appending JSON pieces straight into a byte buffer, for the
+/// classification and route sections written on every record: static keys
+/// are copied as they are, numbers are formatted without going through
+/// `String`.
 ///
 /// `JSONWriter` tracks commas for callers that build arbitrary documents;
-/// the route section has a fixed shape, so it writes its own commas and
-/// saves that bookkeeping on the hot path.
+/// these sections have a fixed shape, so they write their own commas and
+/// save that bookkeeping on the hot path.
 enum JSONBytes {
   @inline(__always)
   static func raw(_ literal: StaticString, to out: inout [UInt8]) {
