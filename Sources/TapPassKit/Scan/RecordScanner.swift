@@ -18,9 +18,7 @@ public struct RecordScanner {
   }
 
   public static func fields(of document: JSONDocument) -> [FieldText] {
-    RequestFields.extract(document).map {
-      FieldText(path: document.path(of: $0.node), role: $0.role, bytes: document.stringBytes($0.node), node: $0.node)
-    }
+    RequestFields.extract(document).map { FieldText(document: document, node: $0.node, role: $0.role) }
   }
 
   public func findings(in document: JSONDocument) -> (fields: [FieldText], findings: [Finding]) {
@@ -63,7 +61,7 @@ public struct RecordScanner {
     var byPath: [String: [Finding]] = [:]
     for finding in findings where finding.end > finding.start { byPath[finding.path, default: []].append(finding) }
     var edits: [(range: Range<Int>, bytes: [UInt8])] = []
-    for field in fields {
+    for field in fields where !byPath.isEmpty {
       guard let node = field.node, let list = byPath[field.path] else { continue }
       var value: [UInt8] = []
       var cursor = 0

@@ -3,6 +3,8 @@
 extension StepRegistry {
   /// Every step type, sorted by name.
   public static let all: [any Step.Type] = [
+    DetectBusinessStep.self,
+    DetectInfraStep.self,
     DetectUnicodeStep.self,
   ]
 }

@@ -64,15 +64,4 @@ import Testing
     guard let route = try Fixtures.run("tp-route", ["--help"]) else { return }
     #expect(route.stdout.contains("Choose the provider and model"))
   }
-
-  /// The checked-in completion scripts are what the binaries generate
-  /// (scripts/gen-route-docs regenerates them).
-  @Test(arguments: ["tp-classify", "tp-route"])
-  func completionsAreCurrent(_ tool: String) throws {
-    for (shell, file) in [("bash", "\(tool).bash"), ("zsh", "_\(tool)"), ("fish", "\(tool).fish")] {
-      guard let generated = try Fixtures.run(tool, ["--generate-completion-script", shell]) else { return }
-      let checkedIn = try String(contentsOfFile: Fixtures.root + "/completions/" + file, encoding: .utf8)
-      #expect(generated.stdout == checkedIn, "completions/\(file) is stale: run scripts/gen-route-docs")
-    }
-  }
 }
