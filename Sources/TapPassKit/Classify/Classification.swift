@@ -62,6 +62,30 @@ public struct Classification: Sendable, Equatable {
     return out
   }
 
+  /// The classification already on a record, read back from its JSON (for
+  /// explanations downstream; origins keep their field, not their line).
+  public static func read(from document: JSONDocument) -> Classification? {
+    guard let tappass = document.member("tappass", of: 0),
+      let section = document.member("classification", of: tappass),
+      let level = level(in: document)
+    else { return nil }
+    func text(_ key: String, _ node: Int) -> String? { document.member(key, of: node).flatMap { document.string($0) } }
+    func int(_ key: String, _ node: Int) -> Int? { document.member(key, of: node).flatMap { document.number($0) }.map { Int($0) } }
+    var reasons: [Reason] = []
+    if let list = document.member("reasons", of: section) {
+      for item in document.children(of: list) {
+        guard let kind = text("kind", item).flatMap(Kind.init(rawValue:)), let name = text("name", item),
+          let reasonLevel = text("level", item).flatMap(ClassificationLevel.init(name:))
+        else { continue }
+        reasons.append(Reason(
+          kind: kind, name: name, level: reasonLevel, origin: .init(field: text("by", item) ?? "?", line: nil),
+          step: text("step", item), path: text("path", item), start: int("start", item), end: int("end", item),
+          count: int("count", item) ?? 1))
+      }
+    }
+    return Classification(level: level, org: text("org", section), reasons: reasons, policyDigest: text("policy", section) ?? "")
+  }
+
   /// The level already on a record (`tappass.classification.level`), if any.
   public static func level(in document: JSONDocument) -> ClassificationLevel? {
     guard let tappass = document.member("tappass", of: 0),

@@ -175,4 +175,18 @@ import Testing
     #expect(diff.recordChanges == ["line 1: CONFIDENTIAL → RESTRICTED (now: finding email)"])
     #expect(PolicyDiff(a, a).isEmpty)
   }
+
+  /// Downstream tools read the classification back (tp-route --explain):
+  /// writing and reading loses nothing but origin lines.
+  @Test func classificationRoundTripsThroughTheRecord() throws {
+    let json = #"{"org_id":"acme","agent_id":"hr-x","text":"CONFIDENTIAL PRJ-000001 CONFIDENTIAL"}"#
+    let findings = [FindingFact(step: "detect_pii", type: "email", path: "text")]
+    let original = try Self.classify(json, findings: findings, with: Self.classifier)
+    let document = try Fixtures.document(json)
+    let record = try JSONDocument(bytes: RecordEditor.setSection("classification", to: original.json, in: document))
+    let read = try #require(Classification.read(from: record))
+    #expect(read.json == original.json)
+    #expect(read.level == original.level && read.reasons.count == original.reasons.count)
+    #expect(read.reasons.first { $0.name == "confidential" }?.count == 2)
+  }
 }
