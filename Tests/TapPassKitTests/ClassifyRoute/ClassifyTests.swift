@@ -165,7 +165,7 @@ import Testing
     let a = try Fixtures.policy(#"{"findings": {"types": {"email": "CONFIDENTIAL"}}, "rules": [{"name": "r", "when": {"agent": "x"}, "level": "INTERNAL"}]}"#)
     let b = try Fixtures.policy(#"{"findings": {"types": {"email": "RESTRICTED"}}, "orgs": {"n": {}}, "rules": [{"name": "s", "when": {"agent": "y"}, "level": "RESTRICTED"}]}"#)
     var diff = PolicyDiff(a, b)
-    #expect(diff.changes.contains("findings.types.email: CONFIDENTIAL → RESTRICTED (records with a email finding)"))
+    #expect(diff.changes.contains("findings.types.email: CONFIDENTIAL → RESTRICTED (records with email findings)"))
     #expect(diff.changes.contains("rules: + s (matching records are at least RESTRICTED)"))
     #expect(diff.changes.contains { $0.hasPrefix("rules: - r") })
     #expect(diff.changes.contains { $0.hasPrefix("orgs.n: added") })
