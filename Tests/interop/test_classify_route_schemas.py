@@ -30,9 +30,10 @@ def load(name):
         return json.load(handle)
 
 
-@pytest.mark.parametrize("name", ["policy", "catalogue", "health"])
-def test_examples_validate(name):
-    errors = list(validator(name).iter_errors(load(name)))
+@pytest.mark.parametrize("schema,example", [
+    ("policy", "policy"), ("policy", "policy-v2"), ("catalogue", "catalogue"), ("health", "health")])
+def test_examples_validate(schema, example):
+    errors = list(validator(schema).iter_errors(load(example)))
     assert errors == []
 
 
