@@ -30,36 +30,60 @@ public struct Classification: Sendable, Equatable {
   /// The reasons that decided the level (those at the final level).
   public var decisive: [Reason] { reasons.filter { $0.level == level } }
 
-  public func write(to writer: inout JSONWriter) {
-    writer.beginObject()
-    writer.key("level"); writer.string(level.name)
-    if let org { writer.key("org"); writer.string(org) }
-    writer.key("reasons")
-    writer.beginArray()
-    for reason in reasons {
-      writer.beginObject()
-      writer.key("kind"); writer.string(reason.kind.rawValue)
-      writer.key("name"); writer.string(reason.name)
-      if let step = reason.step { writer.key("step"); writer.string(step) }
-      if let path = reason.path { writer.key("path"); writer.string(path) }
+  /// Appends the `tappass.classification` object (fixed shape; see
+  /// `JSONBytes`).
+  public func write(to out: inout [UInt8]) {
+    func put(_ literal: StaticString) { JSONBytes.raw(literal, to: &out) }
+    put(#"{"level":""#); out.append(contentsOf: level.name.utf8); put("\"")
+    if let org { put(#","org":"#); JSONBytes.string(org, to: &out) }
+    put(#","reasons":["#)
+    for (index, reason) in reasons.enumerated() {
+      put(index == 0 ? #"{"kind":""# : #",{"kind":""#); out.append(contentsOf: reason.kind.rawValue.utf8)
+      put(#"","name":"#); JSONBytes.string(reason.name, to: &out)
+      if let step = reason.step { put(#","step":"#); JSONBytes.string(step, to: &out) }
+      if let path = reason.path { put(#","path":"#); JSONBytes.string(path, to: &out) }
       if let start = reason.start, let end = reason.end {
-        writer.key("start"); writer.int(start)
-        writer.key("end"); writer.int(end)
+        put(#","start":"#); JSONBytes.int(start, to: &out)
+        put(#","end":"#); JSONBytes.int(end, to: &out)
       }
-      if reason.count > 1 { writer.key("count"); writer.int(reason.count) }
-      writer.key("level"); writer.string(reason.level.name)
-      writer.key("by"); writer.string(reason.origin.field)
-      writer.endObject()
+      if reason.count > 1 { put(#","count":"#); JSONBytes.int(reason.count, to: &out) }
+      put(#","level":""#); out.append(contentsOf: reason.level.name.utf8)
+      put(#"","by":"#); JSONBytes.string(reason.origin.field, to: &out)
+      put("}")
     }
-    writer.endArray()
-    writer.key("policy"); writer.string(policyDigest)
-    writer.endObject()
+    put(#"],"policy":"#); JSONBytes.string(policyDigest, to: &out)
+    put("}")
   }
 
   public var json: [UInt8] {
-    var writer = JSONWriter(capacity: 256 + reasons.count * 128)
-    write(to: &writer)
-    return writer.bytes
+    var out: [UInt8] = []
+    out.reserveCapacity(160 + reasons.count * 112)
+    write(to: &out)
+    return out
+  }
+
+  /// The classification already on a record, read back from its JSON (for
+  /// explanations downstream; origins keep their field, not their line).
+  public static func read(from document: JSONDocument) -> Classification? {
+    guard let tappass = document.member("tappass", of: 0),
+      let section = document.member("classification", of: tappass),
+      let level = level(in: document)
+    else { return nil }
+    func text(_ key: String, _ node: Int) -> String? { document.member(key, of: node).flatMap { document.string($0) } }
+    func int(_ key: String, _ node: Int) -> Int? { document.member(key, of: node).flatMap { document.number($0) }.map { Int($0) } }
+    var reasons: [Reason] = []
+    if let list = document.member("reasons", of: section) {
+      for item in document.children(of: list) {
+        guard let kind = text("kind", item).flatMap(Kind.init(rawValue:)), let name = text("name", item),
+          let reasonLevel = text("level", item).flatMap(ClassificationLevel.init(name:))
+        else { continue }
+        reasons.append(Reason(
+          kind: kind, name: name, level: reasonLevel, origin: .init(field: text("by", item) ?? "?", line: nil),
+          step: text("step", item), path: text("path", item), start: int("start", item), end: int("end", item),
+          count: int("count", item) ?? 1))
+      }
+    }
+    return Classification(level: level, org: text("org", section), reasons: reasons, policyDigest: text("policy", section) ?? "")
   }
 
   /// The level already on a record (`tappass.classification.level`), if any.

@@ -63,13 +63,17 @@ public final class Classifier: @unchecked Sendable {
   /// ("strictly confidential" is not also "confidential").
   public func hits(in document: JSONDocument) -> [Hit] {
     guard let database else { return [] }
-    var hits: [Hit] = []
-    RecordText.forEachField(document) { node, _, bytes in
-      guard bytes.count > 0 else { return }
-      let result = database.scan(bytes)
-      if result.matches.isEmpty { return }
-      var field: [Hit] = []
-      for match in result.matches {
+    let text = JoinedText(document)
+    guard !text.bytes.isEmpty else { return [] }
+    let matches = text.bytes.withUnsafeBufferPointer { database.scan($0).matches }
+    if matches.isEmpty { return [] }
+    var perField: [Int: [Hit]] = [:]
+    text.bytes.withUnsafeBufferPointer { bytes in
+      for match in matches {
+        // Header patterns begin at the preceding newline; report the text.
+        var start = match.start
+        while start < match.end, bytes[start] == 0x0A { start += 1 }
+        guard let located = text.field(containing: start, match.end) else { continue }
         let source = sources[match.id]
         var level: ClassificationLevel?
         switch source {
@@ -81,15 +85,12 @@ public final class Classifier: @unchecked Sendable {
         case .recogniser(let recogniser):
           level = recogniser.level
         }
-        var start = match.start
-        // Header patterns begin at the preceding newline; report the text.
-        while start < match.end, bytes[start] == 0x0A { start += 1 }
-        field.append(Hit(name: source.name, isRecogniser: { if case .recogniser = source { true } else { false } }(),
-          node: node, start: start, end: match.end, level: level))
+        let isRecogniser = if case .recogniser = source { true } else { false }
+        perField[located.index, default: []].append(
+          Hit(name: source.name, isRecogniser: isRecogniser, node: text.nodes[located.index], start: located.start, end: located.end, level: level))
       }
-      hits += Self.dropContained(field)
     }
-    return hits
+    return perField.keys.sorted().flatMap { Self.dropContained(perField[$0]!) }
   }
 
   static func dropContained(_ hits: [Hit]) -> [Hit] {
@@ -120,19 +121,20 @@ public final class Classifier: @unchecked Sendable {
     let base = profile.defaultLevel
     reasons.append(.init(kind: .default, name: "default_level", level: base.level ?? .public, origin: base.origin))
 
-    // Findings, grouped by (type, step) in order of first appearance.
-    var findingIndex: [String: Int] = [:]
+    // Findings, grouped by (type, step) in order of first appearance. A
+    // record has few reasons: linear search beats hashing strings.
     for finding in findings {
       guard let entry = profile.findingTypes[finding.type] ?? profile.findingSteps[finding.step], let level = entry.level else { continue }
-      let key = finding.type + "\u{0}" + finding.step
-      if let index = findingIndex[key] { reasons[index].count += 1; continue }
-      findingIndex[key] = reasons.count
+      if let index = reasons.firstIndex(where: { $0.kind == .finding && $0.name == finding.type && $0.step == finding.step }) {
+        reasons[index].count += 1
+        continue
+      }
       reasons.append(.init(kind: .finding, name: finding.type, level: level, origin: entry.origin, step: finding.step, path: finding.path))
     }
 
-    // Markings and recognisers, one reason per name (first occurrence).
-    var hitIndex: [String: Int] = [:]
-    var seenNames = Set<String>()
+    // Markings and recognisers, one reason per name and level (first
+    // occurrence).
+    var seenNames: [String] = []
     for hit in hits {
       let level: ClassificationLevel
       let origin: ClassificationPolicy.Origin
@@ -145,10 +147,12 @@ public final class Classifier: @unchecked Sendable {
         level = hit.level.map { min($0, cap) } ?? cap
         origin = entry.origin
       }
-      seenNames.insert(hit.name)
-      let key = hit.name + "\u{0}" + level.name
-      if let index = hitIndex[key] { reasons[index].count += 1; continue }
-      hitIndex[key] = reasons.count
+      if !seenNames.contains(hit.name) { seenNames.append(hit.name) }
+      let kind: Classification.Kind = hit.isRecogniser ? .recogniser : .marker
+      if let index = reasons.firstIndex(where: { $0.kind == kind && $0.level == level && $0.name == hit.name }) {
+        reasons[index].count += 1
+        continue
+      }
       reasons.append(.init(kind: hit.isRecogniser ? .recogniser : .marker, name: hit.name, level: level, origin: origin,
         path: path(hit.node), start: hit.start, end: hit.end))
     }
@@ -162,13 +166,13 @@ public final class Classifier: @unchecked Sendable {
     var level = reasons.map(\.level).max() ?? .public
     // Rules only raise the level; apply them until nothing changes, so a
     // rule conditioned on `min_level` sees what earlier rules decided.
-    var fired = Set<String>()
+    var fired = [Bool](repeating: false, count: policy.rules.count)
     var changed = true
     while changed {
       changed = false
-      for rule in policy.rules where !fired.contains(rule.name) {
+      for (index, rule) in policy.rules.enumerated() where !fired[index] {
         guard Self.matches(rule.when, context: context, findings: findings, markers: seenNames, level: level) else { continue }
-        fired.insert(rule.name)
+        fired[index] = true
         reasons.append(.init(kind: .rule, name: rule.name, level: rule.level, origin: rule.origin))
         if rule.level > level {
           level = rule.level
@@ -181,7 +185,7 @@ public final class Classifier: @unchecked Sendable {
   }
 
   static func matches(
-    _ condition: RuleCondition, context: RecordContext, findings: [FindingFact], markers: Set<String>, level: ClassificationLevel
+    _ condition: RuleCondition, context: RecordContext, findings: [FindingFact], markers: [String], level: ClassificationLevel
   ) -> Bool {
     if let orgs = condition.orgs, !orgs.contains(where: { $0 == context.org }) { return false }
     if let agents = condition.agents {

@@ -41,7 +41,7 @@ public struct PolicyDiff {
     }
     typealias Table = [String: ClassificationPolicy.Entry]
     let tables: [(String, Table, Table, (String) -> String)] = [
-      ("findings.types", x.findingTypes, y.findingTypes, { "records with a \($0) finding" }),
+      ("findings.types", x.findingTypes, y.findingTypes, { "records with \($0) findings" }),
       ("findings.steps", x.findingSteps, y.findingSteps, { "records with \($0) findings of types not listed" }),
       ("markers", x.markers, y.markers, { "records marked \($0)" }),
       ("categories", x.categories, y.categories, { "records declaring \($0)" }),

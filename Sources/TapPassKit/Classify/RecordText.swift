@@ -20,6 +20,41 @@ public enum RecordText {
   }
 }
 
+/// The text fields of a record joined into one buffer, each followed by a
+/// newline, so that one Hyperscan call scans a whole record (the per-call
+/// cost dominated when each field was scanned on its own). The newline
+/// keeps `^`/`\n` anchors and word boundaries at field edges; a match that
+/// crosses from one field into the next is dropped by `field(containing:)`.
+public struct JoinedText {
+  public var bytes: [UInt8] = []
+  /// Per field: its node and where its bytes start in `bytes`.
+  public var nodes: [Int] = []
+  public var starts: [Int] = []
+
+  public init(_ document: JSONDocument) {
+    bytes.reserveCapacity(document.bytes.count)
+    RecordText.forEachField(document) { node, _, text in
+      nodes.append(node)
+      starts.append(bytes.count)
+      bytes.append(contentsOf: text)
+      bytes.append(0x0A)
+    }
+  }
+
+  /// The field holding `start..<end` and the range relative to the field,
+  /// or nil when the range crosses a field boundary.
+  public func field(containing start: Int, _ end: Int) -> (index: Int, start: Int, end: Int)? {
+    var low = 0, high = starts.count - 1
+    while low < high {
+      let middle = (low + high + 1) / 2
+      if starts[middle] <= start { low = middle } else { high = middle - 1 }
+    }
+    let fieldEnd = low + 1 < starts.count ? starts[low + 1] - 1 : bytes.count - 1
+    guard end <= fieldEnd else { return nil }
+    return (low, start - starts[low], end - starts[low])
+  }
+}
+
 /// What a record says about itself: who sends it and which data categories
 /// it declares (`data_categories` at the top level or in `metadata`).
 public struct RecordContext: Sendable, Equatable {

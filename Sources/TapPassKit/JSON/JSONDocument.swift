@@ -130,7 +130,7 @@ public struct JSONDocument: Sendable {
     let node = nodes[index]
     guard node.keyStart >= 0 else { return [] }
     let raw = bytes[Int(node.keyStart)..<Int(node.keyEnd)]
-    return node.keyHasEscapes ? JSONString.unescape(bytes, Int(node.keyStart)..<Int(node.keyEnd)) : Array(raw)
+    return node.keyHasEscapes ? JSONString.unescape(raw) : Array(raw)
   }
 
   public func key(_ index: Int) -> String {
@@ -144,7 +144,7 @@ public struct JSONDocument: Sendable {
   public func stringBytes(_ index: Int) -> [UInt8] {
     let node = nodes[index]
     let raw = bytes[Int(node.start)..<Int(node.end)]
-    return node.count != 0 ? JSONString.unescape(bytes, Int(node.start)..<Int(node.end)) : Array(raw)
+    return node.count != 0 ? JSONString.unescape(raw) : Array(raw)
   }
 
   public func string(_ index: Int) -> String? {

@@ -19,15 +19,14 @@ public struct Complexity: Sendable, Equatable {
 
   public var band: String { score < 0.34 ? "low" : (score < 0.67 ? "medium" : "high") }
 
-  public func write(to writer: inout JSONWriter) {
-    writer.beginObject()
-    writer.key("score"); writer.double(score, digits: 2)
-    writer.key("band"); writer.string(band)
-    writer.key("tokens"); writer.int(tokens)
-    writer.key("code_markers"); writer.int(codeMarkers)
-    writer.key("tools"); writer.int(tools)
-    writer.key("depth"); writer.int(depth)
-    writer.endObject()
+  public func write(to out: inout [UInt8]) {
+    JSONBytes.raw(#"{"score":"#, to: &out); JSONBytes.fixed(score, digits: 2, to: &out)
+    JSONBytes.raw(#","band":""#, to: &out); out.append(contentsOf: band.utf8)
+    JSONBytes.raw(#"","tokens":"#, to: &out); JSONBytes.int(tokens, to: &out)
+    JSONBytes.raw(#","code_markers":"#, to: &out); JSONBytes.int(codeMarkers, to: &out)
+    JSONBytes.raw(#","tools":"#, to: &out); JSONBytes.int(tools, to: &out)
+    JSONBytes.raw(#","depth":"#, to: &out); JSONBytes.int(depth, to: &out)
+    JSONBytes.raw("}", to: &out)
   }
 }
 
@@ -56,17 +55,16 @@ public final class FeatureReader: @unchecked Sendable {
 
   public init(cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
     database = try HyperscanDatabase(
-      patterns: Self.codePatterns.enumerated().map { PatternSpec("code\($0.offset)", $0.element, leftmostStart: false) },
+      patterns: Self.codePatterns.enumerated().map { PatternSpec("code\($0.offset)", $0.element) },
       cacheDirectory: cacheDirectory)
   }
 
   public func features(of document: JSONDocument) -> RequestFeatures {
-    var bytes = 0
-    var markers = 0
-    RecordText.forEachField(document) { _, _, text in
-      bytes += text.count
-      if text.count >= 2 { markers += database.scan(text).matches.count }
-    }
+    let text = JoinedText(document)
+    let bytes = text.bytes.count - text.nodes.count
+    // No code pattern can span the newline between two fields, so every
+    // match lies inside one field.
+    let markers = text.bytes.isEmpty ? 0 : text.bytes.withUnsafeBufferPointer { database.scan($0).matches.count }
     func count(_ key: String) -> Int {
       guard let node = document.member(key, of: 0), document.nodes[node].kind == .array else { return 0 }
       return Int(document.nodes[node].count)

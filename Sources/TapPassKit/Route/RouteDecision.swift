@@ -47,19 +47,36 @@ public struct RouteDecision: Sendable, Equatable {
     }
 
     public var text: String {
+      var bytes: [UInt8] = []
+      appendText(to: &bytes)
+      return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The reason in words, appended as UTF-8 (not yet JSON-escaped).
+    public func appendText(to out: inout [UInt8]) {
+      func put(_ literal: StaticString) { JSONBytes.raw(literal, to: &out) }
+      func put(_ text: String) { out.append(contentsOf: text.utf8) }
       switch self {
-      case .ceiling(let ceiling, let level): "ceiling \(ceiling.name) is below the record's \(level.name)"
-      case .residency(let residency, let allowed): "residency \(residency) not in \(allowed.joined(separator: ", "))"
-      case .provider(let provider): "provider \(provider) excluded by the rule"
-      case .notListed: "not among the rule's models"
-      case .capability(let capability): "lacks \(capability)"
-      case .tier(let tier, let minimum): "tier \(tier.name) below \(minimum.name)"
-      case .context(let window, let tokens): "context window \(window) < \(tokens) tokens"
-      case .circuitOpen(let provider, let reason): "circuit open (\(provider)\(reason.map { ": \($0)" } ?? ""))"
+      case .ceiling(let ceiling, let level):
+        put("ceiling "); put(ceiling.name); put(" is below the record's "); put(level.name)
+      case .residency(let residency, let allowed):
+        put("residency "); put(residency); put(" not in ")
+        for (index, value) in allowed.enumerated() { if index > 0 { put(", ") }; put(value) }
+      case .provider(let provider): put("provider "); put(provider); put(" excluded by the rule")
+      case .notListed: put("not among the rule's models")
+      case .capability(let capability): put("lacks "); put(capability)
+      case .tier(let tier, let minimum): put("tier "); put(tier.name); put(" below "); put(minimum.name)
+      case .context(let window, let tokens):
+        put("context window "); JSONBytes.int(window, to: &out); put(" < "); JSONBytes.int(tokens, to: &out); put(" tokens")
+      case .circuitOpen(let provider, let reason):
+        put("circuit open ("); put(provider)
+        if let reason { put(": "); put(reason) }
+        put(")")
       case .degraded(let provider, let state, let reason):
-        "\(provider) \(state.label), kept as fallback\(reason.map { " (\($0))" } ?? "")"
-      case .costlier(let cost): "allowed, costs more ($\(JSONWriter.format(cost, digits: 6)))"
-      case .smallerTier(let tier): "allowed, smaller tier (\(tier.name))"
+        put(provider); put(" "); put(state.label); put(", kept as fallback")
+        if let reason { put(" ("); put(reason); put(")") }
+      case .costlier(let cost): put("allowed, costs more ($"); JSONBytes.fixed(cost, digits: 6, to: &out); put(")")
+      case .smallerTier(let tier): put("allowed, smaller tier ("); put(tier.name); put(")")
       }
     }
   }
@@ -92,52 +109,49 @@ public struct RouteDecision: Sendable, Equatable {
 
   public var isBlocked: Bool { chosen == nil }
 
-  public func write(to writer: inout JSONWriter) {
-    writer.beginObject()
+  /// Appends the `tappass.route` object. The shape is fixed, so commas
+  /// are written with the keys (see `JSONBytes`).
+  public func write(to out: inout [UInt8]) {
+    func put(_ literal: StaticString) { JSONBytes.raw(literal, to: &out) }
     if let chosen {
-      writer.key("action"); writer.string("route")
-      writer.key("provider"); writer.string(chosen.provider)
-      writer.key("model"); writer.string(chosen.model)
-      writer.key("id"); writer.string(chosen.id)
-      writer.key("region"); writer.string(chosen.region)
-      writer.key("residency"); writer.string(chosen.residency)
-      writer.key("estimated_cost_usd"); writer.double(estimatedCost, digits: 6)
+      put(#"{"action":"route","provider":"#); JSONBytes.string(chosen.provider, to: &out)
+      put(#","model":"#); JSONBytes.string(chosen.model, to: &out)
+      put(#","id":"#); JSONBytes.string(chosen.id, to: &out)
+      put(#","region":"#); JSONBytes.string(chosen.region, to: &out)
+      put(#","residency":"#); JSONBytes.string(chosen.residency, to: &out)
+      put(#","estimated_cost_usd":"#); JSONBytes.fixed(estimatedCost, digits: 6, to: &out)
     } else {
-      writer.key("action"); writer.string("block")
-      writer.key("reason"); writer.string(blockReason ?? "no allowed model")
+      put(#"{"action":"block","reason":"#); JSONBytes.string(blockReason ?? "no allowed model", to: &out)
     }
-    writer.key("rule"); writer.string(rule)
-    if let preference { writer.key("prefer"); writer.string(preference.rawValue) }
-    writer.key("level"); writer.string(level.name)
-    writer.key("tokens")
-    writer.beginObject()
-    writer.key("input"); writer.int(inputTokens)
-    writer.key("output"); writer.int(outputTokens)
-    writer.endObject()
-    writer.key("complexity"); complexity.write(to: &writer)
+    put(#","rule":"#); JSONBytes.string(rule, to: &out)
+    if let preference { put(#","prefer":"#); JSONBytes.string(preference.rawValue, to: &out) }
+    put(#","level":""#); out.append(contentsOf: level.name.utf8)
+    put(#"","tokens":{"input":"#); JSONBytes.int(inputTokens, to: &out)
+    put(#","output":"#); JSONBytes.int(outputTokens, to: &out)
+    put(#"},"complexity":"#); complexity.write(to: &out)
     if let fallback {
-      writer.key("fallback")
-      writer.beginObject()
-      writer.key("from"); writer.string(fallback.from)
-      writer.key("reason"); writer.string(fallback.reason)
-      writer.endObject()
+      put(#","fallback":{"from":"#); JSONBytes.string(fallback.from, to: &out)
+      put(#","reason":"#); JSONBytes.string(fallback.reason, to: &out)
+      put("}")
     }
-    writer.key("rejected")
-    writer.beginArray()
-    for item in rejected {
-      writer.beginObject()
-      writer.key("id"); writer.string(item.id)
-      writer.key("reason"); writer.string(item.reason.text)
-      writer.endObject()
+    put(#","rejected":["#)
+    var text: [UInt8] = []
+    for (index, item) in rejected.enumerated() {
+      put(index == 0 ? #"{"id":"# : #",{"id":"#); JSONBytes.string(item.id, to: &out)
+      put(#","reason":"#)
+      text.removeAll(keepingCapacity: true)
+      item.reason.appendText(to: &text)
+      JSONString.appendQuoted(text, to: &out)
+      put("}")
     }
-    writer.endArray()
-    writer.key("catalogue"); writer.string(catalogueDigest)
-    writer.endObject()
+    put(#"],"catalogue":"#); JSONBytes.string(catalogueDigest, to: &out)
+    put("}")
   }
 
   public var json: [UInt8] {
-    var writer = JSONWriter(capacity: 512 + rejected.count * 96)
-    write(to: &writer)
-    return writer.bytes
+    var out: [UInt8] = []
+    out.reserveCapacity(512 + rejected.count * 96)
+    write(to: &out)
+    return out
   }
 }

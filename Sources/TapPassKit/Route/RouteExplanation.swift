@@ -9,9 +9,9 @@ public enum RouteExplanation {
     }
     out += "    rule \(decision.rule) [\(decision.ruleOrigin)]" + (decision.preference.map { ", prefer \($0.rawValue)" } ?? "") + "\n"
     let complexity = decision.complexity
-    out += "    complexity \(JSONWriter.format(complexity.score, digits: 2)) \(complexity.band): \(complexity.tokens) tokens, \(complexity.codeMarkers) code markers, \(complexity.tools) tools, depth \(complexity.depth)\n"
+    out += "    complexity \(JSONBytes.fixedText(complexity.score, digits: 2)) \(complexity.band): \(complexity.tokens) tokens, \(complexity.codeMarkers) code markers, \(complexity.tools) tools, depth \(complexity.depth)\n"
     if decision.chosen != nil {
-      out += "    estimated cost $\(JSONWriter.format(decision.estimatedCost, digits: 6)) (\(decision.inputTokens) input + \(decision.outputTokens) output tokens)\n"
+      out += "    estimated cost $\(JSONBytes.fixedText(decision.estimatedCost, digits: 6)) (\(decision.inputTokens) input + \(decision.outputTokens) output tokens)\n"
     }
     if let fallback = decision.fallback {
       out += "    FALLBACK: first choice \(fallback.from) skipped, \(fallback.reason)\n"

@@ -14,6 +14,8 @@ public struct Router: Sendable {
   public let catalogue: Catalogue
   public let policy: RoutingPolicy
   public let health: ProviderHealth
+  /// Each catalogue model's health, looked up once.
+  let statuses: [ProviderHealth.Status]
 
   /// Cross-checks the routing policy against the catalogue: a rule that
   /// names an unknown model or provider, or requires a residency no model
@@ -22,6 +24,7 @@ public struct Router: Sendable {
     self.catalogue = catalogue
     self.policy = policy
     self.health = health
+    statuses = catalogue.models.map(health.status(of:))
     let providers = catalogue.providers
     for rule in policy.rules {
       let at = "\(policy.source):\(rule.origin.line ?? 0): \(rule.origin.field)"
@@ -68,68 +71,70 @@ public struct Router: Sendable {
       decision.blockReason = reason
       return decision
     }
-    let needed = features.capabilities.union(rule.require.capabilities)
-    var allowed: [(model: Catalogue.Model, cost: Double, status: ProviderHealth.Status, index: Int)] = []
-    var refusedByHealth: [(model: Catalogue.Model, cost: Double, status: ProviderHealth.Status, index: Int)] = []
-    for (index, model) in catalogue.models.enumerated() {
-      let cost = model.cost(inputTokens: inputTokens, outputTokens: outputTokens)
-      if let reason = rejection(model, level: level, needed: needed, tokens: inputTokens + outputTokens, rule: rule) {
-        decision.rejected.append(.init(id: model.id, reason: reason, kind: reason.kind))
+    // Indices and costs, not model copies: this runs per record.
+    typealias Candidate = (index: Int, cost: Double, healthy: Bool)
+    let models = catalogue.models
+    let needed = features.capabilities.union(rule.require.capabilities).sorted()
+    var slots = [RouteDecision.Rejected?](repeating: nil, count: models.count)
+    var allowed: [Candidate] = []
+    var refusedByHealth: [Candidate] = []
+    for index in models.indices {
+      let cost = models[index].cost(inputTokens: inputTokens, outputTokens: outputTokens)
+      if let reason = rejection(models[index], level: level, needed: needed, tokens: inputTokens + outputTokens, rule: rule) {
+        slots[index] = .init(id: models[index].id, reason: reason, kind: reason.kind)
         continue
       }
-      let status = health.status(of: model)
+      let status = statuses[index]
       if status.state == .open {
-        refusedByHealth.append((model, cost, status, index))
-        decision.rejected.append(.init(id: model.id, reason: .circuitOpen(model.provider, status.reason), kind: .health))
+        refusedByHealth.append((index, cost, false))
+        slots[index] = .init(id: models[index].id, reason: .circuitOpen(models[index].provider, status.reason), kind: .health)
         continue
       }
-      allowed.append((model, cost, status, index))
+      allowed.append((index, cost, status.state == .healthy))
     }
     let preference = rule.prefer ?? policy.prefer
-    func before(_ a: (model: Catalogue.Model, cost: Double, status: ProviderHealth.Status, index: Int),
-                _ b: (model: Catalogue.Model, cost: Double, status: ProviderHealth.Status, index: Int), health: Bool) -> Bool {
-      if health {
-        let ah = a.status.state == .healthy, bh = b.status.state == .healthy
-        if ah != bh { return ah }
-      }
-      if preference == .quality, a.model.tier != b.model.tier { return a.model.tier > b.model.tier }
+    func before(_ a: Candidate, _ b: Candidate, health: Bool) -> Bool {
+      if health, a.healthy != b.healthy { return a.healthy }
+      if preference == .quality, models[a.index].tier != models[b.index].tier { return models[a.index].tier > models[b.index].tier }
       if a.cost != b.cost { return a.cost < b.cost }
       return a.index < b.index
     }
     let ranked = allowed.sorted { before($0, $1, health: true) }
     guard let chosen = ranked.first else {
+      decision.rejected = slots.compactMap { $0 }
       decision.blockReason = blockReason(level: level, rule: rule, rejected: decision.rejected)
       return decision
     }
-    decision.chosen = chosen.model
+    let model = models[chosen.index]
+    decision.chosen = model
     decision.estimatedCost = chosen.cost
     decision.preference = preference
     // What would have been chosen with every provider healthy: if that is
     // not the chosen model, this is a fallback, and the record says so.
-    if let ideal = (allowed + refusedByHealth).min(by: { before($0, $1, health: false) }), ideal.model.id != chosen.model.id {
-      let state = ideal.status.state == .open ? "circuit open" : ideal.status.state.label
-      decision.fallback = .init(from: ideal.model.id, reason: "\(ideal.model.provider) \(state)" + (ideal.status.reason.map { ": \($0)" } ?? ""))
+    if let ideal = (allowed + refusedByHealth).min(by: { before($0, $1, health: false) }), ideal.index != chosen.index {
+      let status = statuses[ideal.index]
+      let state = status.state == .open ? "circuit open" : status.state.label
+      decision.fallback = .init(from: models[ideal.index].id, reason: "\(models[ideal.index].provider) \(state)" + (status.reason.map { ": \($0)" } ?? ""))
     }
     for other in ranked.dropFirst() {
-      let reason: RouteDecision.Reason = other.status.state != .healthy
-        ? .degraded(other.model.provider, other.status.state, other.status.reason)
-        : (preference == .quality && other.model.tier < chosen.model.tier ? .smallerTier(other.model.tier) : .costlier(other.cost))
-      decision.rejected.append(.init(id: other.model.id, reason: reason, kind: .ranked))
+      let status = statuses[other.index]
+      let reason: RouteDecision.Reason = !other.healthy
+        ? .degraded(models[other.index].provider, status.state, status.reason)
+        : (preference == .quality && models[other.index].tier < model.tier ? .smallerTier(models[other.index].tier) : .costlier(other.cost))
+      slots[other.index] = .init(id: models[other.index].id, reason: reason, kind: .ranked)
     }
-    decision.rejected.sort { catalogueIndex($0.id) < catalogueIndex($1.id) }
+    decision.rejected = slots.compactMap { $0 }
     return decision
   }
 
-  private func catalogueIndex(_ id: String) -> Int { catalogue.models.firstIndex { $0.id == id } ?? .max }
-
-  func rejection(_ model: Catalogue.Model, level: ClassificationLevel, needed: Set<String>, tokens: Int, rule: RoutingPolicy.Rule) -> RouteDecision.Reason? {
+  func rejection(_ model: Catalogue.Model, level: ClassificationLevel, needed: [String], tokens: Int, rule: RoutingPolicy.Rule) -> RouteDecision.Reason? {
     if model.maxClassification < level { return .ceiling(model.maxClassification, level) }
     if let residency = rule.require.residency, !residency.contains(model.residency) { return .residency(model.residency, residency) }
     if let providers = rule.require.providers, !providers.contains(model.provider) { return .provider(model.provider) }
     if let models = rule.require.models, !models.contains(model.id) { return .notListed }
     if rule.require.avoidProviders.contains(model.provider) { return .provider(model.provider) }
     if rule.require.avoidModels.contains(model.id) { return .notListed }
-    if let missing = needed.sorted().first(where: { !model.capabilities.contains($0) }) { return .capability(missing) }
+    if let missing = needed.first(where: { !model.capabilities.contains($0) }) { return .capability(missing) }
     if let tier = rule.require.minTier, model.tier < tier { return .tier(model.tier, tier) }
     if model.contextWindow < tokens { return .context(model.contextWindow, tokens) }
     return nil

@@ -75,8 +75,8 @@ struct RouteRecords: ParsableCommand {
       let result = router.route(document)
       if result.decision.isBlocked { blocked += 1 }
       if explain {
-        var text = result.classification.map { ClassificationExplanation.text($0, line: line) }
-          ?? "line \(line): \(result.decision.level.name) (from tappass.classification)\n"
+        var text = (result.classification ?? Classification.read(from: document)).map { ClassificationExplanation.text($0, line: line) }
+          ?? "line \(line): \(result.decision.level.name)\n"
         text += RouteExplanation.text(result.decision)
         try StandardOutput.shared.write(text)
         return .skip

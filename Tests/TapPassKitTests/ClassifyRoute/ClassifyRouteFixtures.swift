@@ -71,28 +71,15 @@ enum Fixtures {
       maxOutputTokens: nil, capabilities: capabilities, flags: flags, context: RecordContext(org: org))
   }
 
-  /// Runs a built tool (next to the test bundle) with `arguments`; nil when
-  /// the executables were not built (the caller then skips, visibly).
+  /// Runs a built tool through `ToolProcess`; nil when the executables
+  /// were not built (the caller then skips, visibly).
   static func run(_ tool: String, _ arguments: [String], stdin: String = "") throws -> (status: Int32, stdout: String, stderr: String)? {
-    let path = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(tool).path
-    guard FileManager.default.isExecutableFile(atPath: path) else {
+    guard FileManager.default.isExecutableFile(atPath: ToolProcess.binDirectory + "/" + tool) else {
       print("\(tool) not built next to the test bundle; CLI check skipped")
       return nil
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let (input, output, error) = (Pipe(), Pipe(), Pipe())
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    let result = try ToolProcess.run(tool, arguments, stdin: Array(stdin.utf8))
+    return (result.status, String(decoding: result.stdout, as: UTF8.self), result.stderr)
   }
 
   /// Writes `text` to a temporary file named `name` and returns its path.

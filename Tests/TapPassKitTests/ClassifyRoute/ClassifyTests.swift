@@ -165,7 +165,7 @@ import Testing
     let a = try Fixtures.policy(#"{"findings": {"types": {"email": "CONFIDENTIAL"}}, "rules": [{"name": "r", "when": {"agent": "x"}, "level": "INTERNAL"}]}"#)
     let b = try Fixtures.policy(#"{"findings": {"types": {"email": "RESTRICTED"}}, "orgs": {"n": {}}, "rules": [{"name": "s", "when": {"agent": "y"}, "level": "RESTRICTED"}]}"#)
     var diff = PolicyDiff(a, b)
-    #expect(diff.changes.contains("findings.types.email: CONFIDENTIAL → RESTRICTED (records with a email finding)"))
+    #expect(diff.changes.contains("findings.types.email: CONFIDENTIAL → RESTRICTED (records with email findings)"))
     #expect(diff.changes.contains("rules: + s (matching records are at least RESTRICTED)"))
     #expect(diff.changes.contains { $0.hasPrefix("rules: - r") })
     #expect(diff.changes.contains { $0.hasPrefix("orgs.n: added") })
@@ -174,5 +174,19 @@ import Testing
     diff.compare(record: document, line: 1, findings: email, try Classifier(policy: a, cacheDirectory: nil), try Classifier(policy: b, cacheDirectory: nil))
     #expect(diff.recordChanges == ["line 1: CONFIDENTIAL → RESTRICTED (now: finding email)"])
     #expect(PolicyDiff(a, a).isEmpty)
+  }
+
+  /// Downstream tools read the classification back (tp-route --explain):
+  /// writing and reading loses nothing but origin lines.
+  @Test func classificationRoundTripsThroughTheRecord() throws {
+    let json = #"{"org_id":"acme","agent_id":"hr-x","text":"CONFIDENTIAL PRJ-000001 CONFIDENTIAL"}"#
+    let findings = [FindingFact(step: "detect_pii", type: "email", path: "text")]
+    let original = try Self.classify(json, findings: findings, with: Self.classifier)
+    let document = try Fixtures.document(json)
+    let record = try JSONDocument(bytes: RecordEditor.setSection("classification", to: original.json, in: document))
+    let read = try #require(Classification.read(from: record))
+    #expect(read.json == original.json)
+    #expect(read.level == original.level && read.reasons.count == original.reasons.count)
+    #expect(read.reasons.first { $0.name == "confidential" }?.count == 2)
   }
 }

@@ -82,7 +82,7 @@ import Testing
   /// The real executables through a shell pipe, when they are built next
   /// to the test bundle (swift build builds them; a bare test run may not).
   @Test func shellPipelineEqualsOneProcess() throws {
-    let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+    let directory = ToolProcess.binDirectory
     let binaries = ["tp-scan", "tp-classify", "tp-route"].map { directory + "/" + $0 }
     guard binaries.allSatisfy({ FileManager.default.isExecutableFile(atPath: $0) }) else {
       print("RouteCompositionTests: executables not built in \(directory); shell pipeline not run")
