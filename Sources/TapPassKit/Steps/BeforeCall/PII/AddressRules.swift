@@ -155,7 +155,8 @@ struct AddressRules {
   }
 
   private func isEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
+    guard token.length <= 7, endingLastBytes[Int(bytes[token.end - 1])] else { return false }
+    return streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
   }
 
   static let militaryPostCodes = WordLists.set("apo fpo dpo")
