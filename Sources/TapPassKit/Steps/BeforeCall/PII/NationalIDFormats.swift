@@ -164,7 +164,7 @@ enum NationalIDFormats {
       let s = zip(tail.prefix(8), [8, 7, 6, 5, 4, 3, 2, 1]).reduce(0) { $0 + PIIBytes.digitValue($1.0) * $1.1 }
       return (10 - s % 10) % 10 == PIIBytes.digitValue(tail[8])
     },
-    F("ca_bn", 9...9, ["business number", "canadian business"], d.luhn),
+    F("ca_bn", 9...9, ["business number", "canadian business"], suffix: NationalIDs.canadianProgramAccount, d.luhn),
     F("vn_mst", 10...13, ["mst", "mã số thuế", "vietnam"]) { v in
       guard v.count == 10 || (v.count == 13 && Array(v[10..<13]) != Array("000".utf8)), Array(v[2..<9]) != Array("0000000".utf8),
         let s = Checksums.weightedSum(v[0..<9], [31, 29, 23, 19, 17, 13, 7, 5, 3])
