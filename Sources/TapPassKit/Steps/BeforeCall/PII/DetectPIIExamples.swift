@@ -24,6 +24,8 @@ enum DetectPIIExamples {
     StepExample("Aadhaar «in_aadhaar:2341 2341 2346»"),
     StepExample("BSN «nl_bsn:111222333»"),
     StepExample("CPF do cliente: «br_cpf:390.533.447-05»"),
+    StepExample("RIF (Venezuela): «ve_rif:J-30360145-6»"),
+    StepExample("Codice fiscale «it_codicefiscale:RCCMNL83S18D969H»"),
     StepExample("Dear «person:Sarah Connor», thanks for the update."),
     StepExample("Please ask «person:Mr. Smith» to sign."),
     StepExample("Founders: «person:Maria Fleischer», «person:Mcintosh» and «person:Brabec»."),

@@ -191,6 +191,11 @@ enum NationalIDFormats {
       return PIIBytes.digitValue(v[8]) == (10 - s % 11) % 9 + 1
     },
     F("imei", 15...15, ["imei"], d.luhn),
+    F("ve_rif", 9...9, ["rif", "venezuela"], takesLetter: true) { v in
+      let types: [UInt8: Int] = [0x56: 4, 0x45: 8, 0x4A: 12, 0x50: 16, 0x47: 20]
+      guard let base = types[v[0]], let s = Checksums.weightedSum(v[1..<9], [3, 2, 7, 6, 5, 4, 3, 2]) else { return false }
+      return v[9] == Array("00987654321".utf8)[(base + s) % 11]
+    },
     F("jp_cn", 13...13, ["corporate number", "hōjin", "japanese corporate"]) { v in
       guard let s = Checksums.weightedSum(v[1...], [1, 2], fromRight: true) else { return false }
       return PIIBytes.digitValue(v[0]) == 9 - s % 9

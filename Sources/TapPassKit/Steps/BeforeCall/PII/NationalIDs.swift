@@ -21,13 +21,16 @@ struct NationalIDFormat: Sendable {
   var validate: Validator
   /// Letters that must be written right before the digits ("CHE-…").
   var prefix: [UInt8]?
+  /// The validator receives the type letter written before the digits, first.
+  var takesLetter = false
   /// Checks what is written right after the digits, when the format has a part there.
   var suffix: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)?
 
   init(
     _ type: String, _ lengths: ClosedRange<Int>, _ keywords: [String], strong: Bool = false, personal: Bool = false, prefix: String? = nil,
-    suffix: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)? = nil, _ validate: @escaping Validator
+    suffix: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)? = nil, takesLetter: Bool = false, _ validate: @escaping Validator
   ) {
+    self.takesLetter = takesLetter
     self.suffix = suffix
     self.type = type
     self.prefix = prefix.map { Array($0.utf8) }
@@ -48,16 +51,26 @@ enum NationalIDs {
   static func match(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, digits: [UInt8], lengths: [Int], separators: [UInt8], options: PIIOptions) -> Candidate? {
     guard digits.count >= 6, digits.count <= 22, hasIDBoundaries(bytes, start, end), !isCompound(bytes, start, end) else { return nil }
     var generic: Bool?
+    // A type letter written before the digits ("V-11470283-3"), for formats whose check covers it.
+    var letter: UInt8 = 0
+    var before = start
+    if before > 0, bytes[before - 1] == 0x2D { before -= 1 }
+    if before > 0, PIIBytes.isUpper(bytes[before - 1]), before == 1 || !PIIBytes.isWord(bytes[before - 2]) { letter = bytes[before - 1] }
     for (index, format) in NationalIDFormats.digitFormats.enumerated() where format.lengths.contains(digits.count) && options.digitFormats[index] {
-      guard format.validate(digits) else { continue }
+      if format.takesLetter {
+        guard letter != 0, format.validate([letter] + digits) else { continue }
+      } else {
+        guard format.validate(digits) else { continue }
+      }
       if let prefix = format.prefix, !hasPrefix(bytes, start, prefix) { continue }
       if let suffix = format.suffix, !suffix(bytes, end) { continue }
+      let first = format.takesLetter ? before - 1 : start
       if format.keywords.occurs(in: bytes, from: start - keywordWindow, to: start) {
-        return candidate(format, start, end, score: 0.95, reason: "checksum, named")
+        return candidate(format, first, end, score: 0.95, reason: "checksum, named")
       }
       if format.strong {
         if generic == nil { generic = ContextWords.identifier.near(bytes, start, end, before: options.window) }
-        if generic == true { return candidate(format, start, end, score: 0.85, reason: "checksum, id context") }
+        if generic == true { return candidate(format, first, end, score: 0.85, reason: "checksum, id context") }
       }
     }
     return nil
