@@ -16,6 +16,7 @@ struct AddressRules {
   private let particles = WordLists.particles
   private let units = WordLists.units
   private let places = WordLists.places
+  private let postcodeWords = WordLists.postcodeWords
   private let militaryPost = AddressRules.militaryPostCodes
   private let states = AddressRules.stateCodes
   private let endingLastBytes = AddressRules.endingLastByteTable
@@ -66,8 +67,11 @@ struct AddressRules {
       // Post boxes: "PO Box 123", "Box 9168" after a unit or service code.
       return nil
     }
+    guard token.kind == .word else { return nil }
+    // "zip 94105", "postcode: SW1A 1AA": a postal code after its name.
+    if postcodeWords.contains(token.hash), let end = postcode(tokens, after: index) { return (index, end, "postcode") }
     // Every rule below starts at a capitalised word or an acronym.
-    guard token.kind == .word, token.capitalised || token.allCaps else { return nil }
+    guard token.capitalised || token.allCaps else { return nil }
     let lower = key(bytes, token)
     // "Box 123" after "PO"/"P.O."/a unit number.
     if lower == keys.box, token.capitalised, index + 1 < tokens.count, tokens[index + 1].kind == .number, tokens[index + 1].tightBefore, index >= 1 {
@@ -129,6 +133,26 @@ struct AddressRules {
       }
     }
     return nil
+  }
+
+  /// The postal code after a postcode word (skipping "code" and a colon):
+  /// 3–6 digits (maybe -4 more), or a UK/Dutch/Canadian two-part code.
+  private func postcode(_ tokens: [TextToken], after index: Int) -> Int? {
+    var next = index + 1
+    if next < tokens.count, tokens[next].hash == keys.code { next += 1 }
+    guard next < tokens.count, tokens[next].start - tokens[next - 1].end <= 3 else { return nil }
+    let first = tokens[next]
+    if first.kind == .number, (3...6).contains(first.length) {
+      if next + 1 < tokens.count, tokens[next + 1].kind == .number, tokens[next + 1].length == 4, tokens[next + 1].start == first.end + 1 { return next + 1 }
+      return next
+    }
+    guard first.kind == .mixed || (first.kind == .number && first.length == 4), first.length <= 4, first.ascii else { return nil }
+    if next + 1 < tokens.count, tokens[next + 1].tightBefore, tokens[next + 1].length == 3 || tokens[next + 1].length == 2,
+      tokens[next + 1].kind != .number, tokens[next + 1].allCaps || tokens[next + 1].kind == .mixed
+    {
+      return next + 1
+    }
+    return first.kind == .mixed ? next : nil
   }
 
   /// Extends an address over a following unit ("Apt. 237", "Suite 568").

@@ -42,6 +42,7 @@ enum DetectPIIExamples {
     StepExample("Mail «address:1600 Pennsylvania Avenue Suite 200»"),
     StepExample("Ship to:\n«address:78 Rua das Pedras 930»\n«address:Apt. 4»\n«address:Japan 63161»"),
     StepExample("Send it to USNS Miller\n«address:FPO AP 12428»"),
+    StepExample("My «address:zip code 94105-1234» and the office «address:postcode SW1A 1AA»"),
     StepExample(#"{"to": "«email:bob@example.org»", "note": "urgent"}"#, role: .toolArguments),
     StepExample("Sure, I emailed «person:David Miller» at «email:d.miller@example.com».", role: .output),
   ]

@@ -69,6 +69,7 @@ enum WordLists {
     let po = WordLists.hash("po")
     let o = WordLists.hash("o")
     let name = WordLists.hash("name")
+    let code = WordLists.hash("code")
   }
 
   static let keys = Key()
@@ -184,6 +185,9 @@ enum WordLists {
     "gade", "gate", "gata", "gatan", "vej", "vei", "veien", "vägen", "väg", "stræti", "gata", "tie", "katu", "kuja",
     "utca", "út", "tér", "körút", "ulice", "cesta", "ulica",
   ].map { Array($0.utf8) }
+
+  /// Words that introduce a postal code ("ZIP 94105", "postcode SW1A 1AA").
+  static let postcodeWords = set("zip zipcode postcode postal plz")
 
   /// Secondary unit designators after an address ("Apt 4", "Suite 200").
   static let units = set("apt apartment suite ste unit flat floor fl room rm box postbox postfach")
