@@ -69,7 +69,7 @@ struct AddressRules {
     }
     guard token.kind == .word else { return nil }
     // "zip 94105", "postcode: SW1A 1AA": a postal code after its name.
-    if postcodeWords.contains(token.hash), let end = postcode(tokens, after: index) { return (index, end, "postcode") }
+    if postcodeWords.contains(token.hash), let end = postcode(bytes, tokens, after: index) { return (index, end, "postcode") }
     // Every rule below starts at a capitalised word or an acronym.
     guard token.capitalised || token.allCaps else { return nil }
     let lower = key(bytes, token)
@@ -136,13 +136,13 @@ struct AddressRules {
   }
 
   /// The postal code after a postcode word (skipping "code" and a colon):
-  /// 3–6 digits (maybe -4 more), or a UK/Dutch/Canadian two-part code.
-  private func postcode(_ tokens: [TextToken], after index: Int) -> Int? {
+  /// 4–5 digits (maybe -4 more), or a UK/Dutch/Canadian two-part code.
+  private func postcode(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], after index: Int) -> Int? {
     var next = index + 1
     if next < tokens.count, tokens[next].hash == keys.code { next += 1 }
     guard next < tokens.count, tokens[next].start - tokens[next - 1].end <= 3 else { return nil }
     let first = tokens[next]
-    if first.kind == .number, (3...6).contains(first.length) {
+    if first.kind == .number, (4...5).contains(first.length), !isPlaceholder(bytes, first) {
       if next + 1 < tokens.count, tokens[next + 1].kind == .number, tokens[next + 1].length == 4, tokens[next + 1].start == first.end + 1 { return next + 1 }
       return next
     }
@@ -153,6 +153,16 @@ struct AddressRules {
       return next + 1
     }
     return first.kind == .mixed ? next : nil
+  }
+
+  /// "12345", "01234", "00000": sample values, not someone's code.
+  private func isPlaceholder(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    var ascending = true, repeated = true
+    for index in (token.start + 1)..<token.end {
+      if bytes[index] != bytes[index - 1] &+ 1 { ascending = false }
+      if bytes[index] != bytes[index - 1] { repeated = false }
+    }
+    return ascending || repeated
   }
 
   /// Extends an address over a following unit ("Apt. 237", "Suite 568").

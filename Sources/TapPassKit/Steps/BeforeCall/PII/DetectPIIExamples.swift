@@ -63,6 +63,7 @@ enum DetectPIIExamples {
     StepExample("Use std::vector and a::b in the C++ code."),
     StepExample("T.C. Kimlik No: 10000000147"),
     StepExample("Australian Company Number: 002 724 334 / 43002724334"),
+    StepExample("Enter your zip code (e.g. 12345) below."),
     StepExample("Montenegro tax number 02671931 (check digit wrong)"),
     StepExample("The hash is 5f4dcc3b5aa765d61d8327deb882cf99."),
     StepExample("Contact support at support@ or visit the help page."),
