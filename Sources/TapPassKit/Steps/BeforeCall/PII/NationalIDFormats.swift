@@ -1,3 +1,5 @@
+import Glibc
+
 /// The table of national-id formats: each country format mapped onto one
 /// of the shared algorithms in `Checksums` (Luhn, weighted mod 11/10,
 /// ISO 7064, mod 97), with the names people write before it. Order matters
@@ -30,7 +32,7 @@ enum NationalIDFormats {
     F("no_fodselsnummer", 11...11, ["fødselsnummer", "fodselsnummer", "birth number", "norwegian", "personnummer"], strong: true, personal: true) { v in
       Checksums.weighted(v, payload: 0..<9, check: 9, weights: [3, 7, 6, 1, 8, 9, 4, 5, 2], modulus: 11, table: Array("0?987654321".utf8))
         && Checksums.weighted(v, payload: 0..<10, check: 10, weights: [5, 4, 3, 2, 7, 6, 5, 4, 3, 2], modulus: 11, table: Array("0?987654321".utf8))
-        && d.hasDate(v, 0, order: .ddmmyy, dayOffsets: [0, 40], monthOffsets: [0, 40])
+        && d.hasDate(v, 0, order: .ddmmyy, dayOffsets: [0, 40], monthOffsets: [0, 40]) && NationalIDs.norwegianYearIsPast(v)
     },
     F("se_personnummer", 10...12, ["personnummer", "swedish", "samordningsnummer"], personal: true) { v in
       guard v.count == 10 || v.count == 12 else { return false }
@@ -249,6 +251,29 @@ enum NationalIDFormats {
 }
 
 extension NationalIDs {
+  /// The birth year a Norwegian fødselsnummer encodes (century from the
+  /// individual digits) must not lie in the future.
+  static func norwegianYearIsPast(_ v: [UInt8]) -> Bool {
+    guard let yy = PIIBytes.number(v[4..<6]), let individual = PIIBytes.number(v[6..<9]) else { return false }
+    let year: Int
+    switch individual {
+    case 0..<500: year = 1900 + yy
+    case 500..<750 where yy >= 54: year = 1800 + yy
+    case 500..<1000 where yy <= 39: year = 2000 + yy
+    case 900..<1000 where yy >= 40: year = 1900 + yy
+    default: return false
+    }
+    return year <= currentYear
+  }
+
+  /// The current calendar year (UTC), for birth dates that cannot be in the future.
+  static let currentYear: Int = {
+    var now = time(nil)
+    var parts = tm()
+    gmtime_r(&now, &parts)
+    return Int(parts.tm_year) + 1900
+  }()
+
   /// Lithuanian asmens kodas and Estonian isikukood: weights 1–9,1 then,
   /// when the remainder is 10, 3–9,1–3; a remainder of 10 again gives 0.
   static func lithuanianCheck(_ v: [UInt8]) -> Bool {
