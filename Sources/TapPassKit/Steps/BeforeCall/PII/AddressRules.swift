@@ -16,6 +16,7 @@ struct AddressRules {
   private let particles = WordLists.particles
   private let units = WordLists.units
   private let places = WordLists.places
+  private let postcodeWords = WordLists.postcodeWords
   private let militaryPost = AddressRules.militaryPostCodes
   private let states = AddressRules.stateCodes
   private let endingLastBytes = AddressRules.endingLastByteTable
@@ -66,8 +67,11 @@ struct AddressRules {
       // Post boxes: "PO Box 123", "Box 9168" after a unit or service code.
       return nil
     }
+    guard token.kind == .word else { return nil }
+    // "zip 94105", "postcode: SW1A 1AA": a postal code after its name.
+    if postcodeWords.contains(token.hash), let end = postcode(bytes, tokens, after: index) { return (index, end, "postcode") }
     // Every rule below starts at a capitalised word or an acronym.
-    guard token.kind == .word, token.capitalised || token.allCaps else { return nil }
+    guard token.capitalised || token.allCaps else { return nil }
     let lower = key(bytes, token)
     // "Box 123" after "PO"/"P.O."/a unit number.
     if lower == keys.box, token.capitalised, index + 1 < tokens.count, tokens[index + 1].kind == .number, tokens[index + 1].tightBefore, index >= 1 {
@@ -131,6 +135,36 @@ struct AddressRules {
     return nil
   }
 
+  /// The postal code after a postcode word (skipping "code" and a colon):
+  /// 4–5 digits (maybe -4 more), or a UK/Dutch/Canadian two-part code.
+  private func postcode(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], after index: Int) -> Int? {
+    var next = index + 1
+    if next < tokens.count, tokens[next].hash == keys.code { next += 1 }
+    guard next < tokens.count, tokens[next].start - tokens[next - 1].end <= 3 else { return nil }
+    let first = tokens[next]
+    if first.kind == .number, (4...5).contains(first.length), !isPlaceholder(bytes, first) {
+      if next + 1 < tokens.count, tokens[next + 1].kind == .number, tokens[next + 1].length == 4, tokens[next + 1].start == first.end + 1 { return next + 1 }
+      return next
+    }
+    guard first.kind == .mixed || (first.kind == .number && first.length == 4), first.length <= 4, first.ascii else { return nil }
+    if next + 1 < tokens.count, tokens[next + 1].tightBefore, tokens[next + 1].length == 3 || tokens[next + 1].length == 2,
+      tokens[next + 1].kind != .number, tokens[next + 1].allCaps || tokens[next + 1].kind == .mixed
+    {
+      return next + 1
+    }
+    return first.kind == .mixed ? next : nil
+  }
+
+  /// "12345", "01234", "00000": sample values, not someone's code.
+  private func isPlaceholder(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    var ascending = true, repeated = true
+    for index in (token.start + 1)..<token.end {
+      if bytes[index] != bytes[index - 1] &+ 1 { ascending = false }
+      if bytes[index] != bytes[index - 1] { repeated = false }
+    }
+    return ascending || repeated
+  }
+
   /// Extends an address over a following unit ("Apt. 237", "Suite 568").
   private func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], after end: Int) -> Int {
     guard end + 2 < tokens.count else { return end }
@@ -155,7 +189,8 @@ struct AddressRules {
   }
 
   private func isEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
+    guard token.length <= 7, endingLastBytes[Int(bytes[token.end - 1])] else { return false }
+    return streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
   }
 
   static let militaryPostCodes = WordLists.set("apo fpo dpo")

@@ -19,6 +19,7 @@ enum AlphanumericIDs {
     if [10, 12, 13].contains(value.count), isRFC(value), named(rfcWords) { return found("mx_rfc", 0.9, personal: value.count != 12) }
     if value.count == 20, Checksums.mod97(value) == 1, named(leiWords) { return found("lei", 0.9, personal: false) }
     if value.count == 11, isGhanaTIN(value), named(ghanaWords) { return found("gh_tin", 0.9, personal: false) }
+    if value.count == 18, isUSCC(value), named(usccWords) { return found("cn_uscc", 0.9, personal: false) }
     if value.count >= 5, value.count <= 25, value.starts(with: [0x52, 0x46]), PIIBytes.allDigits(value[2..<4]),
       Checksums.mod97(value[4...] + value[0..<4]) == 1, named(referenceWords)
     {
@@ -27,6 +28,7 @@ enum AlphanumericIDs {
     return nil
   }
 
+  static let usccWords = ContextWords(["uscc", "unified social credit", "统一社会信用代码", "china tax"])
   static let rfcWords = ContextWords(["rfc", "registro federal", "mexican tax"])
   static let leiWords = ContextWords(["lei", "legal entity"])
   static let ghanaWords = ContextWords(["ghana", "tin"])
@@ -93,6 +95,21 @@ enum AlphanumericIDs {
       NationalIDs.hasDate(v, letters, order: .yymmdd)
     else { return false }
     return v[(letters + 6)...].allSatisfy(PIIBytes.isAlnum)
+  }
+
+  private static let usccAlphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
+
+  /// Chinese USCC: 8 digits then 10 characters over a 31-letter alphabet,
+  /// weighted check character modulo 31.
+  static func isUSCC(_ v: [UInt8]) -> Bool {
+    guard PIIBytes.allDigits(v[0..<8]) else { return false }
+    let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    var total = 0
+    for index in 0..<17 {
+      guard let value = usccAlphabet.firstIndex(of: v[index]) else { return false }
+      total += value * weights[index]
+    }
+    return usccAlphabet.contains(v[17]) && v[17] == usccAlphabet[(31 - total % 31) % 31]
   }
 
   /// Ghana TIN: a letter, ten characters, check = Σ (i+1)·dᵢ mod 11 (X for 10).

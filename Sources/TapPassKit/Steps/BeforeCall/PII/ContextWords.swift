@@ -48,7 +48,6 @@ struct ContextWords: Sendable {
     "born", "birth", "birthday", "birthdate", "dob", "d.o.b", "d.o.b.", "date of birth", "b.", "née", "geboren",
     "né", "née le", "nacido", "nata", "nato", "age", "aged",
   ])
-  static let postcode = ContextWords(["zip", "zipcode", "zip code", "postcode", "postal", "post code", "plz", "cp", "code postal"])
   /// Generic words that introduce an identity, tax or account number.
   static let identifier = ContextWords([
     "id", "id:", "identity", "identification", "identifier", "national", "personal", "citizen", "tax", "taxpayer",

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The table of national-id formats: each country format mapped onto one
 /// of the shared algorithms in `Checksums` (Luhn, weighted mod 11/10,
 /// ISO 7064, mod 97), with the names people write before it. Order matters
@@ -30,7 +32,7 @@ enum NationalIDFormats {
     F("no_fodselsnummer", 11...11, ["fødselsnummer", "fodselsnummer", "birth number", "norwegian", "personnummer"], strong: true, personal: true) { v in
       Checksums.weighted(v, payload: 0..<9, check: 9, weights: [3, 7, 6, 1, 8, 9, 4, 5, 2], modulus: 11, table: Array("0?987654321".utf8))
         && Checksums.weighted(v, payload: 0..<10, check: 10, weights: [5, 4, 3, 2, 7, 6, 5, 4, 3, 2], modulus: 11, table: Array("0?987654321".utf8))
-        && d.hasDate(v, 0, order: .ddmmyy, dayOffsets: [0, 40], monthOffsets: [0, 40])
+        && d.hasDate(v, 0, order: .ddmmyy, dayOffsets: [0, 40], monthOffsets: [0, 40]) && NationalIDs.norwegianYearIsPast(v)
     },
     F("se_personnummer", 10...12, ["personnummer", "swedish", "samordningsnummer"], personal: true) { v in
       guard v.count == 10 || v.count == 12 else { return false }
@@ -164,7 +166,7 @@ enum NationalIDFormats {
       let s = zip(tail.prefix(8), [8, 7, 6, 5, 4, 3, 2, 1]).reduce(0) { $0 + PIIBytes.digitValue($1.0) * $1.1 }
       return (10 - s % 10) % 10 == PIIBytes.digitValue(tail[8])
     },
-    F("ca_bn", 9...9, ["business number", "canadian business"], d.luhn),
+    F("ca_bn", 9...9, ["business number", "canadian business"], suffix: NationalIDs.canadianProgramAccount, d.luhn),
     F("vn_mst", 10...13, ["mst", "mã số thuế", "vietnam"]) { v in
       guard v.count == 10 || (v.count == 13 && Array(v[10..<13]) != Array("000".utf8)), Array(v[2..<9]) != Array("0000000".utf8),
         let s = Checksums.weightedSum(v[0..<9], [31, 29, 23, 19, 17, 13, 7, 5, 3])
@@ -191,6 +193,11 @@ enum NationalIDFormats {
       return PIIBytes.digitValue(v[8]) == (10 - s % 11) % 9 + 1
     },
     F("imei", 15...15, ["imei"], d.luhn),
+    F("ve_rif", 9...9, ["rif", "venezuela"], takesLetter: true) { v in
+      let types: [UInt8: Int] = [0x56: 4, 0x45: 8, 0x4A: 12, 0x50: 16, 0x47: 20]
+      guard let base = types[v[0]], let s = Checksums.weightedSum(v[1..<9], [3, 2, 7, 6, 5, 4, 3, 2]) else { return false }
+      return v[9] == Array("00987654321".utf8)[(base + s) % 11]
+    },
     F("jp_cn", 13...13, ["corporate number", "hōjin", "japanese corporate"]) { v in
       guard let s = Checksums.weightedSum(v[1...], [1, 2], fromRight: true) else { return false }
       return PIIBytes.digitValue(v[0]) == 9 - s % 9
@@ -244,6 +251,29 @@ enum NationalIDFormats {
 }
 
 extension NationalIDs {
+  /// The birth year a Norwegian fødselsnummer encodes (century from the
+  /// individual digits) must not lie in the future.
+  static func norwegianYearIsPast(_ v: [UInt8]) -> Bool {
+    guard let yy = PIIBytes.number(v[4..<6]), let individual = PIIBytes.number(v[6..<9]) else { return false }
+    let year: Int
+    switch individual {
+    case 0..<500: year = 1900 + yy
+    case 500..<750 where yy >= 54: year = 1800 + yy
+    case 500..<1000 where yy <= 39: year = 2000 + yy
+    case 900..<1000 where yy >= 40: year = 1900 + yy
+    default: return false
+    }
+    return year <= currentYear
+  }
+
+  /// The current calendar year (UTC), for birth dates that cannot be in the future.
+  static let currentYear: Int = {
+    var now = time(nil)
+    var parts = tm()
+    gmtime_r(&now, &parts)
+    return Int(parts.tm_year) + 1900
+  }()
+
   /// Lithuanian asmens kodas and Estonian isikukood: weights 1–9,1 then,
   /// when the remainder is 10, 3–9,1–3; a remainder of 10 again gives 0.
   static func lithuanianCheck(_ v: [UInt8]) -> Bool {

@@ -21,8 +21,17 @@ struct NationalIDFormat: Sendable {
   var validate: Validator
   /// Letters that must be written right before the digits ("CHE-…").
   var prefix: [UInt8]?
+  /// The validator receives the type letter written before the digits, first.
+  var takesLetter = false
+  /// Checks what is written right after the digits, when the format has a part there.
+  var suffix: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)?
 
-  init(_ type: String, _ lengths: ClosedRange<Int>, _ keywords: [String], strong: Bool = false, personal: Bool = false, prefix: String? = nil, _ validate: @escaping Validator) {
+  init(
+    _ type: String, _ lengths: ClosedRange<Int>, _ keywords: [String], strong: Bool = false, personal: Bool = false, prefix: String? = nil,
+    suffix: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)? = nil, takesLetter: Bool = false, _ validate: @escaping Validator
+  ) {
+    self.takesLetter = takesLetter
+    self.suffix = suffix
     self.type = type
     self.prefix = prefix.map { Array($0.utf8) }
     self.lengths = lengths
@@ -40,17 +49,28 @@ enum NationalIDs {
 
   /// Matches a digit-only number against the formats.
   static func match(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, digits: [UInt8], lengths: [Int], separators: [UInt8], options: PIIOptions) -> Candidate? {
-    guard digits.count >= 6, digits.count <= 22, hasIDBoundaries(bytes, start, end) else { return nil }
+    guard digits.count >= 6, digits.count <= 22, hasIDBoundaries(bytes, start, end), !isCompound(bytes, start, end) else { return nil }
     var generic: Bool?
+    // A type letter written before the digits ("V-11470283-3"), for formats whose check covers it.
+    var letter: UInt8 = 0
+    var before = start
+    if before > 0, bytes[before - 1] == 0x2D { before -= 1 }
+    if before > 0, PIIBytes.isUpper(bytes[before - 1]), before == 1 || !PIIBytes.isWord(bytes[before - 2]) { letter = bytes[before - 1] }
     for (index, format) in NationalIDFormats.digitFormats.enumerated() where format.lengths.contains(digits.count) && options.digitFormats[index] {
-      guard format.validate(digits) else { continue }
+      if format.takesLetter {
+        guard letter != 0, format.validate([letter] + digits) else { continue }
+      } else {
+        guard format.validate(digits) else { continue }
+      }
       if let prefix = format.prefix, !hasPrefix(bytes, start, prefix) { continue }
+      if let suffix = format.suffix, !suffix(bytes, end) { continue }
+      let first = format.takesLetter ? before - 1 : start
       if format.keywords.occurs(in: bytes, from: start - keywordWindow, to: start) {
-        return candidate(format, start, end, score: 0.95, reason: "checksum, named")
+        return candidate(format, first, end, score: 0.95, reason: "checksum, named")
       }
       if format.strong {
         if generic == nil { generic = ContextWords.identifier.near(bytes, start, end, before: options.window) }
-        if generic == true { return candidate(format, start, end, score: 0.85, reason: "checksum, id context") }
+        if generic == true { return candidate(format, first, end, score: 0.85, reason: "checksum, id context") }
       }
     }
     return nil
@@ -68,6 +88,26 @@ enum NationalIDs {
     if after < bytes.count, PIIBytes.isWord(bytes[after]) || [0x24, 0x25, 0x23, 0x40, 0x26].contains(bytes[after]) { return false }
     if after > end, !PIIBytes.isUpper(bytes[end]) { return false }
     return true
+  }
+
+  /// "002 724 334 / 43002724334": two numbers joined by a slash are one
+  /// compound value (an ACN and its ABN), not an id on its own.
+  static func isCompound(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    var after = end
+    while after < bytes.count, after - end < 4, bytes[after] == 0x20 { after += 1 }
+    if after + 1 < bytes.count, bytes[after] == 0x2F {
+      var next = after + 1
+      while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+      if next < bytes.count, PIIBytes.isDigit(bytes[next]) { return true }
+    }
+    var before = start
+    while before > 0, start - before < 4, bytes[before - 1] == 0x20 { before -= 1 }
+    if before >= 2, bytes[before - 1] == 0x2F {
+      var previous = before - 1
+      while previous > 0, bytes[previous - 1] == 0x20 { previous -= 1 }
+      if previous > 0, PIIBytes.isDigit(bytes[previous - 1]) { return true }
+    }
+    return false
   }
 
   /// Whether `prefix` is written right before `start`, maybe with a dash or space.
@@ -106,4 +146,18 @@ enum NationalIDs {
   }
 
   enum DateOrder { case yymmdd, ddmmyy }
+
+  /// Canadian BN: an optional program account after the nine digits must
+  /// be RC, RM, RP or RT and four digits ("123456789 RC 0001").
+  static func canadianProgramAccount(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+    var index = end
+    if index < bytes.count, bytes[index] == 0x20 { index += 1 }
+    guard index + 1 < bytes.count, PIIBytes.isUpper(bytes[index]), PIIBytes.isUpper(bytes[index + 1]) else { return true }
+    guard bytes[index] == 0x52, [0x43, 0x4D, 0x50, 0x54].contains(bytes[index + 1]) else { return false }
+    index += 2
+    if index < bytes.count, bytes[index] == 0x20 { index += 1 }
+    var digits = 0
+    while index < bytes.count, PIIBytes.isDigit(bytes[index]) { digits += 1; index += 1 }
+    return digits == 4 && (index >= bytes.count || !PIIBytes.isAlnum(bytes[index]))
+  }
 }

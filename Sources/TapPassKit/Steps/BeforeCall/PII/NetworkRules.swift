@@ -1,4 +1,5 @@
-/// E-mail addresses and IP addresses, validated around a Hyperscan anchor.
+/// E-mail addresses and public IP addresses, validated around a Hyperscan
+/// anchor.
 ///
 /// Why anchors: the patterns only locate `x@y.z` and dotted quads; the
 /// exact extent (how far the local part and the domain go) and the octet
@@ -60,7 +61,18 @@ enum NetworkRules {
     guard octets.count == 4, octets[0] != 0 else { return false }
     // 1.2.3.4-style values are version numbers far more often than hosts.
     if octets.allSatisfy({ $0 < 10 }) { return false }
-    return true
+    return isPublic(octets)
+  }
+
+  /// Only public addresses can point at a person (a subscriber); private,
+  /// loopback, link-local, shared and documentation ranges name machines,
+  /// and are detect_infra's to report.
+  static func isPublic(_ o: [Int]) -> Bool {
+    switch (o[0], o[1], o[2]) {
+    case (10, _, _), (127, _, _), (169, 254, _), (192, 168, _), (192, 0, 2), (198, 51, 100), (203, 0, 113): return false
+    case (172, 16...31, _), (100, 64...127, _), (198, 18...19, _): return false
+    default: return o[0] < 224
+    }
   }
 
   /// An IPv6 address starting at `range.lowerBound`: hex groups of 1–4,
@@ -99,6 +111,14 @@ enum NetworkRules {
     guard doubleColons <= 1 else { return nil }
     guard doubleColons == 1 ? (groups >= 2 && groups <= 7) : groups == 8 else { return nil }
     if letters == 0 && groups < 8 { return nil }
+    // Loopback, link-local (fe80::/10), unique-local (fc00::/7) and documentation (2001:db8::/32) are not personal.
+    let first = PIIBytes.lower(bytes[start])
+    if bytes[start] == 0x3A { return nil }
+    if first == 0x66, start + 1 < end {
+      let second = PIIBytes.lower(bytes[start + 1])
+      if second == 0x63 || second == 0x64 || second == 0x65 { return nil }
+    }
+    if PIIBytes.matches(bytes, at: start, Array("2001:db8:".utf8)) || PIIBytes.matches(bytes, at: start, Array("2001:0db8:".utf8)) { return nil }
     return start..<end
   }
 }

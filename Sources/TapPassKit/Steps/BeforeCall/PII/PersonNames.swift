@@ -23,6 +23,7 @@ struct PersonNames {
   private let particles = WordLists.particles
   private let strongCues = WordLists.strongCues
   private let weakCues = WordLists.weakCues
+  private let humanCues = WordLists.humanCues
   private let humanVerbs = WordLists.humanVerbs
   private let keys = WordLists.keys
 
@@ -32,6 +33,8 @@ struct PersonNames {
     var title = -1
     var strongCue = false
     var weakCue = false
+    /// A word about a person right before ("says", "my kid").
+    var humanCue = false
     /// "my name is", "name:", "I'm": any name-shaped word that follows is a name.
     var introduced = false
   }
@@ -201,6 +204,10 @@ struct PersonNames {
     let adjacent = token.tightBefore || (gap <= 3 && (token.punctuationBefore == 0x3A || token.punctuationBefore == 0x2C))
     if adjacent, strongCues.contains(key) { evidence.strongCue = true }
     if token.tightBefore || token.punctuationBefore == 0x2C, weakCues.contains(key) { evidence.weakCue = true }
+    if token.tightBefore || token.punctuationBefore == 0x2C, humanCues.contains(key) {
+      evidence.weakCue = true
+      evidence.humanCue = true
+    }
     return evidence
   }
 
@@ -275,6 +282,8 @@ struct PersonNames {
         score = evidence.weakCue ? 0.65 : 0.5; reason = "surname"
       } else if !head.ascii, !initial, evidence.weakCue, head.length >= 4 {
         score = 0.6; reason = "capitalised word after cue"
+      } else if evidence.humanCue, !headCommon, head.length >= 3, !looksLikeEnglishWord(bytes, head) {
+        score = 0.65; reason = "name after a word about a person"
       }
     }
     if context.caseless { score -= 0.05 }

@@ -36,10 +36,9 @@ enum PhoneRules {
     let international = shape.digits.starts(with: [0x30, 0x30]) || shape.digits.starts(with: [0x30, 0x31, 0x31])
     if international, count >= 10, groups.count >= 2, dots == 0, !nanpOnly { return 0.8 }
     let nanp = (groups == [3, 3, 4] && count == 10) || (groups == [1, 3, 3, 4] && shape.digits[0] == 0x31)
-    if nanp {
-      let area = shape.digits[count - 10]
-      guard area >= 0x32, dots == 0 || dots == 2 else { return 0 }
-      return 0.8
+    // A valid NANP area code starts with 2–9; other 3-3-4 numbers fall through to the generic rules.
+    if nanp, shape.digits[count - 10] >= 0x32 {
+      return dots == 0 || dots == 2 ? 0.8 : 0
     }
     if nanpOnly { return groups.count == 1 && count == 10 && shape.digits[0] >= 0x32 ? 0.35 : 0 }
     if dots > 0 {

@@ -69,6 +69,7 @@ enum WordLists {
     let po = WordLists.hash("po")
     let o = WordLists.hash("o")
     let name = WordLists.hash("name")
+    let code = WordLists.hash("code")
   }
 
   static let keys = Key()
@@ -80,7 +81,15 @@ enum WordLists {
   static let strongCues = set("dear signed sincerely regards cheers thanks patient employee contact attn attention named called nee née surname firstname lastname fullname")
 
   /// Words after which a capitalised word is likely a name (weaker).
-  static let weakCues = set("by with met meet ask asked tell told call cc thank thanks hi hello hey says said starring producer director directed written sung kid son daughter wife husband brother sister mother father mom dad friend colleague boss partner tribute uncle aunt cousin nephew niece grandma grandpa grandson granddaughter fiance fiancee girlfriend boyfriend coworker neighbor neighbour under")
+  static let weakCues = set("by with met meet cc under tribute")
+
+  /// Words that speak of a person: after them a name-shaped word is a
+  /// name even when no list knows it ("says Lépicier", "my kid Oskar").
+  static let humanCues = set("""
+    says said ask asked tell told thank thanks hi hello hey starring producer director directed written sung kid son \
+    daughter wife husband brother sister mother father mom dad friend colleague boss partner uncle aunt cousin nephew \
+    niece grandma grandpa grandson granddaughter fiance fiancee girlfriend boyfriend coworker neighbor neighbour
+    """)
 
   /// Verbs that take a person as subject ("Mikkel shouted", "says Becker").
   static let humanVerbs = set("said says shouted asked told replied wrote spent lives lived laughed smiled cried whispered married explained added noted argued insisted admitted")
@@ -176,6 +185,9 @@ enum WordLists {
     "gade", "gate", "gata", "gatan", "vej", "vei", "veien", "vägen", "väg", "stræti", "gata", "tie", "katu", "kuja",
     "utca", "út", "tér", "körút", "ulice", "cesta", "ulica",
   ].map { Array($0.utf8) }
+
+  /// Words that introduce a postal code ("ZIP 94105", "postcode SW1A 1AA").
+  static let postcodeWords = set("zip zipcode postcode postal plz")
 
   /// Secondary unit designators after an address ("Apt 4", "Suite 200").
   static let units = set("apt apartment suite ste unit flat floor fl room rm box postbox postfach")
