@@ -52,6 +52,8 @@ enum DetectSecretsExamples {
     StepExample("teams webhook url = '«webhook_url:https://acme.webhook.office.com/webhookb2/9f3c1a77-2b4e-4d1a-9a0e-5c2f8e1d7b36@4f1e/IncomingWebhook/8c2d4e6f1a3b5c7d9e0f2a4b6c8d0e1f/7a9b»'"),
     StepExample("acmecloud '«api_key:n8n0yguftm300z3yn91kkjrb61bwl8rcs84s5mxs»'"),
     StepExample("The password is \"«generic_password:fO*Zd%&60dCj0R»\", do not share it.", role: .system),
+    StepExample(#"{"command": "export DB_PASSWORD=\"«generic_password:cJqKKwoTKxNGMm1P7O»\" && ./migrate"}"#, role: .toolArguments),
+    StepExample(#"{\"api_key\": \"«api_key:rvQAhk2No3nn2MGz2yE5lq6C7sss7Dn4»\"}"#, role: .toolResult),
     StepExample("LicenseKey «api_key:n8n0yguftm300z3yn91kkjrb61bwl8rcs84s5mxs»"),
     StepExample("export BUNDLE_GEMS__ACME__IO=«generic_password:deploy:cJqKKwoTKxNGMm1P7O»"),
     StepExample("The deploy key is «github_pat: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».", role: .output),

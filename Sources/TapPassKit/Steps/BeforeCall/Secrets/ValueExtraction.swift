@@ -66,6 +66,8 @@ enum ValueExtraction {
     }
     var closers = 0
     while position < count && closers < 2 && (SecretBytes.isQuote(bytes[position]) || bytes[position] == UInt8(ascii: "]")) { position += 1; closers += 1 }
+    // `\"api_key\": …` inside a JSON string (tool-call arguments).
+    if closers == 0, position + 1 < count, bytes[position] == UInt8(ascii: "\\"), SecretBytes.isQuote(bytes[position + 1]) { position += 2; closers = 1 }
     let beforeSpace = position
     while position < count && position - beforeSpace < 8 && SecretBytes.isSpace(bytes[position]) { position += 1 }
     guard position < count else { return nil }
@@ -125,7 +127,14 @@ enum ValueExtraction {
     }
 
     var assignment: Assignment
-    if SecretBytes.isQuote(bytes[position]) {
+    if bytes[position] == UInt8(ascii: "\\"), position + 1 < count, SecretBytes.isQuote(bytes[position + 1]) {
+      // `KEY=\"value\"` inside a JSON string: the quotes are escaped.
+      let quote = bytes[position + 1]
+      var end = position + 2
+      while end + 1 < count && end - position <= maxValueLength && !(bytes[end] == UInt8(ascii: "\\") && bytes[end + 1] == quote) && bytes[end] != 0x0A { end += 1 }
+      guard end + 1 < count, bytes[end] == UInt8(ascii: "\\"), bytes[end + 1] == quote else { return nil }
+      assignment = Assignment(key: keyStart..<keyEnd, value: (position + 2)..<end, quoted: true)
+    } else if SecretBytes.isQuote(bytes[position]) {
       let quote = bytes[position]
       var end = position + 1
       while end < count && end - position <= maxValueLength && bytes[end] != quote && bytes[end] != 0x0A {
