@@ -58,7 +58,9 @@ extension SecretInspector {
       return Candidate(start: start, end: payloadEnd, type: "jwt", score: 0.75, severity: .medium, reasons: ["jwt", "header_json", "unsigned"])
     }
     let signatureEnd = SecretBytes.runEnd(bytes, from: payloadEnd + 1, in: alphabet, limit: payloadEnd + 2048)
-    if placeholders.isMasked(bytes, start..<signatureEnd) { return nil }
+    // Only the signature is random; header and payload are encoded JSON,
+    // whose base64 can repeat itself.
+    if placeholders.isMasked(bytes, (payloadEnd + 1)..<signatureEnd) { return nil }
     let signed = signatureEnd - payloadEnd > 16
     return Candidate(start: start, end: signatureEnd, type: "jwt", score: signed ? 0.95 : 0.75, severity: .high, reasons: ["jwt", "header_json"])
   }
