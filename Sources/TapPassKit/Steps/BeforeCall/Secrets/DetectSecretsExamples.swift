@@ -103,6 +103,8 @@ enum DetectSecretsExamples {
     StepExample("W KeyguardUpdateMonitor: android.util.AndroidRuntimeException: bad state"),
     StepExample("Skipping AppWindowToken{df0798e token=Token{a64f992 ActivityRecord}}"),
     StepExample("The targets passed to `nn.CrossEntropyLoss()` must be class indices."),
+    StepExample("W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce"),
+    StepExample("kubectl create secret generic app --from-literal=mysecret=secretvalue1"),
     StepExample("- Use `eslint-plugin-jsx-a11y` to catch accessibility issues"),
     StepExample("attach report_2024_final_version_v2_signed.pdf to the ticket"),
     StepExample("await page.fill('#password', 'password123');"),

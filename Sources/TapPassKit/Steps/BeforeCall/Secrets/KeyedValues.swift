@@ -69,7 +69,7 @@ struct KeyedValues {
       // lower than base62 ones of the same strength.
       let minEntropy = shape.isHex ? configuration.minEntropy * 0.85 : configuration.minEntropy
       guard range.count >= configuration.minLength, shape.entropy >= minEntropy, shape.dominance <= 0.5 else { return nil }
-      let mixed = (shape.letters > 0 && shape.digits > 0)
+      let mixed = (shape.letters > 0 && shape.digits >= 2)
         || (strongSymbols > 0 && shape.letters > 0 && shape.entropy >= 3.5)
         || (shape.upper > 0 && shape.lower > 0 && Self.caseChanges(bytes, range) * 5 >= range.count * 2)
         || (shape.upper >= 3 && shape.lower >= 3 && range.count >= 16 && shape.entropy >= 3.9)
@@ -93,7 +93,7 @@ struct KeyedValues {
   static let weakDenied: [[UInt8]] = [
     "value", "content", "data", "text", "body", "src", "href", "action", "query", "input", "output", "result",
     "payload", "message", "state", "code", "account", "user", "email", "mail", "domain", "host", "login", "link",
-    "file", "class", "style", "type", "size", "cursor", "page", "next", "prev", "sum", "table", "list", "item",
+    "file", "class", "style", "type", "size", "cursor", "page", "next", "prev", "sum", "table", "list", "item", "name",
   ].map { Array($0.utf8) }
 
   /// A key that does not name a secret must look like a configuration

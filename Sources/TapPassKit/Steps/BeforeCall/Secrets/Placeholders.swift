@@ -15,7 +15,7 @@ struct Placeholders: Sendable {
     "example", "your", "changeme", "change_me", "change-me", "placeholder", "dummy", "fake",
     "sample", "redacted", "replace", "insert", "todo", "secret_here", "key_here", "token_here",
     "password_here", "mysecret", "mypassword", "notreal", "not_real", "not-real", "foobar",
-    "lorem", "password", "passwd",
+    "lorem", "password", "passwd", "value",
   ].map { Array($0.utf8) }
 
   /// Whole values that are words, not secrets.

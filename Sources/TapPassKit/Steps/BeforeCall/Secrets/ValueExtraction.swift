@@ -315,6 +315,8 @@ enum ValueExtraction {
       if index == range.upperBound { return !digits }
       let stop = bytes[index]
       if stop == UInt8(ascii: "(") || stop == UInt8(ascii: "[") { return true }
+      // `android.os.BinderProxy@2bd79ce`: a printed object reference.
+      if stop == UInt8(ascii: "@"), index + 1 < range.upperBound, ((index + 1)..<range.upperBound).allSatisfy({ SecretBytes.hex.contains(bytes[$0]) }) { return true }
       guard stop == UInt8(ascii: "."), index + 1 < range.upperBound else { return false }
       index += 1
     }
