@@ -37,10 +37,10 @@ struct KeyedValues {
     if !assignment.quoted && assignment.scheme == .none && ValueForms.looksLikeExpression(bytes, range) { return nil }
     let shape = ValueShape(bytes, range)
     if shape.spaces > 0 || ValueForms.isWordCompound(bytes, range) { return nil }
-    if SecretBytes.hasPrefix(bytes, range, Array("http".utf8)) {
+    if SecretBytes.hasPrefix(bytes, range, "http") {
       return meaning.type == "webhook_url" ? webhook(bytes, range, rule: rule) : nil
     }
-    if SecretBytes.hasPrefix(bytes, range, Array("arn:".utf8)) || ValueForms.isFilePath(bytes, range) { return nil }
+    if SecretBytes.hasPrefix(bytes, range, "arn:") || ValueForms.isFilePath(bytes, range) { return nil }
     // `nn.CrossEntropyLoss()`: a call, quoted or not.
     if range.count >= 2, bytes[range.upperBound - 1] == UInt8(ascii: ")"), bytes[range.upperBound - 2] == UInt8(ascii: "(") { return nil }
     var strongSymbols = 0

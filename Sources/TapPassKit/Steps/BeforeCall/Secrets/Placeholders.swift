@@ -54,7 +54,7 @@ struct Placeholders: Sendable {
       dotRun = byte == UInt8(ascii: ".") ? dotRun + 1 : 0
       if xRun >= 4 || starRun >= 3 || dotRun >= 3 { return true }
     }
-    if SecretBytes.contains(bytes, range, Array("example".utf8)) { return true }
+    if SecretBytes.contains(bytes, range, "example") { return true }
     if Self.containsTemplateReference(bytes, range) { return true }
     return Self.hasSequentialRun(bytes, range, length: sequentialRun) || Self.hasPeriodicRun(bytes, range)
   }

@@ -37,6 +37,9 @@ enum SecretKeys {
   /// Deny words that are stems: they also rule out longer words they begin.
   static let stems: [[UInt8]] = ["publish", "authenticat", "tokeniz", "expir", "checksum", "keyboard", "keyword", "passthrough"].map { Array($0.utf8) }
 
+  static let urlWord = Array("url".utf8)
+  static let uriWord = Array("uri".utf8)
+
   static let passwordWords: [[UInt8]] = ["pass", "pwd"].map { Array($0.utf8) }
   static let secretWords: [[UInt8]] = ["secret", "privatekey", "signingkey", "encryptionkey", "masterkey", "credential", "creds"].map { Array($0.utf8) }
   static let tokenWords: [[UInt8]] = ["token", "key", "auth", "bearer", "webhook", "dsn", "connectionstring", "connstr", "apikey", "cookie", "session"].map { Array($0.utf8) }
@@ -102,12 +105,12 @@ enum SecretKeys {
     }
     guard !key.isEmpty else { return nil }
     // Bundler host credentials: `BUNDLE_GEMS__EXAMPLE__COM=user:password`.
-    if SecretBytes.hasPrefix(bytes, range, Array("bundle_".utf8)), SecretBytes.contains(bytes, range, Array("__".utf8)) {
+    if SecretBytes.hasPrefix(bytes, range, "bundle_"), SecretBytes.contains(bytes, range, "__") {
       return KeyMeaning(type: "generic_password", strength: .password)
     }
     let all = 0..<key.count
     func has(_ word: [UInt8]) -> Bool { SecretBytes.contains(key, all, word) }
-    func hasString(_ word: String) -> Bool { has(Array(word.utf8)) }
+    func hasString(_ word: StaticString) -> Bool { SecretBytes.contains(key, all, word) }
     // A deny word starts at a component and ends exactly at a boundary
     // (`next_token`, `primary_key`), never across one (`tokens` is not in
     // `token_secret`); only `stems` may also end inside a component
@@ -126,7 +129,7 @@ enum SecretKeys {
     // `author: …` is a name; `authorization: …` is a credential.
     if hasString("author") && !hasString("authoriz") && !hasString("authoris") { return nil }
     for word in denied where startsComponent(word) {
-      if webhook && (word == Array("url".utf8) || word == Array("uri".utf8)) { continue }
+      if webhook && (word == urlWord || word == uriWord) { continue }
       return nil
     }
     let password = passwordWords.contains(where: has)

@@ -31,6 +31,9 @@ struct Assignment {
 enum ValueExtraction {
   static let maxKeyLength = 64
   static let maxValueLength = 4096
+  /// Unquoted values end at the first separator; a longer run is a blob.
+  /// Kept short so that `key=key=key=…` costs little per key.
+  static let maxUnquotedLength = 512
 
   /// The start of the key name that contains `position`.
   static func keyStart(_ bytes: [UInt8], containing position: Int) -> Int {
@@ -155,7 +158,8 @@ enum ValueExtraction {
       assignment = Assignment(key: keyStart..<keyEnd, value: position..<end, quoted: false, multiWord: true)
     } else {
       var end = position
-      while end < count && end - position <= maxValueLength && !endsUnquoted(bytes[end]) { end += 1 }
+      while end < count && end - position <= maxUnquotedLength && !endsUnquoted(bytes[end]) { end += 1 }
+      guard end - position <= maxUnquotedLength else { return nil }  // a blob, not a value
       end = trimUnbalancedClosers(bytes, position, end)
       // Sentence punctuation after an unquoted value (`… Exception:`).
       while end > position + 1 && (bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == UInt8(ascii: ".")) { end -= 1 }
