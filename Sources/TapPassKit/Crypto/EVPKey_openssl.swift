@@ -1,5 +1,4 @@
 import COpenSSL
-import Glibc
 
 /// One libcrypto `EVP_PKEY` (a P-256 or Ed25519 key, public or private) and
 /// the contexts that sign and verify with it.
@@ -18,21 +17,10 @@ final class EVPKey: @unchecked Sendable {
   private let verifySlot = ContextSlot()
   private let signSlot = ContextSlot()
 
-  /// A lazily created context behind a pthread mutex. (Synchronization's
-  /// `Mutex` cannot hand a non-Sendable generic result out of its closure.)
+  /// A lazily created context behind a lock.
   final class ContextSlot: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
-      let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-      pthread_mutex_init(mutex, nil)
-      return mutex
-    }()
+    let lock = PosixLock()
     var context: Context?
-    func lock() { pthread_mutex_lock(mutex) }
-    func unlock() { pthread_mutex_unlock(mutex) }
-    deinit {
-      pthread_mutex_destroy(mutex)
-      mutex.deallocate()
-    }
   }
 
   /// A per-key context: an `EVP_PKEY_CTX` (P-256, over a digest) or an
@@ -254,10 +242,10 @@ final class EVPKey: @unchecked Sendable {
     signing: Bool, _ body: (Context) throws(TPCrypto.CryptoError) -> Result
   ) throws(TPCrypto.CryptoError) -> Result {
     let slot = signing ? signSlot : verifySlot
-    slot.lock()
-    defer { slot.unlock() }
-    if slot.context == nil { slot.context = try makeContext(signing: signing) }
-    return try body(slot.context!)
+    return try slot.lock.withLock { () throws(TPCrypto.CryptoError) in
+      if slot.context == nil { slot.context = try makeContext(signing: signing) }
+      return try body(slot.context!)
+    }
   }
 
   private func makeContext(signing: Bool) throws(TPCrypto.CryptoError) -> Context {

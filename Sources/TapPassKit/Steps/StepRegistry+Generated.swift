@@ -5,6 +5,7 @@ extension StepRegistry {
   public static let all: [any Step.Type] = [
     DetectBusinessStep.self,
     DetectInfraStep.self,
+    DetectPIIStep.self,
     DetectSecretsStep.self,
     DetectUnicodeStep.self,
   ]

@@ -31,7 +31,20 @@ public struct TokenJWS: Sendable {
   public let payload: [UInt8]
   public let signature: [UInt8]
 
-  public static func parse(_ text: ArraySlice<UInt8>, limits: Limits = Limits()) throws(TokenRejection) -> TokenJWS {
+  /// A checked header: its JSON and the three members tp-token reads.
+  struct Header: Sendable {
+    let document: JSONDocument
+    let algorithm: TokenAlgorithm
+    let kid: String?
+    let typ: String?
+  }
+
+  /// `headerCache` (a verifier's) skips re-parsing a header whose text is
+  /// byte-for-byte the last one accepted: every token of one issuer key
+  /// has the same header.
+  public static func parse(
+    _ text: ArraySlice<UInt8>, limits: Limits = Limits(), headerCache: TokenHeaderCache? = nil
+  ) throws(TokenRejection) -> TokenJWS {
     guard text.count <= limits.tokenBytes else {
       throw TokenRejection(.tooLarge, "token of \(text.count) bytes exceeds \(limits.tokenBytes)")
     }
@@ -51,32 +64,13 @@ public struct TokenJWS: Sendable {
     guard !headerText.isEmpty, !payloadText.isEmpty else {
       throw TokenRejection(.malformed, "empty header or payload segment")
     }
-    guard headerText.count <= (limits.headerBytes * 4 + 2) / 3 else {
-      throw TokenRejection(.tooLarge, "header exceeds \(limits.headerBytes) bytes")
+    let header: Header
+    if let headerCache {
+      header = try headerCache.header(for: headerText, limits: limits)
+    } else {
+      header = try parseHeader(headerText, limits: limits)
     }
-    guard let headerBytes = Base64URL.decode(bytes: headerText) else {
-      throw TokenRejection(.badEncoding, "header is not canonical base64url")
-    }
-    let header = try TokenJSON.parseObject(headerBytes, depth: limits.headerDepth, what: "header")
-    var alg: String?, kid: String?, typ: String?
-    for member in header.children(of: 0) {
-      let name = TokenJSON.name(header, member)
-      switch name {
-      case "alg": alg = try TokenJSON.string(header, member, "alg")
-      case "kid": kid = try TokenJSON.string(header, member, "kid")
-      case "typ": typ = try TokenJSON.string(header, member, "typ")
-      case "crit": throw TokenRejection(.unknownCrit, "crit lists extensions this verifier does not implement")
-      default:
-        if keyHeaders.contains(name) {
-          throw TokenRejection(.embeddedKey, "header \(name) names a key; keys come only from the verifier")
-        }
-      }
-    }
-    guard let alg else { throw TokenRejection(.badJSON, "header has no alg") }
-    if alg.lowercased() == "none" { throw TokenRejection(.algNone, "unsigned tokens (alg none) are never accepted") }
-    guard let algorithm = TokenAlgorithm(rawValue: alg) else {
-      throw TokenRejection(.algNotAllowed, "alg \(String(alg.prefix(16))) is not allowed (only ES256, EdDSA)")
-    }
+    let alg = header.algorithm.rawValue
 
     guard !signatureText.isEmpty else { throw TokenRejection(.missingSignature, "the signature segment is empty") }
     guard let signature = Base64URL.decode(bytes: signatureText) else {
@@ -92,8 +86,38 @@ public struct TokenJWS: Sendable {
       throw TokenRejection(.badEncoding, "payload is not canonical base64url")
     }
     return TokenJWS(
-      signingInput: text[text.startIndex..<secondDot], header: header, algorithm: algorithm,
-      kid: kid, typ: typ, payload: payload, signature: signature)
+      signingInput: text[text.startIndex..<secondDot], header: header.document, algorithm: header.algorithm,
+      kid: header.kid, typ: header.typ, payload: payload, signature: signature)
+  }
+
+  static func parseHeader(_ headerText: ArraySlice<UInt8>, limits: Limits) throws(TokenRejection) -> Header {
+    guard headerText.count <= (limits.headerBytes * 4 + 2) / 3 else {
+      throw TokenRejection(.tooLarge, "header exceeds \(limits.headerBytes) bytes")
+    }
+    guard let headerBytes = Base64URL.decode(bytes: headerText) else {
+      throw TokenRejection(.badEncoding, "header is not canonical base64url")
+    }
+    let document = try TokenJSON.parseObject(headerBytes, depth: limits.headerDepth, what: "header")
+    var alg: String?, kid: String?, typ: String?
+    for member in document.children(of: 0) {
+      let name = TokenJSON.name(document, member)
+      switch name {
+      case "alg": alg = try TokenJSON.string(document, member, "alg")
+      case "kid": kid = try TokenJSON.string(document, member, "kid")
+      case "typ": typ = try TokenJSON.string(document, member, "typ")
+      case "crit": throw TokenRejection(.unknownCrit, "crit lists extensions this verifier does not implement")
+      default:
+        if keyHeaders.contains(name) {
+          throw TokenRejection(.embeddedKey, "header \(name) names a key; keys come only from the verifier")
+        }
+      }
+    }
+    guard let alg else { throw TokenRejection(.badJSON, "header has no alg") }
+    if alg.lowercased() == "none" { throw TokenRejection(.algNone, "unsigned tokens (alg none) are never accepted") }
+    guard let algorithm = TokenAlgorithm(rawValue: alg) else {
+      throw TokenRejection(.algNotAllowed, "alg \(String(alg.prefix(16))) is not allowed (only ES256, EdDSA)")
+    }
+    return Header(document: document, algorithm: algorithm, kid: kid, typ: typ)
   }
 
   /// Verifies the signature with `key`, whose algorithm must be the header's.

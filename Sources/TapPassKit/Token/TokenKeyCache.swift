@@ -1,5 +1,3 @@
-import Glibc
-
 /// Holder keys (`cnf`) already imported, by their public point bytes.
 ///
 /// Why: importing a P-256 point into libcrypto costs ~18 µs (OpenSSL 3
@@ -11,34 +9,23 @@ import Glibc
 public final class TokenKeyCache: @unchecked Sendable {
   private var keys: [[UInt8]: TokenPublicKey] = [:]
   private let capacity: Int
-  private let mutex: UnsafeMutablePointer<pthread_mutex_t> = {
-    let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    pthread_mutex_init(mutex, nil)
-    return mutex
-  }()
+  private let lock = PosixLock()
 
   public init(capacity: Int = 1024) { self.capacity = capacity }
-
-  deinit {
-    pthread_mutex_destroy(mutex)
-    mutex.deallocate()
-  }
 
   /// The cached key for `point`, or the result of `load`, remembered.
   func key<Failure: Error>(
     for point: [UInt8], load: () throws(Failure) -> TokenPublicKey
   ) throws(Failure) -> TokenPublicKey {
-    pthread_mutex_lock(mutex)
-    let cached = keys[point]
-    pthread_mutex_unlock(mutex)
+    let cached = lock.withLock { keys[point] }
     if let cached { return cached }
     let loaded = try load()
-    pthread_mutex_lock(mutex)
-    // Bounded by starting over: simple, and a hostile stream of fresh
-    // keys costs no more than having no cache.
-    if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
-    keys[point] = loaded
-    pthread_mutex_unlock(mutex)
+    lock.withLock {
+      // Bounded by starting over: simple, and a hostile stream of fresh
+      // keys costs no more than having no cache.
+      if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
+      keys[point] = loaded
+    }
     return loaded
   }
 }

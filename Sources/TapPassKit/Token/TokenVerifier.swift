@@ -1,10 +1,11 @@
 /// Verifies a token or a delegation chain against trusted keys and a policy.
 ///
 /// Order of work, cheapest and most hostile-input-safe first: split and
-/// bound the chain, parse every header (no crypto), then per link verify the
-/// signature before parsing its claims, then the time, audience, issuer,
-/// narrowing, revocation and required-scope checks. Every failure is a
-/// `TokenRejection` with a stable reason code.
+/// bound the chain (depth is refused before any signature work), then link
+/// by link: structure and header checks (no crypto), the signature, and only
+/// then the claims, time and narrowing checks; last the issuer, audience,
+/// revocation and required-scope checks on the whole chain. Every failure
+/// is a `TokenRejection` with a stable reason code.
 public struct TokenVerifier: Sendable {
   public struct Policy: Sendable {
     /// Verification time in seconds since the epoch (`--now`).
@@ -45,6 +46,7 @@ public struct TokenVerifier: Sendable {
   private let byKid: [String: TokenPublicKey]
   private let keys: [TokenPublicKey]
   private let holderKeys: TokenKeyCache?
+  private let headers = TokenHeaderCache()
   public let policy: Policy
 
   /// `holderKeyCache: false` imports every `cnf` key afresh (for measuring
@@ -95,7 +97,7 @@ public struct TokenVerifier: Sendable {
   }
 
   private func verifyRoot(_ text: ArraySlice<UInt8>) throws(TokenRejection) -> (TokenClaims, String) {
-    let jws = try TokenJWS.parse(text, limits: policy.limits)
+    let jws = try TokenJWS.parse(text, limits: policy.limits, headerCache: headers)
     try checkTyp(jws)
     let key: TokenPublicKey
     if let kid = jws.kid {

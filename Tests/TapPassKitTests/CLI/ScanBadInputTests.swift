@@ -22,7 +22,7 @@ import Testing
 
   func check(_ bad: [UInt8], code: String, arguments: [String] = []) throws {
     let input = good + bad + [0x0A] + good
-    let result = try ToolProcess.run("tp-scan", ["--no-progress"] + arguments, stdin: input)
+    let result = try ToolProcess.run("tp-scan", ["--no-progress", "--steps", "detect_infra"] + arguments, stdin: input)
     #expect(result.status == 2, "stderr: \(result.stderr)")
     let lines = result.lines
     try #require(lines.count == 3, "one output line per input line, got \(lines.count)")
@@ -52,7 +52,7 @@ import Testing
     var line = Array(#"{"text":""#.utf8)
     line.append(contentsOf: [UInt8](repeating: UInt8(ascii: "a"), count: 20 << 20))
     line.append(contentsOf: Array(#" 10.9.8.7"}"#.utf8))
-    let result = try ToolProcess.run("tp-scan", ["--no-progress", "--max-record-bytes", String(32 << 20)], stdin: line + [0x0A])
+    let result = try ToolProcess.run("tp-scan", ["--no-progress", "--steps", "detect_infra", "--max-record-bytes", String(32 << 20)], stdin: line + [0x0A])
     #expect(result.status == 1)
     #expect(try findingCount(result.lines[0]) == 1)
   }
@@ -60,7 +60,7 @@ import Testing
   @Test func escapesAreDecodedAndOffsetsAreIntoTheDecodedValue() throws {
     let escaped = String(repeating: #"\"\\\n\t\u00e9\ud83d\ude00"#, count: 500)
     let input = Array(#"{"text":"\#(escaped) 10.4.4.4"}"#.utf8) + [0x0A]
-    let result = try ToolProcess.run("tp-scan", ["--no-progress"], stdin: input)
+    let result = try ToolProcess.run("tp-scan", ["--no-progress", "--steps", "detect_infra"], stdin: input)
     #expect(result.status == 1)
     let record = try #require(try JSONSerialization.jsonObject(with: Data(result.lines[0].utf8)) as? [String: Any])
     let decoded = try #require(record["text"] as? String)
@@ -78,7 +78,7 @@ import Testing
   }
 
   @Test func lastLineWithoutNewlineIsScanned() throws {
-    let result = try ToolProcess.run("tp-scan", ["--no-progress"], stdin: good + Array(#"{"text":"clean"}"#.utf8))
+    let result = try ToolProcess.run("tp-scan", ["--no-progress", "--steps", "detect_infra"], stdin: good + Array(#"{"text":"clean"}"#.utf8))
     #expect(result.status == 1)
     #expect(result.lines.count == 2)
     #expect(try findingCount(result.lines[1]) == 0)

@@ -12,7 +12,7 @@ import Testing
   }
 
   @Test func redactReplacesValuesWithStableTokens() throws {
-    let result = try ToolProcess.run("tp-scan", ["--no-progress", "--redact"], stdin: input)
+    let result = try ToolProcess.run("tp-scan", ["--no-progress", "--steps", "detect_infra", "--redact"], stdin: input)
     #expect(result.status == 1)
     let line = result.lines[0]
     #expect(!line.contains("10.1.2.3"))
@@ -102,7 +102,7 @@ import Testing
       +also = 10.0.0.4
 
       """
-    let result = try ToolProcess.run("tp-scan", ["--diff", "--format", "text"], stdin: Array(diff.utf8))
+    let result = try ToolProcess.run("tp-scan", ["--diff", "--steps", "detect_infra", "--format", "text"], stdin: Array(diff.utf8))
     #expect(result.status == 1)
     let lines = result.lines
     #expect(lines.count == 2, "\(lines)")

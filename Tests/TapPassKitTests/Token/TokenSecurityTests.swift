@@ -266,4 +266,25 @@ import Testing
       }
     }
   }
+
+  /// One verifier (warm header cache) over a mixed stream: a cached header
+  /// must never let a different header, or a bad signature, through.
+  @Test func tokenHeaderCacheNeverBypassesChecks() {
+    let verifier = F.verifier()
+    let good = F.mint()
+    let jwkHeader = #"{"alg":"ES256","kid":"\#(F.es256.publicKey.kid)","jwk":{}}"#
+    let stream: [(String, TokenRejection.Reason?)] = [
+      (good, nil),
+      (F.replacing(good, segment: 0, with: F.b64(#"{"alg":"none"}"#)), .algNone),
+      (good, nil),
+      (F.forge(header: jwkHeader, payload: F.payload), .embeddedKey),
+      (F.forge(header: F.header, payload: F.payload, key: F.foreign), .badSignature),
+      (good, nil),
+    ]
+    for (token, expected) in stream {
+      var reason: TokenRejection.Reason?
+      do { _ = try verifier.verify(Array(token.utf8)) } catch { reason = error.reason }
+      #expect(reason == expected)
+    }
+  }
 }

@@ -123,17 +123,3 @@ import Testing
     #expect(parsed == claims)
   }
 }
-
-/// The checked-in completions must match the command tree (one source).
-@Suite struct TokenGeneratedFilesTests {
-  @Test(arguments: ["bash", "zsh", "fish"])
-  func tokenCompletionsAreCurrent(shell: String) throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent()
-    let path = root.appendingPathComponent("completions/tp-token.\(shell)")
-    let stored = try String(contentsOf: path, encoding: .utf8)
-    let current = TokenCommand.completionScript(for: try #require(CompletionShell(rawValue: shell)))
-    #expect(stored.trimmingCharacters(in: .newlines) == current.trimmingCharacters(in: .newlines),
-            "completions/tp-token.\(shell) is out of date: run scripts/gen-token-docs")
-  }
-}
