@@ -32,8 +32,9 @@ enum ValueExtraction {
   static let maxKeyLength = 64
   static let maxValueLength = 4096
   /// Unquoted values end at the first separator; a longer run is a blob.
-  /// Kept short so that `key=key=key=…` costs little per key.
-  static let maxUnquotedLength = 512
+  /// Bounded (STS session tokens reach ~1,000) so that `key=key=key=…`
+  /// costs little per key.
+  static let maxUnquotedLength = 2048
 
   /// The start of the key name that contains `position`.
   static func keyStart(_ bytes: [UInt8], containing position: Int) -> Int {
