@@ -103,6 +103,10 @@ public final class ScanEngine: @unchecked Sendable {
       if result.truncated { context.incomplete.append(field.path) }
       if measure { scanSeconds += ProgressReporter.monotonicSeconds() - started }
     }
+    // Whether the field holds the suppression marker at all, checked once:
+    // per-candidate line scans are quadratic when thousands of candidates
+    // sit on one long line (a dumped secrets file in a tool result).
+    var markerPresent: Bool?
     for (index, step) in steps.enumerated() {
       guard step.settings.enabled, step.settings.reads.contains(field.role) else { continue }
       if step.inspectsOnlyWithMatches, perStep[index].isEmpty, !keywordHit[index] { continue }
@@ -111,7 +115,11 @@ public final class ScanEngine: @unchecked Sendable {
       matches.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
       var candidates = step.inspect(field, matches: matches, context: &context)
       candidates = candidates.filter { $0.score >= step.settings.threshold && $0.start >= 0 && $0.end <= field.bytes.count && $0.start <= $0.end }
-      for candidate in Self.resolveOverlaps(candidates) where !isSuppressed(field.bytes, candidate) {
+      for candidate in Self.resolveOverlaps(candidates) {
+        if markerPresent == nil {
+          markerPresent = isSuppressed(field.bytes, Candidate(start: 0, end: field.bytes.count, type: "", score: 0, severity: .low))
+        }
+        if markerPresent == true, isSuppressed(field.bytes, candidate) { continue }
         let finding = makeFinding(step, field, candidate)
         if !baseline.contains(finding.fingerprint) { findings.append(finding) }
       }

@@ -3,6 +3,8 @@
 /// a passing check raises the score to ~0.99, a failing one rejects or
 /// lowers it (synthetic test keys in docs usually fail checksums).
 enum FormatChecks {
+  static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+
   /// GitHub's classic and app tokens end in six base62 digits of the CRC32
   /// of the 30 random characters before them (github.blog, 2021-04-05).
   static func githubChecksumValid(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
@@ -15,10 +17,9 @@ enum FormatChecks {
     }
     crc ^= 0xFFFF_FFFF
     var value = crc
-    let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
     var index = range.upperBound - 1
     while index >= range.upperBound - 6 {
-      if bytes[index] != alphabet[Int(value % 62)] { return false }
+      if bytes[index] != base62[Int(value % 62)] { return false }
       value /= 62
       index -= 1
     }
@@ -47,8 +48,8 @@ enum FormatChecks {
   /// dotted strings and truncated copies.
   static func jwtHeaderValid(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     guard let decoded = base64Decoded(bytes, range), isJSONObject(decoded) else { return false }
-    return SecretBytes.contains(decoded, 0..<decoded.count, Array("\"alg\"".utf8))
-      || SecretBytes.contains(decoded, 0..<decoded.count, Array("\"typ\"".utf8))
+    return SecretBytes.contains(decoded, 0..<decoded.count, "\"alg\"")
+      || SecretBytes.contains(decoded, 0..<decoded.count, "\"typ\"")
   }
 
   static func decodesToJSONObject(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
@@ -99,7 +100,7 @@ enum FormatChecks {
   /// OpenAI keys embed `T3BlbkFJ` (base64 of "OpenAI") between two random
   /// halves; look-alikes with another marker are documentation.
   static func openAIMarkerPresent(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    SecretBytes.contains(bytes, range, Array("t3blbkfj".utf8)) && containsExact(bytes, range, Array("T3BlbkFJ".utf8))
+    SecretBytes.contains(bytes, range, "t3blbkfj") && containsExact(bytes, range, "T3BlbkFJ")
   }
 
   /// GitLab token kinds and their documented body lengths.
@@ -119,6 +120,10 @@ enum FormatChecks {
   }
 
   static func containsExact(_ bytes: [UInt8], _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+    SecretBytes.find(bytes, needle, from: range.lowerBound, limit: range.upperBound) != nil
+  }
+
+  static func containsExact(_ bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
     SecretBytes.find(bytes, needle, from: range.lowerBound, limit: range.upperBound) != nil
   }
 }

@@ -34,13 +34,13 @@ struct KeyedValues {
     guard range.count <= ValueExtraction.maxValueLength else { return nil }
     if meaning.strength == .weak && !(configuration.unkeyedAssignments && Self.weakKeyAccepted(bytes, assignment)) { return nil }
     if placeholders.isPlaceholder(bytes, range) { return nil }
-    if !assignment.quoted && assignment.scheme == .none && ValueExtraction.looksLikeExpression(bytes, range) { return nil }
+    if !assignment.quoted && assignment.scheme == .none && ValueForms.looksLikeExpression(bytes, range) { return nil }
     let shape = ValueShape(bytes, range)
-    if shape.spaces > 0 || ValueExtraction.isWordCompound(bytes, range) { return nil }
-    if SecretBytes.hasPrefix(bytes, range, Array("http".utf8)) {
+    if shape.spaces > 0 || ValueForms.isWordCompound(bytes, range) { return nil }
+    if SecretBytes.hasPrefix(bytes, range, "http") {
       return meaning.type == "webhook_url" ? webhook(bytes, range, rule: rule) : nil
     }
-    if SecretBytes.hasPrefix(bytes, range, Array("arn:".utf8)) || Self.isFilePath(bytes, range) { return nil }
+    if SecretBytes.hasPrefix(bytes, range, "arn:") || ValueForms.isFilePath(bytes, range) { return nil }
     // `nn.CrossEntropyLoss()`: a call, quoted or not.
     if range.count >= 2, bytes[range.upperBound - 1] == UInt8(ascii: ")"), bytes[range.upperBound - 2] == UInt8(ascii: "(") { return nil }
     var strongSymbols = 0
@@ -69,7 +69,7 @@ struct KeyedValues {
       // lower than base62 ones of the same strength.
       let minEntropy = shape.isHex ? configuration.minEntropy * 0.85 : configuration.minEntropy
       guard range.count >= configuration.minLength, shape.entropy >= minEntropy, shape.dominance <= 0.5 else { return nil }
-      let mixed = (shape.letters > 0 && shape.digits > 0)
+      let mixed = (shape.letters > 0 && shape.digits >= 2)
         || (strongSymbols > 0 && shape.letters > 0 && shape.entropy >= 3.5)
         || (shape.upper > 0 && shape.lower > 0 && Self.caseChanges(bytes, range) * 5 >= range.count * 2)
         || (shape.upper >= 3 && shape.lower >= 3 && range.count >= 16 && shape.entropy >= 3.9)
@@ -79,10 +79,10 @@ struct KeyedValues {
       // Random tokens mix both; ids such as `blk_-1233005817943453613` or
       // `subnet-0e2907431c9988b72` are digits or hex after a word.
       guard range.count >= max(configuration.minLength, 20), range.count <= 200, shape.digits >= 2, shape.letters * 4 >= range.count,
-        !Self.isResourceID(bytes, range) else { return nil }
+        !ValueForms.isResourceID(bytes, range) else { return nil }
       guard shape.entropy >= max(configuration.minEntropy, shape.isHex ? 3.0 : 3.5), shape.dominance <= 0.3 else { return nil }
       // Package and file names (`eslint-plugin-jsx-a11y`) are mostly words.
-      guard !isUUID(bytes, range), strongSymbols <= 2, !ValueExtraction.isWordCompound(bytes, range, share: 0.6) else { return nil }
+      guard !ValueForms.isUUID(bytes, range), strongSymbols <= 2, !ValueForms.isWordCompound(bytes, range, share: 0.6) else { return nil }
       score = meaning.vendor ? 0.7 : 0.6
       severity = .medium
     }
@@ -93,7 +93,7 @@ struct KeyedValues {
   static let weakDenied: [[UInt8]] = [
     "value", "content", "data", "text", "body", "src", "href", "action", "query", "input", "output", "result",
     "payload", "message", "state", "code", "account", "user", "email", "mail", "domain", "host", "login", "link",
-    "file", "class", "style", "type", "size", "cursor", "page", "next", "prev", "sum", "table", "list", "item",
+    "file", "class", "style", "type", "size", "cursor", "page", "next", "prev", "sum", "table", "list", "item", "name",
   ].map { Array($0.utf8) }
 
   /// A key that does not name a secret must look like a configuration
@@ -154,38 +154,5 @@ struct KeyedValues {
     return Candidate(start: range.lowerBound, end: range.upperBound, type: "webhook_url", score: 0.85, severity: .high, reasons: [rule])
   }
 
-  /// `subnet-0e2907431c9988b72`, `vol-049df61146c4d7901`: a short lower-case
-  /// word, a dash, hex. Cloud resource ids, not credentials.
-  static func isResourceID(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    var index = range.lowerBound
-    while index < range.upperBound && bytes[index] >= 0x61 && bytes[index] <= 0x7A { index += 1 }
-    guard index > range.lowerBound, index - range.lowerBound <= 12, index < range.upperBound, bytes[index] == UInt8(ascii: "-") else { return false }
-    let hex = (index + 1)..<range.upperBound
-    return hex.count >= 8 && hex.allSatisfy { SecretBytes.hex.contains(bytes[$0]) }
-  }
 
-  /// `my-app/build-1508.war`, `keys/prod.pem`: a path ending in a file
-  /// extension names where a secret is, not the secret.
-  static func isFilePath(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    guard range.contains(where: { bytes[$0] == UInt8(ascii: "/") }) else { return false }
-    var dot = range.upperBound - 1
-    while dot > range.lowerBound && range.upperBound - dot <= 5 && bytes[dot] != UInt8(ascii: ".") { dot -= 1 }
-    let extensionLength = range.upperBound - dot - 1
-    guard bytes[dot] == UInt8(ascii: "."), (2...4).contains(extensionLength) else { return false }
-    return ((dot + 1)..<range.upperBound).allSatisfy { bytes[$0] >= 0x61 && bytes[$0] <= 0x7A }
-  }
-
-  /// `8-4-4-4-12` hex: an identifier when the key does not say secret.
-  func isUUID(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    guard range.count == 36 else { return false }
-    for (offset, index) in range.enumerated() {
-      let byte = bytes[index]
-      if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-        if byte != UInt8(ascii: "-") { return false }
-      } else if !SecretBytes.hex.contains(byte) {
-        return false
-      }
-    }
-    return true
-  }
 }

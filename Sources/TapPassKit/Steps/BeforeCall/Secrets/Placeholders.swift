@@ -15,7 +15,7 @@ struct Placeholders: Sendable {
     "example", "your", "changeme", "change_me", "change-me", "placeholder", "dummy", "fake",
     "sample", "redacted", "replace", "insert", "todo", "secret_here", "key_here", "token_here",
     "password_here", "mysecret", "mypassword", "notreal", "not_real", "not-real", "foobar",
-    "lorem", "password", "passwd",
+    "lorem", "password", "passwd", "value",
   ].map { Array($0.utf8) }
 
   /// Whole values that are words, not secrets.
@@ -54,7 +54,7 @@ struct Placeholders: Sendable {
       dotRun = byte == UInt8(ascii: ".") ? dotRun + 1 : 0
       if xRun >= 4 || starRun >= 3 || dotRun >= 3 { return true }
     }
-    if SecretBytes.contains(bytes, range, Array("example".utf8)) { return true }
+    if SecretBytes.contains(bytes, range, "example") { return true }
     if Self.containsTemplateReference(bytes, range) { return true }
     return Self.hasSequentialRun(bytes, range, length: sequentialRun) || Self.hasPeriodicRun(bytes, range)
   }

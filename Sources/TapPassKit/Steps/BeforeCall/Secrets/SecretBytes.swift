@@ -56,6 +56,15 @@ enum SecretBytes {
   /// Whether `bytes[range]` contains `needle` (ASCII, lower-case needle),
   /// ignoring ASCII case. Needles are short words; a naive scan is fastest.
   static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+    needle.withUnsafeBufferPointer { contains(bytes, range, $0) }
+  }
+
+  /// The same for a literal, without allocating (`"example"`).
+  static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ needle: StaticString) -> Bool {
+    needle.withUTF8Buffer { contains(bytes, range, $0) }
+  }
+
+  static func contains(_ bytes: [UInt8], _ range: Range<Int>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
     guard !needle.isEmpty, range.count >= needle.count else { return false }
     var position = range.lowerBound
     let last = range.upperBound - needle.count
@@ -71,6 +80,14 @@ enum SecretBytes {
 
   /// Whether `bytes[range]` starts with `prefix` (ASCII, lower-case), ignoring case.
   static func hasPrefix(_ bytes: [UInt8], _ range: Range<Int>, _ prefix: [UInt8]) -> Bool {
+    prefix.withUnsafeBufferPointer { hasPrefix(bytes, range, $0) }
+  }
+
+  static func hasPrefix(_ bytes: [UInt8], _ range: Range<Int>, _ prefix: StaticString) -> Bool {
+    prefix.withUTF8Buffer { hasPrefix(bytes, range, $0) }
+  }
+
+  static func hasPrefix(_ bytes: [UInt8], _ range: Range<Int>, _ prefix: UnsafeBufferPointer<UInt8>) -> Bool {
     guard range.count >= prefix.count else { return false }
     for offset in 0..<prefix.count where lower(bytes[range.lowerBound + offset]) != prefix[offset] { return false }
     return true
@@ -86,6 +103,14 @@ enum SecretBytes {
 
   /// First index of `needle` (exact bytes) in `bytes[from..<limit]`.
   static func find(_ bytes: [UInt8], _ needle: [UInt8], from: Int, limit: Int) -> Int? {
+    needle.withUnsafeBufferPointer { find(bytes, $0, from: from, limit: limit) }
+  }
+
+  static func find(_ bytes: [UInt8], _ needle: StaticString, from: Int, limit: Int) -> Int? {
+    needle.withUTF8Buffer { find(bytes, $0, from: from, limit: limit) }
+  }
+
+  static func find(_ bytes: [UInt8], _ needle: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Int? {
     guard limit - from >= needle.count else { return nil }
     var position = from
     outer: while position <= limit - needle.count {

@@ -19,10 +19,10 @@ struct SecretInspector {
     var candidates: [Candidate] = []
     // Keys already parsed: the keyword and the operator expression often
     // both match one assignment.
-    var parsedKeys: [Int] = []
+    var parsedKeys = Set<Int>()
     // Starts of vendor-prefixed values that failed their format check: a
     // keyed rule must not report them anyway (`SLACK_TOKEN="xoxp-1234-…"`).
-    var rejectedTokens: [Int] = []
+    var rejectedTokens = Set<Int>()
     for match in matches {
       guard case .vendor(let format) = SecretRules.table[match.pattern].rule else { continue }
       let verdict = vendorToken(bytes, match, format)
@@ -31,7 +31,7 @@ struct SecretInspector {
         candidates.append(found)
         if format.type == "aws_access_key_id", let secret = awsSecretNear(bytes, found.start..<found.end) { candidates.append(secret) }
       case .rejected:
-        rejectedTokens.append(match.start)
+        rejectedTokens.insert(match.start)
       case .notApplicable:
         break
       }
@@ -78,14 +78,13 @@ struct SecretInspector {
     return candidates
   }
 
-  func assignment(_ bytes: [UInt8], keyStart: Int, rule: String, parsed: inout [Int]) -> Candidate? {
-    guard !parsed.contains(keyStart) else { return nil }
-    parsed.append(keyStart)
+  func assignment(_ bytes: [UInt8], keyStart: Int, rule: String, parsed: inout Set<Int>) -> Candidate? {
+    guard parsed.insert(keyStart).inserted else { return nil }
     // `arn:…:secret:name`, `/path/token=…`: a path component, not a key.
     if keyStart > 0, bytes[keyStart - 1] == UInt8(ascii: ":") || bytes[keyStart - 1] == UInt8(ascii: "/") { return nil }
     // `_authToken` is npm's key: `.npmrc` lines belong to the npmrc rule,
     // which checks the `//registry/:` scope the key only works under.
-    if SecretBytes.hasPrefix(bytes, keyStart..<bytes.count, Array("_auth".utf8)) { return nil }
+    if SecretBytes.hasPrefix(bytes, keyStart..<bytes.count, "_auth") { return nil }
     guard let assignment = ValueExtraction.parse(bytes, keyStart: keyStart) else { return nil }
     var meaning = SecretKeys.classify(bytes, assignment.key)
     // `teams webhook url = …`: a key phrase of up to three words says more

@@ -20,19 +20,25 @@ enum SecretKeys {
   /// Keys whose values are identifiers, digests or settings, never secrets.
   static let denied: [[UInt8]] = [
     "public", "publish", "hash", "sha1", "sha2", "sha256", "sha512", "md5", "checksum", "digest", "integrity",
-    "uuid", "guid", "commit", "etag", "nonce", "version", "keyboard", "keyword", "keyspace", "tokenizer",
+    "uuid", "guid", "commit", "etag", "nonce", "version", "keyboard", "keyword", "keyspace", "tokeniz", "expir",
     "maxtoken", "tokens", "tokenlimit", "tokencount", "numtoken", "authored", "authorname", "keypath", "keyfile", "bypass",
     "compass", "passenger", "passage", "passthrough", "passive", "passport", "passed", "passes", "passing", "passable", "keycode", "keyname", "keytype",
     "tokentype", "url", "uri", "endpoint", "authmethod", "authtype", "authority", "authenticat", "monkey",
     "turkey", "donkey", "hockey", "whiskey", "jockey", "keystroke", "keyframe", "keynote", "hotkey", "keybind",
     "primarykey", "foreignkey", "sortkey", "partitionkey", "cachekey", "keyprefix", "idempotency", "locale",
-    "algorithm", "format", "length", "expire", "expiry", "ttl", "timeout", "filename", "path", "image", "model",
+    "algorithm", "format", "length", "ttl", "timeout", "filename", "path", "image", "model",
     "placeholder", "example", "pattern", "regex", "label", "description", "title", "hint", "username", "ref", "revision",
-    "parent", "blob", "oid", "tokenized",
+    "parent", "blob", "oid",
     // Pagination, locking and idempotency tokens, object and tag keys, ARNs.
     "next", "lock", "change", "continuation", "pagination", "starting", "marker", "tag", "arn", "identifier",
     "signature", "s3", "object", "export", "import", "clienttoken", "sync", "resume",
   ].map { Array($0.utf8) }
+
+  /// Deny words that are stems: they also rule out longer words they begin.
+  static let stems: [[UInt8]] = ["publish", "authenticat", "tokeniz", "expir", "checksum", "keyboard", "keyword", "passthrough"].map { Array($0.utf8) }
+
+  static let urlWord = Array("url".utf8)
+  static let uriWord = Array("uri".utf8)
 
   static let passwordWords: [[UInt8]] = ["pass", "pwd"].map { Array($0.utf8) }
   static let secretWords: [[UInt8]] = ["secret", "privatekey", "signingkey", "encryptionkey", "masterkey", "credential", "creds"].map { Array($0.utf8) }
@@ -99,22 +105,22 @@ enum SecretKeys {
     }
     guard !key.isEmpty else { return nil }
     // Bundler host credentials: `BUNDLE_GEMS__EXAMPLE__COM=user:password`.
-    if SecretBytes.hasPrefix(bytes, range, Array("bundle_".utf8)), SecretBytes.contains(bytes, range, Array("__".utf8)) {
+    if SecretBytes.hasPrefix(bytes, range, "bundle_"), SecretBytes.contains(bytes, range, "__") {
       return KeyMeaning(type: "generic_password", strength: .password)
     }
     let all = 0..<key.count
     func has(_ word: [UInt8]) -> Bool { SecretBytes.contains(key, all, word) }
-    func hasString(_ word: String) -> Bool { has(Array(word.utf8)) }
+    func hasString(_ word: StaticString) -> Bool { SecretBytes.contains(key, all, word) }
     // A deny word starts at a component and ends exactly at a boundary
     // (`next_token`, `primary_key`), never across one (`tokens` is not in
-    // `token_secret`); words of six letters or more may also end inside a
-    // component (`publish` of `publishable`), short ones may not (`next`
-    // is not in `NEXTAUTH_SECRET`, `url` not in `urlscan`).
+    // `token_secret`); only `stems` may also end inside a component
+    // (`publish` of `publishable`), other words may not (`next` is not in
+    // `NEXTAUTH_SECRET`, `export` not in `exportsdk_secret`).
     func startsComponent(_ word: [UInt8]) -> Bool {
       for (index, start) in componentStarts.enumerated() where start < key.count && SecretBytes.hasPrefix(key, start..<key.count, word) {
         let end = start + word.count
         let nextBoundary = index + 1 < componentStarts.count ? componentStarts[index + 1] : key.count
-        if end == key.count || componentStarts.contains(end) || (word.count >= 6 && end <= nextBoundary) { return true }
+        if end == key.count || componentStarts.contains(end) || (stems.contains(word) && end <= nextBoundary) { return true }
       }
       return false
     }
@@ -123,7 +129,7 @@ enum SecretKeys {
     // `author: …` is a name; `authorization: …` is a credential.
     if hasString("author") && !hasString("authoriz") && !hasString("authoris") { return nil }
     for word in denied where startsComponent(word) {
-      if webhook && (word == Array("url".utf8) || word == Array("uri".utf8)) { continue }
+      if webhook && (word == urlWord || word == uriWord) { continue }
       return nil
     }
     let password = passwordWords.contains(where: has)

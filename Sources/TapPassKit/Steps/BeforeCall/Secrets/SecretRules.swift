@@ -1,12 +1,13 @@
 /// The rule table: every Hyperscan expression of `detect_secrets`, and which
 /// Swift validator handles its matches. Order matters only for indexing:
-/// `patterns[i]` belongs to `rules[i]`.
+/// `patterns[i]` belongs to `table[i]`.
 ///
 /// Expressions are anchored on something distinctive so that the shared
 /// database stays fast and reports few matches per field:
 /// - a vendor prefix (`VendorFormat`);
 /// - a secret-ish key word directly followed, within a key name, by an
-///   assignment operator; the value is found in Swift;
+///   assignment operator (quotes may be escaped, as inside tool-call
+///   arguments); the value is found in Swift;
 /// - an assignment operator directly followed by 20 token characters (for
 ///   keys that name a vendor rather than a secret, `sourcegraph: …`); the
 ///   fixed length means one report per operator, not one per end offset
@@ -34,9 +35,9 @@ enum SecretRules {
     table += [
       (PatternSpec(
         "keyword-assignment",
-        #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn|session)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?["'`\]]{0,2}(?:[ \t]{0,8}(?:[:=!(>,]|-[ \t])|[ \t]{1,8}["'`A-Za-z0-9])"#,
+        #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn|session)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?(?:\\?["'`\]]){0,2}(?:[ \t]{0,8}(?:[:=!(>,]|-[ \t])|[ \t]{1,8}["'`A-Za-z0-9])"#,
         caseless: true), .keyword),
-      (PatternSpec("assignment", #"[A-Za-z0-9]["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?[A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
+      (PatternSpec("assignment", #"[A-Za-z0-9](?:\\?["'`])?[ \t]{0,3}[:=][ \t]{0,3}(?:\\?["'`])?[A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
       // `acme 'M0UX…'`: a name, a space, a quoted long token. Fixed width
       // and anchored on the quote: the unquoted form (`word token`) would
       // wake the automaton at every word of prose and cost 4× the scan.

@@ -37,7 +37,7 @@ extension SecretInspector {
     if end < 0 { end = index }
     guard base64 >= 40 else { return nil }
     let body = bodyStart..<min(end, bytes.count)
-    if SecretBytes.contains(bytes, body, Array("...".utf8)) || SecretBytes.contains(bytes, body, Array("xxxx".utf8)) || SecretBytes.contains(bytes, body, Array("<".utf8)) { return nil }
+    if SecretBytes.contains(bytes, body, "...") || SecretBytes.contains(bytes, body, "xxxx") || SecretBytes.contains(bytes, body, "<") { return nil }
     return Candidate(start: match.start, end: end, type: "private_key", score: 0.99, severity: .critical, reasons: ["private-key"])
   }
 
@@ -58,7 +58,9 @@ extension SecretInspector {
       return Candidate(start: start, end: payloadEnd, type: "jwt", score: 0.75, severity: .medium, reasons: ["jwt", "header_json", "unsigned"])
     }
     let signatureEnd = SecretBytes.runEnd(bytes, from: payloadEnd + 1, in: alphabet, limit: payloadEnd + 2048)
-    if placeholders.isMasked(bytes, start..<signatureEnd) { return nil }
+    // Only the signature is random; header and payload are encoded JSON,
+    // whose base64 can repeat itself.
+    if placeholders.isMasked(bytes, (payloadEnd + 1)..<signatureEnd) { return nil }
     let signed = signatureEnd - payloadEnd > 16
     return Candidate(start: start, end: signatureEnd, type: "jwt", score: signed ? 0.95 : 0.75, severity: .high, reasons: ["jwt", "header_json"])
   }
@@ -78,7 +80,7 @@ extension SecretInspector {
     // `user:password@`, `username:pass@`: the textbook stand-in pair.
     if placeholders.isPlaceholder(bytes, password) && placeholders.isPlaceholder(bytes, user) { return nil }
     if placeholders.isPlaceholder(bytes, password) && password.count < configuration.minPasswordLength { return nil }
-    let http = SecretBytes.hasPrefix(bytes, schemeStart..<match.start, Array("http".utf8))
+    let http = SecretBytes.hasPrefix(bytes, schemeStart..<match.start, "http")
     let score = placeholders.isPlaceholder(bytes, password) ? 0.6 : 0.9
     return Candidate(start: password.lowerBound, end: password.upperBound, type: http ? "basic_auth" : "connection_string", score: score, severity: .critical, reasons: ["url-credentials"])
   }
@@ -89,7 +91,7 @@ extension SecretInspector {
   func webhook(_ bytes: [UInt8], _ match: PatternMatch, type: String, rule: String) -> Candidate? {
     var start = match.start
     while start > 0 && match.start - start < 120 && Self.urlCharacters.contains(bytes[start - 1]) { start -= 1 }
-    guard SecretBytes.hasPrefix(bytes, start..<match.start, Array("http".utf8)) else { return nil }
+    guard SecretBytes.hasPrefix(bytes, start..<match.start, "http") else { return nil }
     let end = SecretBytes.runEnd(bytes, from: match.end, in: Self.urlCharacters, limit: match.end + 400)
     let path = match.end..<end
     guard path.count >= 8, !placeholders.isMasked(bytes, start..<end), !Placeholders.containsTemplateReference(bytes, path) else { return nil }
@@ -127,7 +129,7 @@ extension SecretInspector {
   func npmrc(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
     var hostStart = match.start
     while hostStart > 0 && match.start - hostStart < 200 && bytes[hostStart - 1] != 0x0A && !SecretBytes.isSpace(bytes[hostStart - 1]) && !SecretBytes.isQuote(bytes[hostStart - 1]) { hostStart -= 1 }
-    guard SecretBytes.hasPrefix(bytes, hostStart..<match.start, Array("//".utf8)), match.start - hostStart > 2,
+    guard SecretBytes.hasPrefix(bytes, hostStart..<match.start, "//"), match.start - hostStart > 2,
       SecretBytes.alphanumeric.contains(bytes[hostStart + 2]) else { return nil }
     var start = match.end
     while start < bytes.count && SecretBytes.isSpace(bytes[start]) { start += 1 }

@@ -31,6 +31,10 @@ struct Assignment {
 enum ValueExtraction {
   static let maxKeyLength = 64
   static let maxValueLength = 4096
+  /// Unquoted values end at the first separator; a longer run is a blob.
+  /// Bounded (STS session tokens reach ~1,000) so that `key=key=key=…`
+  /// costs little per key.
+  static let maxUnquotedLength = 2048
 
   /// The start of the key name that contains `position`.
   static func keyStart(_ bytes: [UInt8], containing position: Int) -> Int {
@@ -66,6 +70,8 @@ enum ValueExtraction {
     }
     var closers = 0
     while position < count && closers < 2 && (SecretBytes.isQuote(bytes[position]) || bytes[position] == UInt8(ascii: "]")) { position += 1; closers += 1 }
+    // `\"api_key\": …` inside a JSON string (tool-call arguments).
+    if closers == 0, position + 1 < count, bytes[position] == UInt8(ascii: "\\"), SecretBytes.isQuote(bytes[position + 1]) { position += 2; closers = 1 }
     let beforeSpace = position
     while position < count && position - beforeSpace < 8 && SecretBytes.isSpace(bytes[position]) { position += 1 }
     guard position < count else { return nil }
@@ -125,7 +131,14 @@ enum ValueExtraction {
     }
 
     var assignment: Assignment
-    if SecretBytes.isQuote(bytes[position]) {
+    if bytes[position] == UInt8(ascii: "\\"), position + 1 < count, SecretBytes.isQuote(bytes[position + 1]) {
+      // `KEY=\"value\"` inside a JSON string: the quotes are escaped.
+      let quote = bytes[position + 1]
+      var end = position + 2
+      while end + 1 < count && end - position <= maxValueLength && !(bytes[end] == UInt8(ascii: "\\") && bytes[end + 1] == quote) && bytes[end] != 0x0A { end += 1 }
+      guard end + 1 < count, bytes[end] == UInt8(ascii: "\\"), bytes[end + 1] == quote else { return nil }
+      assignment = Assignment(key: keyStart..<keyEnd, value: (position + 2)..<end, quoted: true)
+    } else if SecretBytes.isQuote(bytes[position]) {
       let quote = bytes[position]
       var end = position + 1
       while end < count && end - position <= maxValueLength && bytes[end] != quote && bytes[end] != 0x0A {
@@ -146,7 +159,8 @@ enum ValueExtraction {
       assignment = Assignment(key: keyStart..<keyEnd, value: position..<end, quoted: false, multiWord: true)
     } else {
       var end = position
-      while end < count && end - position <= maxValueLength && !endsUnquoted(bytes[end]) { end += 1 }
+      while end < count && end - position <= maxUnquotedLength && !endsUnquoted(bytes[end]) { end += 1 }
+      guard end - position <= maxUnquotedLength else { return nil }  // a blob, not a value
       end = trimUnbalancedClosers(bytes, position, end)
       // Sentence punctuation after an unquoted value (`… Exception:`).
       while end > position + 1 && (bytes[end - 1] == UInt8(ascii: ":") || bytes[end - 1] == UInt8(ascii: ".")) { end -= 1 }
@@ -244,71 +258,5 @@ enum ValueExtraction {
       index += 1
     }
     return result
-  }
-
-  /// Identifiers and labels made of words: `CF_R2_ACCESS_KEY_ID`,
-  /// `image_to_video_360_rotation`, `PALADIN_PLUS_v3.1`. True when the value
-  /// has at least three segments (split at `_ - . / = :`) and word-like segments
-  /// (letters only, or at most two characters) make up most of it. Random
-  /// tokens have long mixed segments, so they never qualify.
-  /// `share` is the part of the value word-like segments must cover.
-  static func isWordCompound(_ bytes: [UInt8], _ range: Range<Int>, share: Double = 0.8) -> Bool {
-    var segments = 0
-    var wordy = 0
-    var total = 0
-    var start = range.lowerBound
-    var index = range.lowerBound
-    while index <= range.upperBound {
-      let separator = index == range.upperBound || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "-")
-        || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "=")
-        || bytes[index] == UInt8(ascii: ":")
-      if separator {
-        let length = index - start
-        if length > 0 {
-          segments += 1
-          total += length
-          var letters = 0
-          for position in start..<index where (bytes[position] | 0x20) >= 0x61 && (bytes[position] | 0x20) <= 0x7A { letters += 1 }
-          if letters == length || length <= 2 { wordy += length }
-        }
-        start = index + 1
-      }
-      index += 1
-    }
-    return segments >= 3 && Double(wordy) >= Double(total) * share
-  }
-
-  /// An unquoted value that is code, not a literal: `os.environ['X']`,
-  /// `config.apiKey`, `getenv("TOKEN")`, `os.urandom(24)`, or a bare
-  /// identifier. A dotted chain counts only without digits, so dotted
-  /// tokens (`sk.nc7.R5t…`) stay literals; a call or index always counts.
-  static func looksLikeExpression(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-    // `Token{a64f992`, `Foo(bar`: an opener without its closer is code or a
-    // printed object, cut at the first space.
-    var depth = 0
-    for index in range {
-      switch bytes[index] {
-      case UInt8(ascii: "{"), UInt8(ascii: "("), UInt8(ascii: "["): depth += 1
-      case UInt8(ascii: "}"), UInt8(ascii: ")"), UInt8(ascii: "]"): depth -= 1
-      default: break
-      }
-    }
-    if depth > 0 { return true }
-    var index = range.lowerBound
-    var digits = false
-    while index < range.upperBound {
-      let first = bytes[index]
-      guard (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A || first == UInt8(ascii: "_") || first == UInt8(ascii: "$") else { return false }
-      while index < range.upperBound && (SecretBytes.alphanumeric.contains(bytes[index]) || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "$")) {
-        if bytes[index] >= 0x30 && bytes[index] <= 0x39 { digits = true }
-        index += 1
-      }
-      if index == range.upperBound { return !digits }
-      let stop = bytes[index]
-      if stop == UInt8(ascii: "(") || stop == UInt8(ascii: "[") { return true }
-      guard stop == UInt8(ascii: "."), index + 1 < range.upperBound else { return false }
-      index += 1
-    }
-    return false
   }
 }
