@@ -135,12 +135,27 @@ public final class ScanEngine: @unchecked Sendable {
       if $0.score != $1.score { return $0.score > $1.score }
       return ($0.end - $0.start) > ($1.end - $1.start)
     }
+    // Kept spans never overlap, so sorted by start they are also sorted by
+    // end: one binary search per candidate finds its only possible
+    // neighbours (O(n log n) even for tens of thousands of candidates).
     var kept: [Candidate] = []
+    var empty: [Candidate] = []
     for candidate in ranked {
-      let overlaps = kept.contains { $0.start < candidate.end && candidate.start < $0.end && !($0.start == $0.end) }
-      if !overlaps || candidate.start == candidate.end { kept.append(candidate) }
+      if candidate.start == candidate.end {
+        empty.append(candidate)
+        continue
+      }
+      var low = 0
+      var high = kept.count
+      while low < high {
+        let middle = (low + high) / 2
+        if kept[middle].start < candidate.start { low = middle + 1 } else { high = middle }
+      }
+      let overlapsNext = low < kept.count && kept[low].start < candidate.end
+      let overlapsPrevious = low > 0 && kept[low - 1].end > candidate.start
+      if !overlapsNext && !overlapsPrevious { kept.insert(candidate, at: low) }
     }
-    return kept.sorted { $0.start < $1.start }
+    return (kept + empty).sorted { $0.start < $1.start }
   }
 
   /// Whether the line holding the candidate carries `tappass:allow`.
