@@ -10,7 +10,7 @@ import PackageDescription
 
 /// The tools, one executable each. Single source of truth for the product
 /// list; scripts/gen-docs reads the same names from the built binaries.
-let tools = ["tp-scan"]
+let tools = ["tp-scan", "tp-audit"]
 
 let package = Package(
   name: "TapPass",

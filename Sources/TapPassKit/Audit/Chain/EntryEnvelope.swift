@@ -1,0 +1,67 @@
+/// The bytes an audit entry's hashes cover: the RFC 8785 canonical form of
+///
+///     {"agent":…,"org":…,"record":<canonical record>,"seq":n,"time":ms}
+///
+/// (keys already in JCS order), so every stored column is covered, and any
+/// JCS library can recompute the leaf hash from an exported entry.
+///
+///     leaf_hash  = SHA-256(0x00 || envelope)        (RFC 9162 leaf)
+///     chain_hash = SHA-256(previous chain_hash || leaf_hash)
+///
+/// with previous = 32 zero bytes for the first entry of an org's log.
+public enum EntryEnvelope {
+  /// Writes the envelope into `buffer` (cleared first, capacity kept).
+  /// `orgJSON` is the org's JCS string literal, precomputed per log.
+  public static func build(
+    into buffer: inout [UInt8], agent: some Collection<UInt8>, orgJSON: [UInt8],
+    record: UnsafeBufferPointer<UInt8>, seq: Int, time: Int64
+  ) {
+    buffer.removeAll(keepingCapacity: true)
+    buffer.append(contentsOf: agentKey)
+    Canonicalizer.appendString(agent, to: &buffer)
+    buffer.append(contentsOf: orgKey)
+    buffer.append(contentsOf: orgJSON)
+    buffer.append(contentsOf: recordKey)
+    buffer.append(contentsOf: record)
+    buffer.append(contentsOf: seqKey)
+    appendDecimal(Int64(seq), to: &buffer)
+    buffer.append(contentsOf: timeKey)
+    appendDecimal(time, to: &buffer)
+    buffer.append(0x7D)
+  }
+
+  private static let agentKey = Array(#"{"agent":"#.utf8)
+  private static let orgKey = Array(#","org":"#.utf8)
+  private static let recordKey = Array(#","record":"#.utf8)
+  private static let seqKey = Array(#","seq":"#.utf8)
+  private static let timeKey = Array(#","time":"#.utf8)
+
+  static func appendDecimal(_ value: Int64, to buffer: inout [UInt8]) {
+    if value == 0 { buffer.append(0x30); return }
+    var magnitude = value.magnitude
+    if value < 0 { buffer.append(0x2D) }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { raw in
+      while magnitude > 0 {
+        raw[count] = UInt8(magnitude % 10) + 0x30
+        magnitude /= 10
+        count += 1
+      }
+      for position in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[position]) }
+    }
+  }
+
+  /// The chain step: SHA-256(previous || leaf).
+  public static func chainHash(previous: Digest32, leaf: Digest32, hasher: TPCrypto.SHA256.Hasher) -> Digest32 {
+    var out = Digest32()
+    previous.withBytes { p in
+      leaf.withBytes { l in
+        withUnsafeMutableBytes(of: &out.storage) { raw in hasher.hash(p, l, into: raw.baseAddress!) }
+      }
+    }
+    return out
+  }
+}

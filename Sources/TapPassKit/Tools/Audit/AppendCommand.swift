@@ -1,0 +1,95 @@
+import ArgumentParser
+
+struct AppendCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "append",
+    abstract: "Append JSON Lines records to the audit store.",
+    discussion: """
+      Each record is stored in its RFC 8785 canonical form with its org, agent, \
+      time, leaf hash and chain hash, and added to the org's Merkle tree. Records \
+      are committed in batches, one transaction each; a batch is acknowledged on \
+      standard output ({"type":"ack",...}) only after its commit returned, so \
+      every acknowledged entry survives a crash of this process (--sync normal) \
+      or a power loss (--sync full). Several appenders may write to the same \
+      database at once: they queue on the write lock (--busy-timeout) and keep \
+      one valid chain.
+
+      Unreadable lines become error records on standard output and give exit \
+      status 2; the other records are still appended.
+      """)
+
+  @OptionGroup var database: DatabaseOptions
+  @OptionGroup var stream: StreamOptions
+
+  @Option(help: ArgumentHelp("Org log for every record (default: from the record, else \"default\").", valueName: "org"))
+  var org: String?
+
+  @Option(help: ArgumentHelp("Agent for every record (default: from the record, else \"unknown\").", valueName: "agent"))
+  var agent: String?
+
+  @Option(help: ArgumentHelp("Records per transaction.", valueName: "n"))
+  var batchSize: Int = 4096
+
+  @Option(help: ArgumentHelp("Durability of each commit: normal (survives a crash) or full (survives power loss).", valueName: "mode"))
+  var sync: AuditStore.SyncMode = .normal
+
+  @Flag(help: "Do not print acknowledgements.")
+  var quiet = false
+
+  @Argument(help: "Input files (JSON Lines); standard input when none.")
+  var files: [String] = []
+
+  func validate() throws {
+    guard batchSize >= 1 && batchSize <= 1_000_000 else { throw ValidationError("--batch-size must be between 1 and 1000000") }
+  }
+
+  func run() throws {
+    try AuditErrors.mapped(path: database.db) {
+      let store = try database.open(.write(sync: sync))
+      let appender = try AuditAppender(store: store)
+      let identity = RecordIdentity(orgOverride: org, agentOverride: agent)
+      let output = StandardOutput.shared
+      var pending: [AuditAppender.Item] = []
+      pending.reserveCapacity(batchSize)
+      var canonicalErrors = 0
+      func commit() throws {
+        let acks = try appender.append(pending)
+        pending.removeAll(keepingCapacity: true)
+        guard !quiet else { return }
+        for ack in acks { try output.writeLine(Self.ackLine(ack)) }
+        try output.flush()
+      }
+      var recordStream = RecordStream(options: stream.streamOptions(tool: "tp-audit"))
+      try recordStream.run(inputs: files, output: output) { document, line in
+        let canonical: [UInt8]
+        do {
+          canonical = try Canonicalizer.canonicalize(document)
+        } catch let error as Canonicalizer.Failure {
+          canonicalErrors += 1
+          return .output(RecordEditor.errorRecord(line: line, code: error.code.rawValue,
+                                                  message: "record cannot be canonicalised: \(error)", tool: "tp-audit"), found: false)
+        }
+        pending.append(AuditAppender.Item(org: identity.org(of: document), agent: identity.agent(of: document), record: canonical))
+        if pending.count >= batchSize { try commit() }
+        return .skip
+      }
+      try commit()
+      if recordStream.status == .error || canonicalErrors > 0 { throw ExitStatus.error.exitCode }
+    }
+  }
+
+  static func ackLine(_ ack: AuditAppender.Ack) -> [UInt8] {
+    var writer = JSONWriter()
+    writer.beginObject()
+    writer.key("type"); writer.string("ack")
+    writer.key("org"); writer.string(ack.org)
+    writer.key("first"); writer.int(ack.firstSeq)
+    writer.key("count"); writer.int(ack.count)
+    writer.key("size"); writer.int(ack.size)
+    writer.key("head"); writer.string(ack.head.hex)
+    writer.endObject()
+    return writer.bytes
+  }
+}
+
+extension AuditStore.SyncMode: ExpressibleByArgument {}
