@@ -43,17 +43,18 @@ public final class Statement {
     try check(code)
   }
 
-  public func bind(blob value: [UInt8], at index: Int32) throws(StorageError) {
-    let code = value.withUnsafeBytes { raw in
-      sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), tp_sqlite_transient())
-    }
-    try check(code)
-  }
-
   /// Binds a copy of the bytes (SQLITE_TRANSIENT); an empty blob stays a
   /// blob, not NULL.
-  public func bind(blob raw: UnsafeRawBufferPointer, at index: Int32) throws(StorageError) {
-    try check(sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), tp_sqlite_transient()))
+  public func bind(blob value: [UInt8], at index: Int32) throws(StorageError) {
+    try check(value.withUnsafeBytes { bindBlob($0, index) })
+  }
+
+  public func bind(blob value: Digest32, at index: Int32) throws(StorageError) {
+    try check(value.withBytes { bindBlob($0, index) })
+  }
+
+  private func bindBlob(_ raw: UnsafeRawBufferPointer, _ index: Int32) -> Int32 {
+    sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), tp_sqlite_transient())
   }
 
   public func bindNull(at index: Int32) throws(StorageError) {

@@ -54,10 +54,7 @@ enum AuditErrors {
     do {
       return try body()
     } catch let error as StorageError {
-      if error.isDamagedFile {
-        throw ToolError("\(path) is damaged (corrupt, truncated or not a tp-audit database): \(error.message)")
-      }
-      throw ToolError("\(path): \(error)")
+      throw AuditStore.toolError(error, path: path)
     } catch let error as SigningError {
       throw ToolError(error.description)
     } catch let error as MerkleProofError {

@@ -96,6 +96,16 @@ public struct MerkleProver<Source: MerkleNodeSource> {
 /// Offline verification (RFC 9162 §2.1.3.2 and §2.1.4.2), needing only the
 /// proof, the sizes and the tree heads.
 public enum MerkleVerifier {
+  /// Step b.ii of both algorithms: "if LSB(fn) is not set, right-shift fn
+  /// and sn equally until either LSB(fn) is set or fn is 0".
+  @inline(__always)
+  static func skipRightEdge(_ fn: inout Int, _ sn: inout Int) {
+    while fn & 1 == 0 && fn != 0 {
+      fn >>= 1
+      sn >>= 1
+    }
+  }
+
   public static func verifyInclusion(
     leafHash: Digest32, index: Int, size: Int, path: [Digest32], root: Digest32
   ) -> Bool {
@@ -108,12 +118,7 @@ public enum MerkleVerifier {
       if sn == 0 { return false }
       if fn & 1 == 1 || fn == sn {
         r = hasher.nodeHash(p, r)
-        if fn & 1 == 0 {
-          while fn & 1 == 0 && fn != 0 {
-            fn >>= 1
-            sn >>= 1
-          }
-        }
+        skipRightEdge(&fn, &sn)
       } else {
         r = hasher.nodeHash(r, p)
       }
@@ -145,12 +150,7 @@ public enum MerkleVerifier {
       if fn & 1 == 1 || fn == sn {
         fr = hasher.nodeHash(c, fr)
         sr = hasher.nodeHash(c, sr)
-        if fn & 1 == 0 {
-          while fn & 1 == 0 && fn != 0 {
-            fn >>= 1
-            sn >>= 1
-          }
-        }
+        skipRightEdge(&fn, &sn)
       } else {
         sr = hasher.nodeHash(sr, c)
       }

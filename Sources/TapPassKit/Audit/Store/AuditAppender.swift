@@ -91,15 +91,15 @@ public final class AuditAppender {
         try insertEntry.bind(time, at: 3)
         try insertEntry.bind(item.agent, at: 4)
         try insertEntry.bind(blob: item.record, at: 5)
-        try insertEntry.bind(blob: leaf.bytes, at: 6)
-        try insertEntry.bind(blob: chain.bytes, at: 7)
+        try insertEntry.bind(blob: leaf, at: 6)
+        try insertEntry.bind(blob: chain, at: 7)
         try insertEntry.execute()
         let logID = state.log.id
         try state.frontier.append(leaf, hasher: merkle) { level, index, hash in
           try insertNode.bind(logID, at: 1)
           try insertNode.bind(level, at: 2)
           try insertNode.bind(index, at: 3)
-          try insertNode.bind(blob: hash.bytes, at: 4)
+          try insertNode.bind(blob: hash, at: 4)
           try insertNode.execute()
         }
         state.log.size = seq + 1
@@ -111,7 +111,7 @@ public final class AuditAppender {
       for org in order {
         let state = states[org]!
         try updateLog.bind(state.log.size, at: 1)
-        try updateLog.bind(blob: state.log.head.bytes, at: 2)
+        try updateLog.bind(blob: state.log.head, at: 2)
         try updateLog.bind(state.log.lastTime, at: 3)
         try updateLog.bind(state.log.id, at: 4)
         try updateLog.execute()
@@ -134,7 +134,7 @@ public final class AuditAppender {
       log = existing
     } else {
       try createLog.bind(org, at: 1)
-      try createLog.bind(blob: Digest32.zero.bytes, at: 2)
+      try createLog.bind(blob: Digest32.zero, at: 2)
       try createLog.execute()
       log = AuditStore.Log(id: store.database.lastInsertRowID, org: org, size: 0, head: .zero, lastTime: 0)
     }

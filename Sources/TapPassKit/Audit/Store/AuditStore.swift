@@ -57,11 +57,16 @@ public final class AuditStore {
     do {
       return try body()
     } catch let error as StorageError {
-      if error.isDamagedFile {
-        throw ToolError("\(path) is not a readable SQLite database (corrupt, truncated or another file type): \(error.message)")
-      }
-      throw ToolError("\(path): \(error)")
+      throw toolError(error, path: path)
     }
+  }
+
+  /// The one place a `StorageError` becomes a user-facing message (exit 2).
+  public static func toolError(_ error: StorageError, path: String) -> ToolError {
+    if error.isDamagedFile {
+      return ToolError("\(path) is damaged: corrupt, truncated or not a tp-audit database (\(error.message))")
+    }
+    return ToolError("\(path): \(error)")
   }
 
   /// A database with tables but no migration record is someone else's:

@@ -35,7 +35,7 @@ public struct CheckpointStore {
         "INSERT INTO checkpoints(log_id, size, root, time, key_id, public_key, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")
       try insert.bind(current.id, at: 1)
       try insert.bind(checkpoint.size, at: 2)
-      try insert.bind(blob: checkpoint.root.bytes, at: 3)
+      try insert.bind(blob: checkpoint.root, at: 3)
       try insert.bind(checkpoint.time, at: 4)
       try insert.bind(checkpoint.keyID, at: 5)
       try insert.bind(checkpoint.publicKeyPEM, at: 6)
