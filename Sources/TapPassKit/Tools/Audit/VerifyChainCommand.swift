@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSQLite
 
 struct VerifyChainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,16 +20,22 @@ struct VerifyChainCommand: ParsableCommand {
   var pubkey: String?
 
   func run() throws {
+    // Opening problems (missing, foreign or unreadable file) are errors,
+    // exit 2; SQLite finding the file corrupt while we read the entries is
+    // a failed verification, exit 1.
+    let (store, pinned) = try AuditErrors.mapped(path: database.db) {
+      (try database.open(.read), try pubkey.map { try Ed25519PublicKey(pem: try KeyFile.read($0)) })
+    }
     let report: ChainVerifier.Report
     do {
       report = try AuditErrors.mapped(path: database.db) {
-        let store = try database.open(.read)
-        let pinned = try pubkey.map { try Ed25519PublicKey(pem: try KeyFile.read($0)) }
-        return try ChainVerifier(store: store, pinnedKey: pinned).verify()
+        do {
+          return try ChainVerifier(store: store, pinnedKey: pinned).verify()
+        } catch let error as StorageError where error.primary == SQLITE_CORRUPT {
+          throw ToolError("verification failed: \(database.db) is damaged (\(error.message))", status: .found)
+        }
       }
-    } catch let error as ToolError where error.message.contains("is damaged") {
-      // A file that SQLite finds damaged while we read it is a failed
-      // verification, not only an error.
+    } catch let error as ToolError where error.status == .found {
       var writer = JSONWriter()
       writer.beginObject()
       writer.key("type"); writer.string("verify-chain")
@@ -36,7 +43,7 @@ struct VerifyChainCommand: ParsableCommand {
       writer.key("kind"); writer.string(ChainVerifier.Kind.damaged.rawValue)
       writer.endObject()
       try StandardOutput.shared.writeLine(writer.bytes)
-      throw ToolError(error.message, status: .found)
+      throw error
     }
     var writer = JSONWriter()
     writer.beginObject()
