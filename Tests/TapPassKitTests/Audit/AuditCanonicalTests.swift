@@ -112,3 +112,34 @@ import Testing
     do { _ = try Canonicalizer.canonicalize(document) } catch { #expect(error.code == code) }
   }
 }
+
+/// The fast path for literals already in ECMAScript form must agree with
+/// the general formatter on every spelling.
+@Suite struct AuditNumberFastPathTests {
+  @Test func fastPathAgreesWithFormatter() {
+    var generator = SystemRandomNumberGenerator()
+    var checked = 0
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 1...18, using: &generator)
+      var digits = (0..<length).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) }
+      if digits.count > 1 && digits[0] == "0" { digits[0] = "1" }
+      var text = String(digits)
+      if Bool.random(using: &generator), length > 1 {
+        let point = Int.random(in: 1..<length, using: &generator)
+        text.insert(".", at: text.index(text.startIndex, offsetBy: point))
+        if text.first == "0" && text.dropFirst().first != "." { continue }
+      }
+      if Bool.random(using: &generator) { text = "-" + text }
+      if text.hasPrefix("0") && text.count > 1 && !text.hasPrefix("0.") { continue }
+      if text.hasPrefix("-0") && text.count > 2 && !text.hasPrefix("-0.") { continue }
+      let value = Double(text)!
+      let expected = ECMAScriptNumber.format(value)
+      #expect(ECMAScriptNumber.canonicalText(ofJSONNumber: Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) } == expected, "\(text)")
+      for small in ["0.000001", "0.0000012", "0.00000012", "-0.000001", "0.10", "10.0", "0.0", "-0"] {
+        #expect(ECMAScriptNumber.canonicalText(ofJSONNumber: Array(small.utf8)).map { String(decoding: $0, as: UTF8.self) } == ECMAScriptNumber.format(Double(small)!))
+      }
+      checked += 1
+    }
+    #expect(checked > 10_000)
+  }
+}

@@ -1,3 +1,5 @@
+import Glibc
+
 /// RFC 8785 JSON Canonicalization Scheme (JCS) over `JSONDocument`.
 ///
 /// Why: an audit entry is hashed, so its bytes must not depend on how the
@@ -55,7 +57,7 @@ public enum Canonicalizer {
       } else {
         // No escapes in the input: the raw bytes are the decoded bytes.
         document.bytes.withUnsafeBufferPointer { buffer in
-          appendString(UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)]), to: &output)
+          appendString(buffer: UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.end)]), to: &output)
         }
       }
     case .array:
@@ -72,11 +74,16 @@ public enum Canonicalizer {
       let members = try sortedMembers(document, of: index)
       for (position, member) in members.enumerated() {
         if position > 0 { output.append(0x2C) }
-        if document.nodes[member.node].keyHasEscapes {
-          let raw = document.bytes[Int(document.nodes[member.node].keyStart)..<Int(document.nodes[member.node].keyEnd)]
-          if hasLoneSurrogateEscape(raw) { throw Failure(code: .loneSurrogate, path: document.path(of: member.node)) }
+        if let decoded = member.decoded {
+          if hasLoneSurrogateEscape(document.bytes[member.keyStart..<member.keyEnd]) {
+            throw Failure(code: .loneSurrogate, path: document.path(of: member.node))
+          }
+          appendString(decoded, to: &output)
+        } else {
+          document.bytes.withUnsafeBufferPointer { bytes in
+            appendString(buffer: UnsafeBufferPointer(rebasing: bytes[member.keyStart..<member.keyEnd]), to: &output)
+          }
         }
-        appendString(member.key, to: &output)
         output.append(0x3A)
         try append(document, node: member.node, to: &output)
       }
@@ -85,7 +92,11 @@ public enum Canonicalizer {
   }
 
   struct Member {
-    var key: [UInt8]
+    /// The decoded key when it had escapes; otherwise nil and the key is
+    /// the raw bytes `keyStart..<keyEnd` of the document (no allocation).
+    var decoded: [UInt8]?
+    var keyStart: Int
+    var keyEnd: Int
     var node: Int
     var isASCII: Bool
   }
@@ -97,19 +108,54 @@ public enum Canonicalizer {
   static func sortedMembers(_ document: JSONDocument, of index: Int) throws(Failure) -> [Member] {
     var members: [Member] = []
     members.reserveCapacity(Int(document.nodes[index].count))
-    for child in document.children(of: index) {
-      let key = document.keyBytes(child)
-      members.append(Member(key: key, node: child, isASCII: key.allSatisfy { $0 < 0x80 }))
+    var sorted = true
+    document.bytes.withUnsafeBufferPointer { bytes in
+      for child in document.children(of: index) {
+        let node = document.nodes[child]
+        var member = Member(decoded: nil, keyStart: Int(node.keyStart), keyEnd: Int(node.keyEnd), node: child, isASCII: true)
+        if node.keyHasEscapes {
+          let decoded = document.keyBytes(child)
+          member.isASCII = decoded.allSatisfy { $0 < 0x80 }
+          member.decoded = decoded
+        } else {
+          for position in member.keyStart..<member.keyEnd where bytes[position] >= 0x80 {
+            member.isASCII = false
+            break
+          }
+        }
+        if sorted, let previous = members.last, !precedes(previous, member, bytes) { sorted = false }
+        members.append(member)
+      }
+      if !sorted { members.sort { precedes($0, $1, bytes) } }
     }
     if members.count < 2 { return members }
-    members.sort { lhs, rhs in
-      if lhs.isASCII && rhs.isASCII { return lhs.key.lexicographicallyPrecedes(rhs.key) }
-      return utf16Precedes(lhs.key, rhs.key)
-    }
-    for position in 1..<members.count where members[position - 1].key == members[position].key {
+    for position in 1..<members.count where keyBytes(members[position - 1], document) == keyBytes(members[position], document) {
       throw Failure(code: .duplicateKey, path: document.path(of: members[position].node))
     }
     return members
+  }
+
+  static func keyBytes(_ member: Member, _ document: JSONDocument) -> ArraySlice<UInt8> {
+    if let decoded = member.decoded { return decoded[...] }
+    return document.bytes[member.keyStart..<member.keyEnd]
+  }
+
+  static func precedes(_ lhs: Member, _ rhs: Member, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func key(_ member: Member) -> [UInt8] { member.decoded ?? Array(bytes[member.keyStart..<member.keyEnd]) }
+    if lhs.isASCII && rhs.isASCII {
+      if lhs.decoded == nil && rhs.decoded == nil {
+        let left = UnsafeBufferPointer(rebasing: bytes[lhs.keyStart..<lhs.keyEnd])
+        let right = UnsafeBufferPointer(rebasing: bytes[rhs.keyStart..<rhs.keyEnd])
+        let common = min(left.count, right.count)
+        if common > 0 {
+          let order = memcmp(left.baseAddress!, right.baseAddress!, common)
+          if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+      }
+      return key(lhs).lexicographicallyPrecedes(key(rhs))
+    }
+    return utf16Precedes(key(lhs), key(rhs))
   }
 
   /// Compares two UTF-8 strings by their UTF-16 code units.
@@ -148,12 +194,19 @@ public enum Canonicalizer {
 
   /// Appends a JCS string literal for valid UTF-8 `value`.
   public static func appendString(_ value: some Collection<UInt8>, to output: inout [UInt8]) {
+    if let done: Void = value.withContiguousStorageIfAvailable({ appendString(buffer: $0, to: &output) }) { return done }
+    Array(value).withUnsafeBufferPointer { appendString(buffer: $0, to: &output) }
+  }
+
+  /// Copies runs of bytes that need no escape in one call each.
+  public static func appendString(buffer value: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
     output.append(0x22)
-    for byte in value {
-      if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
-        output.append(byte)
-        continue
-      }
+    var runStart = 0
+    for position in 0..<value.count {
+      let byte = value[position]
+      if byte >= 0x20 && byte != 0x22 && byte != 0x5C { continue }
+      if position > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart..<position])) }
+      runStart = position + 1
       output.append(0x5C)
       switch byte {
       case 0x22: output.append(0x22)
@@ -166,6 +219,7 @@ public enum Canonicalizer {
       default: output.append(contentsOf: [0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
       }
     }
+    if value.count > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: value[runStart..<value.count])) }
     output.append(0x22)
   }
 }

@@ -14,14 +14,54 @@ public enum ECMAScriptNumber {
   /// The canonical text of a JSON number literal, or nil when it is outside
   /// the double range (JCS cannot represent it).
   public static func canonicalText(ofJSONNumber raw: some Collection<UInt8>) -> [UInt8]? {
-    // Fast path: small integers without fraction or exponent are already canonical
-    // once leading "-0" is handled.
-    if raw.count <= 15, raw.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
-      if raw.elementsEqual([0x2D, 0x30]) { return [0x30] }
-      return Array(raw)
-    }
+    if isAlreadyCanonical(raw) { return Array(raw) }
+    if raw.elementsEqual([0x2D, 0x30]) { return [0x30] }
     guard let value = Double(String(decoding: raw, as: UTF8.self)), value.isFinite else { return nil }
     return Array(format(value).utf8)
+  }
+
+  /// Whether a (grammatically valid) JSON number is already in ECMAScript
+  /// form, so the slow path can be skipped: no exponent, no leading or
+  /// trailing zeros, at most 15 significant digits, and not below 1e-6.
+  /// Why that suffices: any decimal of ≤ 15 significant digits survives the
+  /// trip through a double (DBL_DIG = 15), so two different such decimals
+  /// never share a double, and the literal is the shortest text for its
+  /// value; ECMAScript then prints exactly these digits with the point
+  /// where the literal has it (n ≤ 21 holds with ≤ 15 digits).
+  static func isAlreadyCanonical(_ raw: some Collection<UInt8>) -> Bool {
+    var digits = 0
+    var leadingFractionZeros = 0
+    var sawPoint = false
+    var integerIsZero = false
+    var last: UInt8 = 0
+    var first = true
+    var index = 0
+    for byte in raw {
+      defer { last = byte; index += 1 }
+      switch byte {
+      case 0x2D:
+        guard index == 0 else { return false }
+        continue
+      case 0x2E:
+        sawPoint = true
+        continue
+      case 0x30...0x39:
+        if first {
+          first = false
+          if byte == 0x30 { integerIsZero = true; continue }
+        }
+        if integerIsZero && sawPoint && digits == 0 && byte == 0x30 {
+          leadingFractionZeros += 1
+          continue
+        }
+        digits += 1
+      default:
+        return false  // exponent
+      }
+    }
+    if integerIsZero { return sawPoint ? digits > 0 && leadingFractionZeros <= 5 && last != 0x30 && digits <= 15 : !raw.starts(with: [0x2D]) }
+    if sawPoint && last == 0x30 { return false }
+    return digits <= 15
   }
 
   /// ECMAScript's `String(value)` for a finite double.

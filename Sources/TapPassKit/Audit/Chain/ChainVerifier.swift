@@ -30,11 +30,19 @@ public struct ChainVerifier {
     public var problem: Problem?
   }
 
-  struct LogState {
-    var org: String
-    var orgJSON: [UInt8]
-    var recordedSize: Int
-    var recordedHead: Digest32
+  /// A class, not a struct: the pass mutates it once per entry, and a
+  /// struct copied out of the dictionary would copy its frontier each time.
+  final class LogState {
+    let org: String
+    let orgJSON: [UInt8]
+    let recordedSize: Int
+    let recordedHead: Digest32
+    init(org: String, orgJSON: [UInt8], recordedSize: Int, recordedHead: Digest32) {
+      self.org = org
+      self.orgJSON = orgJSON
+      self.recordedSize = recordedSize
+      self.recordedHead = recordedHead
+    }
     var expected = 0
     var head = Digest32.zero
     var frontier = MerkleFrontier()
@@ -59,16 +67,15 @@ public struct ChainVerifier {
       states[log.id] = LogState(org: log.org, orgJSON: orgJSON, recordedSize: log.size, recordedHead: log.head)
     }
     for checkpoint in try CheckpointStore(store: store).all() {
-      guard var state = states[checkpoint.logID] else { continue }
+      guard let state = states[checkpoint.logID] else { continue }
       state.checkpoints.append(checkpoint.checkpoint)
-      states[checkpoint.logID] = state
       report.checkpoints += 1
       if let problem = checkSignature(checkpoint.checkpoint) {
         report.problem = problem
         return report
       }
     }
-    for id in states.keys { states[id]!.checkpoints.sort { $0.size < $1.size } }
+    for state in states.values { state.checkpoints.sort { $0.size < $1.size } }
 
     let hasher = TPCrypto.SHA256.Hasher()
     let merkle = MerkleHasher()
@@ -76,14 +83,16 @@ public struct ChainVerifier {
     envelope.reserveCapacity(4096)
     let statement = try store.database.prepare(
       "SELECT log_id, seq, time, agent, record, leaf_hash, chain_hash FROM entries ORDER BY id")
+    var lastState: (id: Int64, state: LogState)?
     while try statement.step() {
       report.entries += 1
       let logID = statement.int64(0)
-      guard var state = states[logID] else {
+      guard let state = lastState?.id == logID ? lastState!.state : states[logID] else {
         report.problem = Problem(kind: .inserted, org: "log #\(logID)", seq: statement.int(1),
                                  detail: "row belongs to no known log")
         return report
       }
+      lastState = (logID, state)
       let seq = statement.int(1)
       if seq != state.expected {
         report.problem = try classify(seq: seq, state: state, logID: logID)
@@ -118,7 +127,6 @@ public struct ChainVerifier {
         }
         state.nextCheckpoint += 1
       }
-      states[logID] = state
     }
     for (id, state) in states.sorted(by: { $0.key < $1.key }) {
       if state.expected < state.recordedSize || state.nextCheckpoint < state.checkpoints.count {

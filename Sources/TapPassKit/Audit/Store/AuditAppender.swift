@@ -55,11 +55,19 @@ public final class AuditAppender {
     createLog = try database.prepare("INSERT INTO logs(org, size, head, last_time) VALUES (?, 0, ?, 0)")
   }
 
-  struct State {
+  /// A class so that per-entry updates mutate in place (a struct copied
+  /// out of the dictionary would copy its frontier for every entry).
+  final class State {
     var log: AuditStore.Log
-    var orgJSON: [UInt8]
+    let orgJSON: [UInt8]
     var frontier: MerkleFrontier
-    var firstSeq: Int
+    let firstSeq: Int
+    init(log: AuditStore.Log, orgJSON: [UInt8], frontier: MerkleFrontier, firstSeq: Int) {
+      self.log = log
+      self.orgJSON = orgJSON
+      self.frontier = frontier
+      self.firstSeq = firstSeq
+    }
   }
 
   /// Appends `items` in one transaction and returns one ack per org, in
@@ -68,16 +76,21 @@ public final class AuditAppender {
     guard !items.isEmpty else { return [] }
     var states: [String: State] = [:]
     var order: [String] = []
+    var lastState: State?
     try store.database.transaction(.immediate) {
       let now = clock()
       for item in items {
-        var state: State
-        if let existing = states[item.org] {
+        let state: State
+        if let last = lastState, last.log.org == item.org {
+          state = last
+        } else if let existing = states[item.org] {
           state = existing
         } else {
           state = try load(org: item.org)
+          states[item.org] = state
           order.append(item.org)
         }
+        lastState = state
         let seq = state.log.size
         let time = max(now, state.log.lastTime)
         item.record.withUnsafeBufferPointer { record in
@@ -106,7 +119,6 @@ public final class AuditAppender {
         state.log.head = chain
         state.log.lastTime = time
         for observer in observers { try observer(logID, item, seq, time) }
-        states[item.org] = state
       }
       for org in order {
         let state = states[org]!
