@@ -24,7 +24,7 @@ struct AuditCommand: ParsableCommand {
     version: TapPassVersion.string,
     subcommands: [
       AppendCommand.self, VerifyChainCommand.self, KeygenCommand.self, CheckpointCommand.self,
-      ProveCommand.self, VerifyProofCommand.self,
+      ProveCommand.self, VerifyProofCommand.self, ExportCommand.self,
     ])
 }
 

@@ -37,20 +37,24 @@ public enum EntryEnvelope {
   private static let timeKey = Array(#","time":"#.utf8)
 
   static func appendDecimal(_ value: Int64, to buffer: inout [UInt8]) {
-    if value == 0 { buffer.append(0x30); return }
-    var magnitude = value.magnitude
     if value < 0 { buffer.append(0x2D) }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { raw in
-      while magnitude > 0 {
-        raw[count] = UInt8(magnitude % 10) + 0x30
+    var magnitude = value.magnitude
+    var length = 1
+    var scale: UInt64 = 10
+    while length < 20 && magnitude >= scale {
+      length += 1
+      if scale > UInt64.max / 10 { break }
+      scale *= 10
+    }
+    let start = buffer.count
+    buffer.append(contentsOf: repeatElement(0x30, count: length))
+    buffer.withUnsafeMutableBufferPointer { out in
+      var position = start + length - 1
+      repeat {
+        out[position] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
         magnitude /= 10
-        count += 1
-      }
-      for position in stride(from: count - 1, through: 0, by: -1) { buffer.append(raw[position]) }
+        position -= 1
+      } while magnitude > 0
     }
   }
 
