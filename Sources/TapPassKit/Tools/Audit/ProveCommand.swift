@@ -32,6 +32,11 @@ struct ProveCommand: ParsableCommand {
   @Flag(help: "Print the time spent computing the proof on standard error.")
   var timing = false
 
+  @Option(help: ArgumentHelp(
+    "With --timing and --inclusion: also time this many proofs of random entries in this process.",
+    valueName: "n"))
+  var repeatRandom: Int = 0
+
   func validate() throws {
     guard (inclusion == nil) != consistency.isEmpty else {
       throw ValidationError("give exactly one of --inclusion N or --consistency OLD NEW")
@@ -55,7 +60,10 @@ struct ProveCommand: ParsableCommand {
         guard let entry = try store.entry(log: log, seq: index) else { throw ToolError("entry \(index) is missing") }
         proof = ProofDocument.inclusion(org: log.org, index: index, size: treeSize, leafHash: Digest32(entry.leafHash) ?? .zero,
                                         path: path, envelope: AuditStore.envelope(of: entry, org: log.org))
-        if timing { StandardError.write("proof computed in \(Self.microseconds(elapsed)) µs\n") }
+        if timing {
+          StandardError.write("proof computed in \(Self.microseconds(elapsed)) µs\n")
+          if repeatRandom > 0 { try timeRandomProofs(store: store, log: log, size: treeSize) }
+        }
       } else {
         let (old, new) = (consistency[0], consistency[1])
         guard new <= log.size else { throw ToolError("the log has only \(log.size) entries") }
@@ -68,6 +76,21 @@ struct ProveCommand: ParsableCommand {
       }
       try StandardOutput.shared.writeLine(proof)
     }
+  }
+
+  /// Proofs of random entries, each with a fresh node source (no node
+  /// cache carried over), in a process whose SQLite cache is warm.
+  func timeRandomProofs(store: AuditStore, log: AuditStore.Log, size: Int) throws {
+    var times: [Double] = []
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<repeatRandom {
+      let index = Int.random(in: 0..<size, using: &generator)
+      let started = ProgressReporter.monotonicSeconds()
+      _ = try store.prover(log: log).inclusionPath(index: index, size: size)
+      times.append(ProgressReporter.monotonicSeconds() - started)
+    }
+    times.sort()
+    StandardError.write("\(repeatRandom) random proofs: median \(Self.microseconds(times[times.count / 2])) µs, max \(Self.microseconds(times.last!)) µs\n")
   }
 
   static func microseconds(_ seconds: Double) -> String { JSONWriter.format(seconds * 1e6, digits: 1) }
