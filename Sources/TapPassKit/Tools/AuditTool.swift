@@ -24,7 +24,8 @@ struct AuditCommand: ParsableCommand {
     version: TapPassVersion.string,
     subcommands: [
       AppendCommand.self, VerifyChainCommand.self, KeygenCommand.self, CheckpointCommand.self,
-      ProveCommand.self, VerifyProofCommand.self, ExportCommand.self,
+      ProveCommand.self, VerifyProofCommand.self, EvidenceCommand.self, VerifyEvidenceCommand.self,
+      ExportCommand.self,
     ])
 }
 
@@ -44,6 +45,12 @@ struct DatabaseOptions: ParsableArguments {
   func open(_ access: AuditStore.Access) throws -> AuditStore {
     try AuditStore(path: db, access: access, busyTimeoutMilliseconds: busyTimeout)
   }
+}
+
+/// `--org`, for subcommands that work on one org's log.
+struct LogOption: ParsableArguments {
+  @Option(help: ArgumentHelp("The org log (required when the store holds several).", valueName: "org"))
+  var org: String?
 }
 
 /// Maps library failures to `ToolError` (exit 2) or, for damaged files met
@@ -74,10 +81,10 @@ extension FileOutput {
 }
 
 /// Reads a small JSON document (checkpoint, proof, bundle) from a file.
-func readJSONFile(_ path: String, what: String) throws -> JSONDocument {
+func readJSONFile(_ path: String, what: String, maxDepth: Int = 64) throws -> JSONDocument {
   let bytes = try KeyFile.read(path)
   do {
-    return try JSONDocument(bytes: bytes, maxDepth: 64)
+    return try JSONDocument(bytes: bytes, maxDepth: maxDepth)
   } catch {
     throw ToolError("\(path): not a valid \(what) (\(error.message) at byte \(error.offset))")
   }

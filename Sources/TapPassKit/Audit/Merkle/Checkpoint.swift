@@ -107,7 +107,7 @@ public struct JSONFields {
     self.what = what
   }
 
-  func member(_ key: String) throws -> Int {
+  public func member(_ key: String) throws -> Int {
     guard let index = document.member(key, of: node) else { throw ToolError("\(what): missing \"\(key)\"") }
     return index
   }

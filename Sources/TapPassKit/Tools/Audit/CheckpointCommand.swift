@@ -17,14 +17,13 @@ struct CheckpointCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Ed25519 private key (PEM).", valueName: "file"))
   var key: String
 
-  @Option(help: ArgumentHelp("The org log (required when the store holds several).", valueName: "org"))
-  var org: String?
+  @OptionGroup var orgOption: LogOption
 
   func run() throws {
     try AuditErrors.mapped(path: database.db) {
       let signingKey = try Ed25519PrivateKey(pem: try KeyFile.read(key))
       let store = try database.open(.write(sync: .full))
-      let log = try store.requireLog(org: org)
+      let log = try store.requireLog(org: orgOption.org)
       let checkpoint = try CheckpointStore(store: store).create(log: log, key: signingKey, time: AuditStore.nowMilliseconds())
       try StandardOutput.shared.writeLine(checkpoint.json)
     }

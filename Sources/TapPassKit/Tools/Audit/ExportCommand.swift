@@ -26,8 +26,7 @@ struct ExportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Output format: ocsf, cef or jsonl-hmac.", valueName: "format"))
   var format: AuditExporter.Format
 
-  @Option(help: ArgumentHelp("The org log (required when the store holds several).", valueName: "org"))
-  var org: String?
+  @OptionGroup var orgOption: LogOption
 
   @Option(help: ArgumentHelp("First sequence number to export.", valueName: "seq"))
   var fromSeq: Int = 0
@@ -87,8 +86,8 @@ struct ExportCommand: ParsableCommand {
   private func waitForLog(_ store: AuditStore) throws -> AuditStore.Log {
     while true {
       do {
-        return try store.requireLog(org: org)
-      } catch let error as ToolError where follow && org != nil && error.message.hasPrefix("no log") {
+        return try store.requireLog(org: orgOption.org)
+      } catch let error as ToolError where follow && orgOption.org != nil && error.message.hasPrefix("no log") {
         usleep(UInt32(min(pollInterval, 60_000)) * 1000)
       }
     }

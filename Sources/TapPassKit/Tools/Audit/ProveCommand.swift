@@ -17,8 +17,7 @@ struct ProveCommand: ParsableCommand {
 
   @OptionGroup var database: DatabaseOptions
 
-  @Option(help: ArgumentHelp("The org log (required when the store holds several).", valueName: "org"))
-  var org: String?
+  @OptionGroup var orgOption: LogOption
 
   @Option(help: ArgumentHelp("Entry to prove inclusion of.", valueName: "seq"))
   var inclusion: Int?
@@ -47,7 +46,7 @@ struct ProveCommand: ParsableCommand {
   func run() throws {
     try AuditErrors.mapped(path: database.db) {
       let store = try database.open(.read)
-      let log = try store.requireLog(org: org)
+      let log = try store.requireLog(org: orgOption.org)
       let prover = try store.prover(log: log)
       let started = ProgressReporter.monotonicSeconds()
       let proof: [UInt8]
