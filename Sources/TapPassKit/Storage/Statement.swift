@@ -1,5 +1,16 @@
 import CSQLite
 
+/// A value bound to a statement parameter.
+public enum DatabaseValue: Sendable {
+  case integer(Int64)
+  case real(Double)
+  case text(String)
+  case blob([UInt8])
+  case null
+
+  public static func int(_ value: Int) -> DatabaseValue { .integer(Int64(value)) }
+}
+
 /// A prepared statement. Values are only ever bound as parameters: no SQL
 /// in this package is built from data.
 ///
@@ -33,6 +44,10 @@ public final class Statement {
     try bind(Int64(value), at: index)
   }
 
+  public func bind(_ value: Double, at index: Int32) throws(StorageError) {
+    try check(sqlite3_bind_double(handle, index, value))
+  }
+
   public func bind(_ value: String, at index: Int32) throws(StorageError) {
     var copy = value
     let code = copy.withUTF8 { raw -> Int32 in
@@ -55,6 +70,22 @@ public final class Statement {
 
   private func bindBlob(_ raw: UnsafeRawBufferPointer, _ index: Int32) -> Int32 {
     sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), tp_sqlite_transient())
+  }
+
+  /// Binds `arguments` to parameters 1, 2, … in order (GRDB's
+  /// `StatementArguments`), then runs the statement and resets it.
+  public func execute(arguments: [DatabaseValue]) throws(StorageError) {
+    for (offset, value) in arguments.enumerated() {
+      let index = Int32(offset + 1)
+      switch value {
+      case .integer(let number): try bind(number, at: index)
+      case .real(let number): try bind(number, at: index)
+      case .text(let text): try bind(text, at: index)
+      case .blob(let bytes): try bind(blob: bytes, at: index)
+      case .null: try bindNull(at: index)
+      }
+    }
+    try execute()
   }
 
   public func bindNull(at index: Int32) throws(StorageError) {
@@ -93,6 +124,7 @@ public final class Statement {
 
   public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
   public func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+  public func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
   public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
   public func string(_ column: Int32) -> String {

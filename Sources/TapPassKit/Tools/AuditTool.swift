@@ -25,7 +25,7 @@ struct AuditCommand: ParsableCommand {
     subcommands: [
       AppendCommand.self, VerifyChainCommand.self, KeygenCommand.self, CheckpointCommand.self,
       ProveCommand.self, VerifyProofCommand.self, EvidenceCommand.self, VerifyEvidenceCommand.self,
-      ExportCommand.self,
+      ExportCommand.self, HealthCommand.self, DriftCommand.self, MetricsCommand.self,
     ])
 }
 

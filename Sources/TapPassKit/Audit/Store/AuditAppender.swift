@@ -1,3 +1,14 @@
+/// Something kept up to date with the log inside each append transaction
+/// (health counters, drift histograms).
+public protocol AppendObserver: AnyObject {
+  /// Called for each appended entry, after it is written.
+  func observe(logID: Int64, item: AuditAppender.Item, seq: Int, time: Int64) throws
+  /// Called once per batch inside the transaction, just before COMMIT.
+  func flush() throws
+  /// Called when the batch's transaction rolled back.
+  func discard()
+}
+
 /// Appends canonical records to per-org logs in batches.
 ///
 /// Each batch is one `BEGIN IMMEDIATE` transaction: the write lock is taken
@@ -12,10 +23,13 @@ public final class AuditAppender {
     public var agent: String
     /// RFC 8785 canonical form of the record.
     public var record: [UInt8]
-    public init(org: String, agent: String, record: [UInt8]) {
+    /// What observers count about the record (nil: nothing).
+    public var observation: Observation?
+    public init(org: String, agent: String, record: [UInt8], observation: Observation? = nil) {
       self.org = org
       self.agent = agent
       self.record = record
+      self.observation = observation
     }
   }
 
@@ -28,10 +42,6 @@ public final class AuditAppender {
     public var head: Digest32
   }
 
-  /// Called inside the transaction for each appended entry, after it is
-  /// written (health and metrics aggregates are kept this way).
-  public typealias Observer = (_ logID: Int64, _ item: Item, _ seq: Int, _ time: Int64) throws -> Void
-
   let store: AuditStore
   let insertEntry: Statement
   let insertNode: Statement
@@ -41,7 +51,7 @@ public final class AuditAppender {
   let merkle = MerkleHasher()
   var envelope: [UInt8] = []
   var cache: [Int64: (head: Digest32, frontier: MerkleFrontier)] = [:]
-  public var observers: [Observer] = []
+  public var observers: [any AppendObserver] = []
   /// Injected clock (milliseconds since the epoch), for tests.
   public var clock: () -> Int64 = AuditStore.nowMilliseconds
 
@@ -76,6 +86,22 @@ public final class AuditAppender {
     guard !items.isEmpty else { return [] }
     var states: [String: State] = [:]
     var order: [String] = []
+    do {
+      try transaction(items, &states, &order)
+    } catch {
+      for observer in observers { observer.discard() }
+      throw error
+    }
+    // Committed: only now remember the frontiers and acknowledge.
+    return order.map { org in
+      let state = states[org]!
+      cache[state.log.id] = (state.log.head, state.frontier)
+      return Ack(org: org, firstSeq: state.firstSeq, count: state.log.size - state.firstSeq,
+                 size: state.log.size, head: state.log.head)
+    }
+  }
+
+  private func transaction(_ items: [Item], _ states: inout [String: State], _ order: inout [String]) throws {
     var lastState: State?
     try store.database.transaction(.immediate) {
       let now = clock()
@@ -118,7 +144,7 @@ public final class AuditAppender {
         state.log.size = seq + 1
         state.log.head = chain
         state.log.lastTime = time
-        for observer in observers { try observer(logID, item, seq, time) }
+        for observer in observers { try observer.observe(logID: logID, item: item, seq: seq, time: time) }
       }
       for org in order {
         let state = states[org]!
@@ -128,13 +154,7 @@ public final class AuditAppender {
         try updateLog.bind(state.log.id, at: 4)
         try updateLog.execute()
       }
-    }
-    // Committed: only now remember the frontiers and acknowledge.
-    return order.map { org in
-      let state = states[org]!
-      cache[state.log.id] = (state.log.head, state.frontier)
-      return Ack(org: org, firstSeq: state.firstSeq, count: state.log.size - state.firstSeq,
-                 size: state.log.size, head: state.log.head)
+      for observer in observers { try observer.flush() }
     }
   }
 

@@ -12,7 +12,7 @@ public enum AuditSchema {
   /// Written to `audit_meta.format`; anything else is a foreign database.
   public static let formatName = "tappass-audit"
   /// The on-disk format version this build writes and reads.
-  public static let formatVersion = 1
+  public static let formatVersion = 2
 
   public static var migrator: Migrator {
     var migrator = Migrator()
@@ -54,6 +54,32 @@ public enum AuditSchema {
         public_key TEXT NOT NULL,
         signature BLOB NOT NULL
       );
+      """)
+    // Health, drift and metrics aggregates, kept up to date by
+    // `AgentStatsRecorder` inside each append transaction. Entries appended
+    // before this migration are not counted.
+    migrator.register("v2-agent-aggregates", sql: """
+      CREATE TABLE agent_stats(
+        log_id INTEGER NOT NULL,
+        agent TEXT NOT NULL,
+        entries REAL NOT NULL, blocked REAL NOT NULL, errors REAL NOT NULL, findings INTEGER NOT NULL,
+        data REAL NOT NULL, security REAL NOT NULL, tokens REAL NOT NULL, token_entries REAL NOT NULL,
+        w_entries REAL NOT NULL, w_blocked REAL NOT NULL, w_errors REAL NOT NULL, w_data REAL NOT NULL,
+        w_security REAL NOT NULL, w_tokens REAL NOT NULL, w_token_entries REAL NOT NULL,
+        last_seq INTEGER NOT NULL, last_time INTEGER NOT NULL,
+        PRIMARY KEY(log_id, agent)
+      ) WITHOUT ROWID;
+      CREATE TABLE agent_histograms(
+        log_id INTEGER NOT NULL, agent TEXT NOT NULL, signal TEXT NOT NULL, hour INTEGER NOT NULL,
+        category TEXT NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY(log_id, agent, signal, hour, category)
+      ) WITHOUT ROWID;
+      CREATE TABLE agent_sessions(
+        log_id INTEGER NOT NULL, agent TEXT NOT NULL, session TEXT NOT NULL,
+        first_time INTEGER NOT NULL, last_time INTEGER NOT NULL, entries INTEGER NOT NULL,
+        PRIMARY KEY(log_id, agent, session)
+      ) WITHOUT ROWID;
+      UPDATE audit_meta SET value = '2' WHERE key = 'format_version';
       """)
     return migrator
   }

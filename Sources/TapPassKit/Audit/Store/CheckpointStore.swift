@@ -33,14 +33,10 @@ public struct CheckpointStore {
       let checkpoint = try Checkpoint.sign(org: current.org, size: current.size, root: root, time: time, key: key)
       let insert = try store.database.prepare(
         "INSERT INTO checkpoints(log_id, size, root, time, key_id, public_key, signature) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      try insert.bind(current.id, at: 1)
-      try insert.bind(checkpoint.size, at: 2)
-      try insert.bind(blob: checkpoint.root, at: 3)
-      try insert.bind(checkpoint.time, at: 4)
-      try insert.bind(checkpoint.keyID, at: 5)
-      try insert.bind(checkpoint.publicKeyPEM, at: 6)
-      try insert.bind(blob: checkpoint.signature, at: 7)
-      try insert.execute()
+      try insert.execute(arguments: [
+        .integer(current.id), .int(checkpoint.size), .blob(checkpoint.root.bytes), .integer(checkpoint.time),
+        .text(checkpoint.keyID), .text(checkpoint.publicKeyPEM), .blob(checkpoint.signature),
+      ])
       return checkpoint
     }
   }

@@ -47,6 +47,7 @@ struct AppendCommand: ParsableCommand {
     try AuditErrors.mapped(path: database.db) {
       let store = try database.open(.write(sync: sync))
       let appender = try AuditAppender(store: store)
+      appender.observers.append(try AgentStatsRecorder(database: store.database))
       let identity = RecordIdentity(orgOverride: org, agentOverride: agent)
       let output = StandardOutput.shared
       var pending: [AuditAppender.Item] = []
@@ -69,7 +70,8 @@ struct AppendCommand: ParsableCommand {
           return .output(RecordEditor.errorRecord(line: line, code: error.code.rawValue,
                                                   message: "record cannot be canonicalised: \(error)", tool: "tp-audit"), found: false)
         }
-        pending.append(AuditAppender.Item(org: identity.org(of: document), agent: identity.agent(of: document), record: canonical))
+        pending.append(AuditAppender.Item(org: identity.org(of: document), agent: identity.agent(of: document), record: canonical,
+                                          observation: Observation(view: RecordView(document: document))))
         if pending.count >= batchSize { try commit() }
         return .skip
       }
