@@ -214,3 +214,38 @@ import Testing
     #expect(missing.status == 2)
   }
 }
+
+/// Disk full: SQLITE_FULL is reported as an error, the failed batch is not
+/// acknowledged, and everything acknowledged before stays intact.
+@Suite struct AuditDiskFullTests {
+  @Test func fullDiskLosesNothingAcknowledged() throws {
+    let directory = AuditTestSupport.temporaryDirectory()
+    defer { AuditTestSupport.removeDirectory(directory) }
+    let store = try AuditTestSupport.makeStore(at: directory + "/audit.db", count: 50)
+    // A hard cap on the file's pages stands in for a full file system.
+    let pages = try #require(try store.database.scalarInt("PRAGMA page_count"))
+    _ = try store.database.scalarInt("PRAGMA max_page_count = \(pages + 2)")
+    let appender = try AuditAppender(store: store)
+    var acknowledged = 50
+    var failure: StorageError?
+    for round in 0..<200 {
+      let items = try (0..<50).map { index in
+        let document = try JSONDocument(bytes: AuditTestSupport.record(1000 + round * 50 + index))
+        return AuditAppender.Item(org: "acme", agent: "a", record: try Canonicalizer.canonicalize(document))
+      }
+      do {
+        let acks = try appender.append(items)
+        acknowledged = acks[0].size
+      } catch let error as StorageError {
+        failure = error
+        break
+      }
+    }
+    let error = try #require(failure)
+    #expect(error.primary == 13)  // SQLITE_FULL
+    #expect(AuditStore.toolError(error, path: "audit.db").message.contains("full"))
+    let report = try ChainVerifier(store: store).verify()
+    #expect(report.problem == nil)
+    #expect(report.logs.first?.size == acknowledged)
+  }
+}
