@@ -78,6 +78,33 @@ import Testing
     #expect(try AuditTestSupport.run(["verify-chain", "--db", db]).status == 0)
   }
 
+  /// A slow producer on a pipe: each record is acknowledged while the
+  /// pipe is still open, not when a batch of 4096 fills or input ends.
+  @Test func streamedRecordsAreAcknowledgedPromptly() throws {
+    defer { AuditTestSupport.removeDirectory(directory) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: AuditTestSupport.binary)
+    process.arguments = ["append", "--db", directory + "/audit.db"]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    let fd = output.fileHandleForReading.fileDescriptor
+    for index in 0..<3 {
+      input.fileHandleForWriting.write(Data(AuditTestSupport.record(index) + [0x0A]))
+      var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+      #expect(poll(&descriptor, 1, 20_000) == 1, "no acknowledgement for record \(index)")
+      var buffer = [UInt8](repeating: 0, count: 4096)
+      let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      let line = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
+      #expect(line.contains(#""size":\#(index + 1)"#), "\(line)")
+    }
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+  }
+
   @Test func concurrentAppendersKeepOneChain() throws {
     defer { AuditTestSupport.removeDirectory(directory) }
     let db = directory + "/audit.db"

@@ -39,22 +39,16 @@ public enum EntryEnvelope {
   static func appendDecimal(_ value: Int64, to buffer: inout [UInt8]) {
     if value < 0 { buffer.append(0x2D) }
     var magnitude = value.magnitude
-    var length = 1
-    var scale: UInt64 = 10
-    while length < 20 && magnitude >= scale {
-      length += 1
-      if scale > UInt64.max / 10 { break }
-      scale *= 10
-    }
-    let start = buffer.count
-    buffer.append(contentsOf: repeatElement(0x30, count: length))
-    buffer.withUnsafeMutableBufferPointer { out in
-      var position = start + length - 1
+    // Digits are written backwards into a stack buffer, then appended with
+    // one copy (this runs twice per entry in verify-chain's hot loop).
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var position = 20
       repeat {
-        out[position] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
-        magnitude /= 10
         position -= 1
+        digits[position] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+        magnitude /= 10
       } while magnitude > 0
+      buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[position..<20]))
     }
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 
 struct AppendCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -13,6 +14,9 @@ struct AppendCommand: ParsableCommand {
       or a power loss (--sync full). Several appenders may write to the same \
       database at once: they queue on the write lock (--busy-timeout) and keep \
       one valid chain.
+
+      On a pipe or terminal, a batch is also committed whenever no more input \
+      is ready, so records from a slow producer are acknowledged promptly.
 
       Unreadable lines become error records on standard output and give exit \
       status 2; the other records are still appended.
@@ -53,6 +57,7 @@ struct AppendCommand: ParsableCommand {
       var pending: [AuditAppender.Item] = []
       pending.reserveCapacity(batchSize)
       var canonicalErrors = 0
+      let streaming = (files.isEmpty || files == ["-"]) && Self.standardInputIsStream()
       func commit() throws {
         let acks = try appender.append(pending)
         pending.removeAll(keepingCapacity: true)
@@ -72,12 +77,32 @@ struct AppendCommand: ParsableCommand {
         }
         pending.append(AuditAppender.Item(org: identity.org(of: document), agent: identity.agent(of: document), record: canonical,
                                           observation: Observation(view: RecordView(document: document))))
-        if pending.count >= batchSize { try commit() }
+        // A batch also ends when a streamed input has nothing more ready:
+        // records from a slow producer are acknowledged before we block in
+        // read(2), not when the batch eventually fills.
+        if pending.count >= batchSize || (streaming && !Self.standardInputHasData()) { try commit() }
         return .skip
       }
       try commit()
       if recordStream.status == .error || canonicalErrors > 0 { throw ExitStatus.error.exitCode }
     }
+  }
+
+  /// Whether standard input is a pipe, socket or terminal (a stream whose
+  /// producer may pause), rather than a regular file.
+  static func standardInputIsStream() -> Bool {
+    var info = stat()
+    guard fstat(0, &info) == 0 else { return false }
+    let type = info.st_mode & S_IFMT
+    return type == S_IFIFO || type == S_IFSOCK || type == S_IFCHR
+  }
+
+  /// Whether a read of standard input would return data now. Lines the
+  /// reader has already buffered are handled before it reads again, so
+  /// "nothing in the kernel" means "about to block".
+  static func standardInputHasData() -> Bool {
+    var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+    return poll(&descriptor, 1, 0) > 0
   }
 
   static func ackLine(_ ack: AuditAppender.Ack) -> [UInt8] {
