@@ -142,6 +142,25 @@ import Testing
     }
   }
 
+  @Test func entryHashesFollowTheDocumentedDefinitions() {
+    let hasher = TPCrypto.SHA256.Hasher()
+    var envelope: [UInt8] = []
+    let record = Array(#"{"a":1}"#.utf8)
+    record.withUnsafeBufferPointer { pointer in
+      EntryEnvelope.build(into: &envelope, agent: Array("bot\n".utf8), orgJSON: Array(#""acme""#.utf8), record: pointer, seq: 12, time: 1_700_000_000_123)
+    }
+    #expect(String(decoding: envelope, as: UTF8.self) == #"{"agent":"bot\n","org":"acme","record":{"a":1},"seq":12,"time":1700000000123}"#)
+    var prefixed: [UInt8] = []
+    record.withUnsafeBufferPointer { pointer in
+      EntryEnvelope.build(into: &prefixed, agent: Array("bot\n".utf8), orgJSON: Array(#""acme""#.utf8), record: pointer, seq: 12, time: 1_700_000_000_123, leafPrefix: true)
+    }
+    let leaf = EntryEnvelope.leafHash(ofPrefixed: prefixed, hasher: hasher)
+    #expect(leaf.bytes == TPCrypto.SHA256.hash([0x00] + envelope))
+    #expect(leaf == MerkleHasher().leafHash(envelope))
+    let previous = Digest32(Array(repeating: 7, count: 32))!
+    #expect(EntryEnvelope.chainHash(previous: previous, leaf: leaf, hasher: hasher).bytes == TPCrypto.SHA256.hash(previous.bytes + leaf.bytes))
+  }
+
   @Test func leafAndNodeHashesAreDomainSeparated() {
     let hasher = MerkleHasher()
     let a = hasher.leafHash([0x61])

@@ -101,10 +101,10 @@ public struct ChainVerifier {
       let time = statement.int64(2)
       statement.withBlob(4) { record in
         statement.withBlob(3) { agent in
-          EntryEnvelope.build(into: &envelope, agent: agent, orgJSON: state.orgJSON, record: record, seq: seq, time: time)
+          EntryEnvelope.build(into: &envelope, agent: agent, orgJSON: state.orgJSON, record: record, seq: seq, time: time, leafPrefix: true)
         }
       }
-      let leaf = envelope.withUnsafeBytes { merkle.leafHash($0) }
+      let leaf = EntryEnvelope.leafHash(ofPrefixed: envelope, hasher: hasher)
       let storedLeaf = statement.withBlob(5) { Digest32($0) }
       guard storedLeaf == leaf else {
         report.problem = Problem(kind: .modified, org: state.org, seq: seq, detail: "content does not match its leaf hash")

@@ -11,12 +11,15 @@
 /// with previous = 32 zero bytes for the first entry of an org's log.
 public enum EntryEnvelope {
   /// Writes the envelope into `buffer` (cleared first, capacity kept).
-  /// `orgJSON` is the org's JCS string literal, precomputed per log.
+  /// `orgJSON` is the org's JCS string literal, precomputed per log. With
+  /// `leafPrefix` the buffer starts with RFC 9162's 0x00 so the leaf hash
+  /// is one digest of the whole buffer (`leafHash(ofPrefixed:)`).
   public static func build(
     into buffer: inout [UInt8], agent: some Collection<UInt8>, orgJSON: [UInt8],
-    record: UnsafeBufferPointer<UInt8>, seq: Int, time: Int64
+    record: UnsafeBufferPointer<UInt8>, seq: Int, time: Int64, leafPrefix: Bool = false
   ) {
     buffer.removeAll(keepingCapacity: true)
+    if leafPrefix { buffer.append(MerkleHasher.leafPrefix) }
     buffer.append(contentsOf: agentKey)
     Canonicalizer.appendString(agent, to: &buffer)
     buffer.append(contentsOf: orgKey)
@@ -52,13 +55,21 @@ public enum EntryEnvelope {
     }
   }
 
-  /// The chain step: SHA-256(previous || leaf).
-  public static func chainHash(previous: Digest32, leaf: Digest32, hasher: TPCrypto.SHA256.Hasher) -> Digest32 {
+  /// The leaf hash of an envelope built with `leafPrefix: true`.
+  public static func leafHash(ofPrefixed buffer: [UInt8], hasher: TPCrypto.SHA256.Hasher) -> Digest32 {
     var out = Digest32()
-    previous.withBytes { p in
-      leaf.withBytes { l in
-        withUnsafeMutableBytes(of: &out.storage) { raw in hasher.hash(p, l, into: raw.baseAddress!) }
-      }
+    buffer.withUnsafeBytes { raw in
+      withUnsafeMutableBytes(of: &out.storage) { digest in hasher.hash(raw, into: digest.baseAddress!) }
+    }
+    return out
+  }
+
+  /// The chain step: SHA-256(previous || leaf), as one 64-byte message.
+  public static func chainHash(previous: Digest32, leaf: Digest32, hasher: TPCrypto.SHA256.Hasher) -> Digest32 {
+    var message = (previous.storage, leaf.storage)
+    var out = Digest32()
+    withUnsafeBytes(of: &message) { raw in
+      withUnsafeMutableBytes(of: &out.storage) { digest in hasher.hash(raw, into: digest.baseAddress!) }
     }
     return out
   }

@@ -17,8 +17,19 @@ public struct MerkleHasher {
     data.withUnsafeBytes { leafHash($0) }
   }
 
+  /// Hashes `0x01 || left || right` as one 65-byte message (one digest
+  /// update instead of three: this runs once per entry when verifying).
   public func nodeHash(_ left: Digest32, _ right: Digest32) -> Digest32 {
-    left.withBytes { l in right.withBytes { r in hasher.hash(prefix: Self.nodePrefix, l, r) } }
+    var out = Digest32()
+    withUnsafeTemporaryAllocation(byteCount: 65, alignment: 8) { buffer in
+      buffer[0] = Self.nodePrefix
+      left.withBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[1..<33]).copyMemory(from: $0) }
+      right.withBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[33..<65]).copyMemory(from: $0) }
+      withUnsafeMutableBytes(of: &out.storage) { digest in
+        hasher.hash(UnsafeRawBufferPointer(buffer), into: digest.baseAddress!)
+      }
+    }
+    return out
   }
 
   /// The largest power of two strictly less than `n` (n ≥ 2), the split

@@ -121,9 +121,9 @@ public final class AuditAppender {
         let time = max(now, state.log.lastTime)
         item.record.withUnsafeBufferPointer { record in
           EntryEnvelope.build(into: &envelope, agent: item.agent.utf8, orgJSON: state.orgJSON,
-                              record: record, seq: seq, time: time)
+                              record: record, seq: seq, time: time, leafPrefix: true)
         }
-        let leaf = envelope.withUnsafeBytes { merkle.leafHash($0) }
+        let leaf = EntryEnvelope.leafHash(ofPrefixed: envelope, hasher: hasher)
         let chain = EntryEnvelope.chainHash(previous: state.log.head, leaf: leaf, hasher: hasher)
         try insertEntry.bind(state.log.id, at: 1)
         try insertEntry.bind(seq, at: 2)
