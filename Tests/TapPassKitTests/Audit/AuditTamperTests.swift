@@ -77,6 +77,27 @@ import Testing
     }
   }
 
+  /// Verification reads in chunks of 4096 rows on two threads: problems at
+  /// and across chunk boundaries are located exactly.
+  @Test func problemsAcrossChunkBoundariesAreLocated() throws {
+    defer { AuditTestSupport.removeDirectory(directory) }
+    let store = try AuditTestSupport.makeStore(at: path, count: 10_000)
+    let intact = try verify(store)
+    #expect(intact.problem == nil && intact.entries == 10_000)
+    for target in [4095, 4096, 8192, 9999] {
+      try store.database.execute("SAVEPOINT edit")
+      try sql(store, "UPDATE entries SET time = time + 1 WHERE seq = \(target)")
+      let problem = try #require(try verify(store).problem)
+      #expect(problem.kind == .modified && problem.seq == target)
+      try store.database.execute("ROLLBACK TO edit; RELEASE edit")
+      try store.database.execute("SAVEPOINT edit")
+      try sql(store, "DELETE FROM entries WHERE seq = \(target)")
+      let deleted = try #require(try verify(store).problem)
+      #expect((deleted.kind == .deleted || deleted.kind == .truncated) && deleted.seq == target, "\(deleted)")
+      try store.database.execute("ROLLBACK TO edit; RELEASE edit")
+    }
+  }
+
   @Test func deletedRowIsDetected() throws {
     defer { AuditTestSupport.removeDirectory(directory) }
     let store = try AuditTestSupport.makeStore(at: path, count: 20)

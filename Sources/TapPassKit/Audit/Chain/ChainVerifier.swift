@@ -79,54 +79,62 @@ public struct ChainVerifier {
 
     let hasher = TPCrypto.SHA256.Hasher()
     let merkle = MerkleHasher()
-    var envelope: [UInt8] = []
-    envelope.reserveCapacity(4096)
     let statement = try store.database.prepare(
       "SELECT log_id, seq, time, agent, record, leaf_hash, chain_hash FROM entries ORDER BY id")
+    // Reading (this thread) and leaf hashing (the pipeline's thread) overlap;
+    // the checks that depend on order run here, chunk after chunk.
+    let pipeline = LeafHashPipeline()
+    defer { pipeline.stop() }
+    let chunks = [RowChunk(), RowChunk()]
+    var exhausted = false
+    var current = 0
+    try read(statement, into: chunks[0], states: states, exhausted: &exhausted)
+    pipeline.submit(chunks[0])
     var lastState: (id: Int64, state: LogState)?
-    while try statement.step() {
-      report.entries += 1
-      let logID = statement.int64(0)
-      guard let state = lastState?.id == logID ? lastState!.state : states[logID] else {
-        report.problem = Problem(kind: .inserted, org: "log #\(logID)", seq: statement.int(1),
-                                 detail: "row belongs to no known log")
-        return report
-      }
-      lastState = (logID, state)
-      let seq = statement.int(1)
-      if seq != state.expected {
-        report.problem = try classify(seq: seq, state: state, logID: logID)
-        return report
-      }
-      let time = statement.int64(2)
-      statement.withBlob(4) { record in
-        statement.withBlob(3) { agent in
-          EntryEnvelope.build(into: &envelope, agent: agent, orgJSON: state.orgJSON, record: record, seq: seq, time: time, leafPrefix: true)
-        }
-      }
-      let leaf = EntryEnvelope.leafHash(ofPrefixed: envelope, hasher: hasher)
-      let storedLeaf = statement.withBlob(5) { Digest32($0) }
-      guard storedLeaf == leaf else {
-        report.problem = Problem(kind: .modified, org: state.org, seq: seq, detail: "content does not match its leaf hash")
-        return report
-      }
-      let chain = EntryEnvelope.chainHash(previous: state.head, leaf: leaf, hasher: hasher)
-      guard statement.withBlob(6, { Digest32($0) }) == chain else {
-        report.problem = Problem(kind: .modified, org: state.org, seq: seq, detail: "chain hash does not follow from the previous entry")
-        return report
-      }
-      state.head = chain
-      state.expected = seq + 1
-      state.frontier.append(leaf, hasher: merkle) { _, _, _ in }
-      while state.nextCheckpoint < state.checkpoints.count, state.checkpoints[state.nextCheckpoint].size == state.expected {
-        let checkpoint = state.checkpoints[state.nextCheckpoint]
-        if checkpoint.root != state.frontier.root(hasher: merkle) {
-          report.problem = Problem(kind: .checkpoint, org: state.org, seq: checkpoint.size - 1,
-                                   detail: "signed checkpoint at size \(checkpoint.size) does not match the entries")
+    while chunks[current].count > 0 {
+      let next = 1 - current
+      try read(statement, into: chunks[next], states: states, exhausted: &exhausted)
+      pipeline.wait()
+      if chunks[next].count > 0 { pipeline.submit(chunks[next]) }
+      let chunk = chunks[current]
+      for row in 0..<chunk.count {
+        report.entries += 1
+        let logID = chunk.logIDs[row]
+        let seq = chunk.seqs[row]
+        guard let state = lastState?.id == logID ? lastState!.state : states[logID] else {
+          report.problem = Problem(kind: .inserted, org: "log #\(logID)", seq: seq, detail: "row belongs to no known log")
           return report
         }
-        state.nextCheckpoint += 1
+        lastState = (logID, state)
+        if seq != state.expected {
+          pipeline.wait()
+          report.problem = try classify(seq: seq, state: state, logID: logID)
+          return report
+        }
+        let leaf = chunk.leaves[row]
+        guard chunk.storedLeaf[row] == leaf else {
+          report.problem = Problem(kind: .modified, org: state.org, seq: seq, detail: "content does not match its leaf hash")
+          return report
+        }
+        let chain = EntryEnvelope.chainHash(previous: state.head, leaf: leaf, hasher: hasher)
+        guard chunk.storedChain[row] == chain else {
+          report.problem = Problem(kind: .modified, org: state.org, seq: seq, detail: "chain hash does not follow from the previous entry")
+          return report
+        }
+        state.head = chain
+        state.expected = seq + 1
+        state.frontier.append(leaf, hasher: merkle) { _, _, _ in }
+        while state.nextCheckpoint < state.checkpoints.count, state.checkpoints[state.nextCheckpoint].size == state.expected {
+          let checkpoint = state.checkpoints[state.nextCheckpoint]
+          if checkpoint.root != state.frontier.root(hasher: merkle) {
+            report.problem = Problem(kind: .checkpoint, org: state.org, seq: checkpoint.size - 1,
+                                     detail: "signed checkpoint at size \(checkpoint.size) does not match the entries")
+            return report
+          }
+          state.nextCheckpoint += 1
+        }
       }
+      current = next
     }
     for (id, state) in states.sorted(by: { $0.key < $1.key }) {
       if state.expected < state.recordedSize || state.nextCheckpoint < state.checkpoints.count {
@@ -153,6 +161,41 @@ public struct ChainVerifier {
       report.logs.append((state.org, state.expected, root))
     }
     return report
+  }
+
+  /// Reads up to `RowChunk.capacity` rows, building each envelope from
+  /// the row's columns (a row of an unknown log gets an empty one; the
+  /// ordered pass reports it).
+  /// Once the statement has returned its last row it is not stepped again
+  /// (SQLite would start it over).
+  private func read(_ statement: Statement, into chunk: RowChunk, states: [Int64: LogState], exhausted: inout Bool) throws {
+    chunk.reset()
+    guard !exhausted else { return }
+    var lastLog: (id: Int64, orgJSON: [UInt8])?
+    var envelope: [UInt8] = []
+    envelope.reserveCapacity(4096)
+    while chunk.count < RowChunk.capacity {
+      guard try statement.step() else {
+        exhausted = true
+        return
+      }
+      let logID = statement.int64(0)
+      let seq = statement.int(1)
+      if lastLog?.id != logID { lastLog = (logID, states[logID]?.orgJSON ?? []) }
+      let time = statement.int64(2)
+      statement.withBlob(4) { record in
+        statement.withBlob(3) { agent in
+          EntryEnvelope.build(into: &envelope, agent: agent, orgJSON: lastLog!.orgJSON, record: record, seq: seq, time: time, leafPrefix: true)
+        }
+      }
+      chunk.envelopes.append(contentsOf: envelope)
+      chunk.offsets.append(chunk.envelopes.count)
+      chunk.logIDs.append(logID)
+      chunk.seqs.append(seq)
+      chunk.storedLeaf.append(statement.withBlob(5) { Digest32($0) } ?? .zero)
+      chunk.storedChain.append(statement.withBlob(6) { Digest32($0) } ?? .zero)
+      chunk.count += 1
+    }
   }
 
   private func checkSignature(_ checkpoint: Checkpoint) -> Problem? {
