@@ -81,8 +81,8 @@ extension FileOutput {
 }
 
 /// Reads a small JSON document (checkpoint, proof, bundle) from a file.
-func readJSONFile(_ path: String, what: String, maxDepth: Int = 64) throws -> JSONDocument {
-  let bytes = try KeyFile.read(path)
+func readJSONFile(_ path: String, what: String, maxDepth: Int = 64, limit: Int = 1 << 26) throws -> JSONDocument {
+  let bytes = try KeyFile.read(path, limit: limit)
   do {
     return try JSONDocument(bytes: bytes, maxDepth: maxDepth)
   } catch {

@@ -38,6 +38,27 @@ import Testing
     #expect(verdict.valid && verdict.entries == 10)
   }
 
+  @Test func timeRangeSelectsExactlyTheEntriesInside() throws {
+    let directory = AuditTestSupport.temporaryDirectory()
+    defer { AuditTestSupport.removeDirectory(directory) }
+    let store = try AuditStore(path: directory + "/audit.db", access: .write(sync: .normal))
+    let appender = try AuditAppender(store: store)
+    for batch in 0..<10 {
+      appender.clock = { Int64(1_000 * batch) }
+      let items = try (0..<5).map { index in
+        AuditAppender.Item(org: "acme", agent: "a", record: try Canonicalizer.canonicalize(try JSONDocument(bytes: AuditTestSupport.record(batch * 5 + index))))
+      }
+      _ = try appender.append(items)
+    }
+    let key = try Ed25519PrivateKey.generate()
+    let bytes = try EvidenceBundle.build(store: store, log: try store.requireLog(org: nil),
+                                         selection: .init(from: 2_000, to: 4_500, agent: nil), key: key, now: 9)
+    let verdict = try verify(bytes, key: key)
+    #expect(verdict.valid && verdict.entries == 15)  // times 2000, 3000, 4000
+    #expect(String(decoding: bytes, as: UTF8.self).contains(#"{"index":10,"#))
+    #expect(!String(decoding: bytes, as: UTF8.self).contains(#"{"index":9,"#))
+  }
+
   @Test func editsAreDetected() throws {
     let (bytes, _, directory) = try Self.bundle()
     defer { AuditTestSupport.removeDirectory(directory) }

@@ -29,8 +29,11 @@ public enum EvidenceBundle {
     entries.beginArray()
     var leaves: [UInt8] = []
     var count = 0
-    try store.forEachEntry(log: log) { entry in
-      guard entry.seq < checkpoint.size else { return false }
+    // Times are monotonic within a log, so the range is found by binary
+    // search and only the entries inside it are read.
+    let first = try store.firstSeq(log: log, size: checkpoint.size) { $0 >= selection.from }
+    try store.forEachEntry(log: log, fromSeq: first) { entry in
+      guard entry.seq < checkpoint.size, entry.time <= selection.to else { return false }
       guard entry.time >= selection.from, entry.time <= selection.to,
             selection.agent.map({ $0 == entry.agent }) ?? true else { return true }
       let path = try prover.inclusionPath(index: entry.seq, size: checkpoint.size)

@@ -131,7 +131,9 @@ public struct Ed25519PrivateKey: Sendable {
 
 /// Key files: private keys are created with mode 0600 and never overwritten.
 public enum KeyFile {
-  public static func read(_ path: String) throws -> [UInt8] {
+  /// Reads a whole file of at most `limit` bytes (keys, checkpoints,
+  /// proofs; evidence bundles pass a larger limit).
+  public static func read(_ path: String, limit: Int = 1 << 26) throws -> [UInt8] {
     let fd = try LineReader.open(path: path)
     defer { close(fd) }
     var bytes: [UInt8] = []
@@ -141,7 +143,7 @@ public enum KeyFile {
       if count < 0 { if errno == EINTR { continue }; throw ToolError("cannot read \(path): \(String(cString: strerror(errno)))") }
       if count == 0 { break }
       bytes.append(contentsOf: chunk.prefix(count))
-      if bytes.count > 1 << 26 { throw ToolError("\(path) is too large") }
+      if bytes.count > limit { throw ToolError("\(path) is larger than \(limit) bytes") }
     }
     return bytes
   }

@@ -168,6 +168,26 @@ public final class AuditStore {
     }
   }
 
+  /// The first sequence number below `size` whose time satisfies
+  /// `predicate` (which must be monotonic: false…false true…true, as entry
+  /// times are non-decreasing within a log), or `size` when none does.
+  public func firstSeq(log: Log, size: Int, where predicate: (Int64) -> Bool) throws -> Int {
+    let statement = try database.prepare("SELECT time FROM entries WHERE log_id = ? AND seq = ?")
+    var low = 0
+    var high = size
+    while low < high {
+      let middle = (low + high) / 2
+      try statement.bind(log.id, at: 1)
+      try statement.bind(middle, at: 2)
+      let found = try statement.step()
+      let time = statement.int64(0)
+      statement.reset()
+      guard found else { throw ToolError("entry \(middle) is missing: run verify-chain", status: .found) }
+      if predicate(time) { high = middle } else { low = middle + 1 }
+    }
+    return low
+  }
+
   static func entry(from statement: Statement) -> Entry {
     Entry(seq: statement.int(0), time: statement.int64(1), agent: statement.string(2),
           record: statement.blob(3), leafHash: statement.blob(4), chainHash: statement.blob(5))

@@ -78,7 +78,7 @@ struct VerifyEvidenceCommand: ParsableCommand {
   func run() throws {
     let verdict = try AuditErrors.mapped(path: bundle) {
       let pinned = try pubkey.map { try Ed25519PublicKey(pem: try KeyFile.read($0)) }
-      let document = try readJSONFile(bundle, what: "evidence bundle", maxDepth: 10_000)
+      let document = try readJSONFile(bundle, what: "evidence bundle", maxDepth: 10_000, limit: 1 << 32)
       return try EvidenceBundle.verify(document, pinnedKey: pinned)
     }
     var writer = JSONWriter()
