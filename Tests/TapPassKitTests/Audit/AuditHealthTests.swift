@@ -139,3 +139,61 @@ import Testing
     #expect(process.terminationStatus == 0, "promtool: \(message)")
   }
 }
+
+/// Alert delivery to a webhook: retried until the endpoint accepts.
+@Suite struct AuditWebhookTests {
+  @Test func parsesURLs() throws {
+    let hook = try Webhook(url: "http://127.0.0.1:8080/alerts?x=1")
+    #expect(hook.host == "127.0.0.1" && hook.port == 8080 && hook.path == "/alerts?x=1")
+    #expect(try Webhook(url: "http://siem.local").path == "/")
+    #expect(throws: ToolError.self) { try Webhook(url: "https://siem.example") }
+    #expect(throws: ToolError.self) { try Webhook(url: "http://:80/") }
+  }
+
+  @Test func alertIsPostedWithRetries() throws {
+    let directory = AuditTestSupport.temporaryDirectory()
+    defer { AuditTestSupport.removeDirectory(directory) }
+    // A server that fails the first POST with 500, accepts the second, and
+    // records what it accepted.
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    server.arguments = ["python3", "-c", """
+      import http.server, sys
+      calls = []
+      class H(http.server.BaseHTTPRequestHandler):
+          def do_POST(self):
+              body = self.rfile.read(int(self.headers['Content-Length']))
+              calls.append(body)
+              self.send_response(500 if len(calls) == 1 else 204)
+              self.end_headers()
+              if len(calls) > 1:
+                  open(sys.argv[1], 'wb').write(body)
+          def log_message(self, *args): pass
+      s = http.server.HTTPServer(('127.0.0.1', 0), H)
+      print(s.server_address[1], flush=True)
+      s.handle_request(); s.handle_request()
+      """, directory + "/received.json"]
+    let portPipe = Pipe()
+    server.standardOutput = portPipe
+    try server.run()
+    var portText = ""
+    while !portText.hasSuffix("\n") {
+      let data = portPipe.fileHandleForReading.availableData
+      if data.isEmpty { break }
+      portText += String(decoding: data, as: UTF8.self)
+    }
+    let port = try #require(Int(portText.trimmingCharacters(in: .whitespacesAndNewlines)))
+
+    let db = directory + "/audit.db"
+    AuditTestSupport.writeFile(directory + "/in.jsonl", Array(#"{"agent_id":"bot","tappass":{"action":"block"}}"#.utf8) + [0x0A])
+    #expect(try AuditTestSupport.run(["append", "--db", db, directory + "/in.jsonl"]).status == 0)
+    let run = try AuditTestSupport.run(["health", "--db", db, "--alert-below", "90", "--webhook", "http://127.0.0.1:\(port)/hook"])
+    server.waitUntilExit()
+    #expect(run.status == 1, "\(run.stderr)")
+    let received = try String(contentsOfFile: directory + "/received.json", encoding: .utf8)
+    #expect(received.contains(#""kind":"health""#) && received.contains(#""agent":"bot""#))
+    // Nothing listening: delivery fails after the attempts, exit 2.
+    let failed = try AuditTestSupport.run(["health", "--db", db, "--alert-below", "90", "--webhook", "http://127.0.0.1:\(port)/hook", "--webhook-attempts", "2"])
+    #expect(failed.status == 2 && failed.stderr.contains("failed after 2 attempts"))
+  }
+}

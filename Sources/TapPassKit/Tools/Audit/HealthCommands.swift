@@ -19,14 +19,46 @@ struct DriftWindowOptions: ParsableArguments {
   var nowMilliseconds: Int64 { now.flatMap(AuditTime.parse) ?? AuditStore.nowMilliseconds() }
 }
 
-/// Runs a per-agent report over one org log; exit status 1 when it
-/// emitted any alert record.
+/// Where alert records go besides standard output.
+struct AlertOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Also POST each alert record to this http:// URL (retried with backoff).", valueName: "url"))
+  var webhook: String?
+
+  @Option(help: ArgumentHelp("Attempts per alert for --webhook.", valueName: "n"))
+  var webhookAttempts: Int = 4
+
+  func validate() throws {
+    if let webhook { _ = try Webhook(url: webhook) }
+    guard (1...20).contains(webhookAttempts) else { throw ValidationError("--webhook-attempts must be between 1 and 20") }
+  }
+}
+
+/// Runs a per-agent report over one org log. `emit` writes an alert record
+/// (and posts it to the webhook); exit status 1 when any alert was emitted,
+/// 2 when one could not be delivered.
 enum AlertingReport {
-  static func run(_ database: DatabaseOptions, _ org: LogOption, _ body: (AuditStore, AuditStore.Log) throws -> Int) throws {
-    let alerts = try AuditErrors.mapped(path: database.db) {
+  static func run(
+    _ database: DatabaseOptions, _ org: LogOption, _ alerting: AlertOptions,
+    _ body: (AuditStore, AuditStore.Log, _ emit: ([UInt8]) throws -> Void) throws -> Void
+  ) throws {
+    var webhook = try alerting.webhook.map { try Webhook(url: $0) }
+    webhook?.attempts = alerting.webhookAttempts
+    var alerts = 0
+    var undelivered = 0
+    try AuditErrors.mapped(path: database.db) {
       let store = try database.open(.read)
-      return try body(store, try store.requireLog(org: org.org))
+      try body(store, try store.requireLog(org: org.org)) { record in
+        try StandardOutput.shared.writeLine(record)
+        alerts += 1
+        do {
+          try webhook?.post(record)
+        } catch let error as ToolError {
+          StandardError.write("tp-audit: \(error.message)\n")
+          undelivered += 1
+        }
+      }
     }
+    if undelivered > 0 { throw ToolError("\(undelivered) alert(s) could not be delivered to the webhook") }
     if alerts > 0 { throw ExitStatus.found.exitCode }
   }
 }
@@ -41,7 +73,9 @@ struct HealthCommand: ParsableCommand {
       entries are appended (exponentially decayed, half-life 1000 requests per \
       agent): nothing is recomputed from the trail. The formula is in \
       docs/audit-format.md. With --alert-below, agents under that overall \
-      score also get an alert record, and the exit status is 1.
+      score also get an alert record, and the exit status is 1; --webhook \
+      also POSTs each alert (http:// only, retried with exponential backoff; \
+      exit 2 if one cannot be delivered).
       """)
 
   @OptionGroup var database: DatabaseOptions
@@ -53,9 +87,10 @@ struct HealthCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Emit an alert record for agents whose overall score is below this.", valueName: "score"))
   var alertBelow: Double?
 
+  @OptionGroup var alerting: AlertOptions
+
   func run() throws {
-    try AlertingReport.run(database, orgOption) { store, log in
-      var alerts = 0
+    try AlertingReport.run(database, orgOption, alerting) { store, log, emit in
       for (name, stats) in try AgentAnalytics(store: store).stats(log: log, agent: agent) {
         let score = HealthScore(stats: stats)
         var writer = JSONWriter()
@@ -71,11 +106,9 @@ struct HealthCommand: ParsableCommand {
         writer.endObject()
         try StandardOutput.shared.writeLine(writer.bytes)
         if let alertBelow, score.overall < alertBelow {
-          try StandardOutput.shared.writeLine(AlertRecord.health(org: log.org, agent: name, score: score, threshold: alertBelow, time: AuditStore.nowMilliseconds()))
-          alerts += 1
+          try emit(AlertRecord.health(org: log.org, agent: name, score: score, threshold: alertBelow, time: AuditStore.nowMilliseconds()))
         }
       }
-      return alerts
     }
   }
 }
@@ -91,7 +124,8 @@ struct DriftCommand: ParsableCommand {
       0..1) and grades it none, low (>= 0.05), medium (>= 0.15), high (>= 0.3) \
       or critical (>= 0.5); signals with fewer than 20 observations in either \
       window are not graded. Agents at or above --alert-at get an alert record \
-      and the exit status is 1.
+      and the exit status is 1; --webhook also POSTs each alert (http:// only, \
+      retried with exponential backoff; exit 2 if one cannot be delivered).
       """)
 
   @OptionGroup var database: DatabaseOptions
@@ -104,10 +138,11 @@ struct DriftCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Severity that raises an alert: low, medium, high or critical.", valueName: "severity"))
   var alertAt: DriftSeverity = .high
 
+  @OptionGroup var alerting: AlertOptions
+
   func run() throws {
-    try AlertingReport.run(database, orgOption) { store, log in
+    try AlertingReport.run(database, orgOption, alerting) { store, log, emit in
       let now = window.nowMilliseconds
-      var alerts = 0
       for drift in try AgentAnalytics(store: store).drift(log: log, agent: agent, now: now, baselineHours: window.baselineHours, recentHours: window.recentHours) {
         var writer = JSONWriter()
         writer.beginObject()
@@ -130,11 +165,9 @@ struct DriftCommand: ParsableCommand {
         writer.endObject()
         try StandardOutput.shared.writeLine(writer.bytes)
         if drift.severity >= alertAt && drift.severity != .none {
-          try StandardOutput.shared.writeLine(AlertRecord.drift(org: log.org, agent: drift, time: now))
-          alerts += 1
+          try emit(AlertRecord.drift(org: log.org, agent: drift, time: now))
         }
       }
-      return alerts
     }
   }
 }
