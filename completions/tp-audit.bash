@@ -433,7 +433,7 @@ _tp-audit_health() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --busy-timeout --org --agent --alert-below)
+    non_repeating_options=(--db --busy-timeout --org --agent --alert-below --webhook --webhook-attempts)
     __tp-audit_offer_flags_options 0
 
     # Offer option value completions
@@ -453,6 +453,12 @@ _tp-audit_health() {
     '--alert-below')
         return
         ;;
+    '--webhook')
+        return
+        ;;
+    '--webhook-attempts')
+        return
+        ;;
     esac
 }
 
@@ -460,7 +466,7 @@ _tp-audit_drift() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
     repeating_options=()
-    non_repeating_options=(--db --busy-timeout --org --baseline-hours --recent-hours --now --agent --alert-at)
+    non_repeating_options=(--db --busy-timeout --org --baseline-hours --recent-hours --now --agent --alert-at --webhook --webhook-attempts)
     __tp-audit_offer_flags_options 0
 
     # Offer option value completions
@@ -488,6 +494,12 @@ _tp-audit_drift() {
         ;;
     '--alert-at')
         __tp-audit_add_completions -W 'none'$'\n''low'$'\n''medium'$'\n''high'$'\n''critical'
+        return
+        ;;
+    '--webhook')
+        return
+        ;;
+    '--webhook-attempts')
         return
         ;;
     esac

@@ -237,6 +237,8 @@ _tp-audit_health() {
         '--org[The org log (required when the store holds several).]:org:'
         '--agent[Only this agent.]:agent:'
         '--alert-below[Emit an alert record for agents whose overall score is below this.]:score:'
+        '--webhook[Also POST each alert record to this http\:// URL (retried with backoff).]:url:'
+        '--webhook-attempts[Attempts per alert for --webhook.]:n:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -257,6 +259,8 @@ _tp-audit_drift() {
         '--now[Evaluate as if the time were this (ms or RFC 3339); default now.]:time:'
         '--agent[Only this agent.]:agent:'
         '--alert-at[Severity that raises an alert\: low, medium, high or critical.]:severity:{__tp-audit_complete "${___alert_at[@]}"}'
+        '--webhook[Also POST each alert record to this http\:// URL (retried with backoff).]:url:'
+        '--webhook-attempts[Attempts per alert for --webhook.]:n:'
         '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
