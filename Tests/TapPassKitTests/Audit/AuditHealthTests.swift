@@ -35,6 +35,11 @@ import Testing
     #expect(DriftSeverity(divergence: divergence) == expected)
   }
 
+  @Test(arguments: [(0.0, "0"), (0.5, "0"), (1, "1"), (3, "2-3"), (4, "4-7"), (4000, "2048-4095"), (1e300, "2305843009213693952-4611686018427387903")])
+  func tokenBuckets(value: Double, expected: String) {
+    #expect(DriftSignal.log2Bucket(value) == expected)
+  }
+
   @Test func healthIsMaintainedOnAppendAndMatchesTheFormula() throws {
     let directory = AuditTestSupport.temporaryDirectory()
     defer { AuditTestSupport.removeDirectory(directory) }

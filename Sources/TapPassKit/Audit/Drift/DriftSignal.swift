@@ -16,26 +16,40 @@ public enum DriftSignal: String, Sendable, CaseIterable {
   /// The categories one observation contributes to this signal (each
   /// counted once). Session length is computed from sessions instead.
   public func categories(of observation: Observation, time: Int64) -> [String] {
+    var result: [String] = []
+    forEachCategory(of: observation, time: time) { result.append($0) }
+    return result
+  }
+
+  /// The same without building an array (this runs 7 times per appended
+  /// entry); the common category strings are preallocated.
+  @inline(__always)
+  public func forEachCategory(of observation: Observation, time: Int64, _ body: (String) -> Void) {
     switch self {
-    case .toolMix: [observation.tool ?? "none"]
+    case .toolMix: body(observation.tool ?? "none")
     case .dataClasses:
-      observation.dataClasses.isEmpty ? ["none"] : observation.dataClasses.map(\.rawValue).sorted()
-    case .blockRate: [observation.blocked ? "blocked" : "passed"]
-    case .tokenVolume: [observation.tokens.map { Self.log2Bucket($0) } ?? "unknown"]
-    case .modelMix: [observation.model ?? "none"]
-    case .timeOfDay: [String((time / 3_600_000) % 24)]
+      let classes = observation.dataClasses
+      if classes.isEmpty { body("none") } else { for item in classes.map(\.rawValue).sorted() { body(item) } }
+    case .blockRate: body(observation.blocked ? "blocked" : "passed")
+    case .tokenVolume: body(observation.tokens.map { Self.log2Bucket($0) } ?? "unknown")
+    case .modelMix: body(observation.model ?? "none")
+    case .timeOfDay: body(Self.hours[Int((time / 3_600_000) % 24 + 24) % 24])
     case .findingTypes:
-      observation.findings.isEmpty ? ["none"] : Array(Set(observation.findings.map(\.type))).sorted()
-    case .sessionLength: []
+      if observation.findings.isEmpty { body("none") } else { for type in Set(observation.findings.map(\.type)).sorted() { body(type) } }
+    case .sessionLength: break
     }
+  }
+
+  static let hours = (0..<24).map { String($0) }
+  static let buckets: [String] = (0..<62).map { k in
+    let low = 1 << k
+    return low == 1 ? "1" : "\(low)-\(2 * low - 1)"
   }
 
   /// "0", "1", "2-3", "4-7", … : power-of-two buckets.
   public static func log2Bucket(_ value: Double) -> String {
     guard value >= 1 else { return "0" }
-    let k = Int(log2(value))
-    let low = 1 << k
-    return low == 1 ? "1" : "\(low)-\(2 * low - 1)"
+    return buckets[min(61, Int(log2(value)))]
   }
 }
 

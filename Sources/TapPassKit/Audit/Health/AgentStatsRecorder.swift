@@ -3,14 +3,26 @@
 /// in memory, and one write per touched row happens just before COMMIT.
 public final class AgentStatsRecorder: AppendObserver {
   struct AgentKey: Hashable { var logID: Int64; var agent: String }
-  struct HistogramKey: Hashable { var logID: Int64; var agent: String; var signal: String; var hour: Int64; var category: String }
-  struct SessionKey: Hashable { var logID: Int64; var agent: String; var session: String }
+  /// A histogram cell of one agent: signal (index into `DriftSignal.allCases`,
+  /// or `findingSignal`), hour, category.
+  struct CellKey: Hashable { var signal: UInt8; var hour: Int64; var category: String }
   struct SessionDelta { var first: Int64; var last: Int64; var entries: Int }
 
+  /// Everything one agent accumulates during a batch: one dictionary
+  /// lookup per entry finds it, so the per-signal cells hash only their
+  /// short category string.
+  final class Accumulator {
+    var stats: AgentStats
+    var cells: [CellKey: Int] = [:]
+    var sessions: [String: SessionDelta] = [:]
+    init(stats: AgentStats) { self.stats = stats }
+  }
+
+  static let signals = DriftSignal.allCases
+  static let findingSignal: UInt8 = 255
+
   let database: Database
-  var stats: [AgentKey: AgentStats] = [:]
-  var histograms: [HistogramKey: Int] = [:]
-  var sessions: [SessionKey: SessionDelta] = [:]
+  var agents: [AgentKey: Accumulator] = [:]
   let loadStats: Statement
   let saveStats: Statement
   let addHistogram: Statement
@@ -42,25 +54,29 @@ public final class AgentStatsRecorder: AppendObserver {
   public func observe(logID: Int64, item: AuditAppender.Item, seq: Int, time: Int64) throws {
     guard let observation = item.observation else { return }
     let key = AgentKey(logID: logID, agent: item.agent)
-    var current = try stats[key] ?? load(key)
-    current.add(observation, seq: seq, time: time)
-    stats[key] = current
+    let agent: Accumulator
+    if let existing = agents[key] {
+      agent = existing
+    } else {
+      agent = Accumulator(stats: try load(key))
+      agents[key] = agent
+    }
+    agent.stats.add(observation, seq: seq, time: time)
     let hour = time / 3_600_000
-    for signal in DriftSignal.allCases {
-      for category in signal.categories(of: observation, time: time) {
-        histograms[HistogramKey(logID: logID, agent: item.agent, signal: signal.rawValue, hour: hour, category: category), default: 0] += 1
+    for (index, signal) in Self.signals.enumerated() {
+      signal.forEachCategory(of: observation, time: time) { category in
+        agent.cells[CellKey(signal: UInt8(index), hour: hour, category: category), default: 0] += 1
       }
     }
     for finding in observation.findings {
-      histograms[HistogramKey(logID: logID, agent: item.agent, signal: Self.findingCounter, hour: 0, category: "\(finding.step)\t\(finding.type)"), default: 0] += 1
+      agent.cells[CellKey(signal: Self.findingSignal, hour: 0, category: "\(finding.step)\t\(finding.type)"), default: 0] += 1
     }
     if let session = observation.session {
-      let sessionKey = SessionKey(logID: logID, agent: item.agent, session: session)
-      var delta = sessions[sessionKey] ?? SessionDelta(first: time, last: time, entries: 0)
+      var delta = agent.sessions[session] ?? SessionDelta(first: time, last: time, entries: 0)
       delta.first = min(delta.first, time)
       delta.last = max(delta.last, time)
       delta.entries += 1
-      sessions[sessionKey] = delta
+      agent.sessions[session] = delta
     }
   }
 
@@ -86,26 +102,26 @@ public final class AgentStatsRecorder: AppendObserver {
   }
 
   public func flush() throws {
-    for (key, value) in stats {
+    for (key, agent) in agents {
+      let value = agent.stats
       let sums: [Double] = [value.totals.entries, value.totals.blocked, value.totals.errors, Double(value.findings),
                             value.totals.tokens, value.totals.tokenEntries, value.weighted.entries, value.weighted.blocked,
                             value.weighted.errors, value.weighted.data, value.weighted.security, value.weighted.tokens,
                             value.weighted.tokenEntries]
       try saveStats.execute(arguments: [.integer(key.logID), .text(key.agent)] + sums.map(DatabaseValue.real)
         + [.int(value.lastSeq), .integer(value.lastTime), .real(value.totals.data), .real(value.totals.security)])
-    }
-    for (key, count) in histograms {
-      try addHistogram.execute(arguments: [.integer(key.logID), .text(key.agent), .text(key.signal), .integer(key.hour), .text(key.category), .int(count)])
-    }
-    for (key, delta) in sessions {
-      try addSession.execute(arguments: [.integer(key.logID), .text(key.agent), .text(key.session), .integer(delta.first), .integer(delta.last), .int(delta.entries)])
+      for (cell, count) in agent.cells {
+        let signal = cell.signal == Self.findingSignal ? Self.findingCounter : Self.signals[Int(cell.signal)].rawValue
+        try addHistogram.execute(arguments: [.integer(key.logID), .text(key.agent), .text(signal), .integer(cell.hour), .text(cell.category), .int(count)])
+      }
+      for (session, delta) in agent.sessions {
+        try addSession.execute(arguments: [.integer(key.logID), .text(key.agent), .text(session), .integer(delta.first), .integer(delta.last), .int(delta.entries)])
+      }
     }
     discard()
   }
 
   public func discard() {
-    stats.removeAll(keepingCapacity: true)
-    histograms.removeAll(keepingCapacity: true)
-    sessions.removeAll(keepingCapacity: true)
+    agents.removeAll(keepingCapacity: true)
   }
 }
