@@ -10,7 +10,7 @@ import PackageDescription
 
 /// The tools, one executable each. Single source of truth for the product
 /// list; scripts/gen-docs reads the same names from the built binaries.
-let tools = ["tp-scan", "tp-token", "tp-classify", "tp-route"]
+let tools = ["tp-scan", "tp-token", "tp-audit", "tp-classify", "tp-route"]
 
 let package = Package(
   name: "TapPass",

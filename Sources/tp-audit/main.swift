@@ -1,0 +1,4 @@
+import TapPassKit
+import Glibc
+
+exit(AuditTool.main(Array(CommandLine.arguments.dropFirst())))
