@@ -49,6 +49,7 @@ enum NetworkRules {
     for index in start...end {
       if index < end, PIIBytes.isDigit(bytes[index]) {
         if length == 1 && value == 0 { return false }
+        guard length < 3 else { return false }
         value = value * 10 + PIIBytes.digitValue(bytes[index])
         length += 1
         continue

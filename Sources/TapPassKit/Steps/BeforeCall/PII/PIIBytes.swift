@@ -38,8 +38,11 @@ enum PIIBytes {
   static func allDigits(_ value: ArraySlice<UInt8>) -> Bool { !value.isEmpty && value.allSatisfy(isDigit) }
   static func allDigits(_ value: [UInt8]) -> Bool { allDigits(value[...]) }
 
-  /// The number formed by `value`'s digits (nil when any is not a digit).
+  /// The number formed by `value`'s digits (nil when any is not a digit,
+  /// or when there are more than 18, which would overflow: a hostile digit
+  /// run must not crash the scanner).
   static func number(_ value: some Collection<UInt8>) -> Int? {
+    guard value.count <= 18 else { return nil }
     var result = 0
     for byte in value {
       guard isDigit(byte) else { return nil }
