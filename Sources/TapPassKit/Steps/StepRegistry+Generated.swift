@@ -3,6 +3,17 @@
 extension StepRegistry {
   /// Every step type, sorted by name.
   public static let all: [any Step.Type] = [
+    ContentSafetyStep.self,
+    DetectCodeExecStep.self,
+    DetectEscalationStep.self,
+    DetectExfiltrationStep.self,
+    DetectInjectionStep.self,
+    DetectInsiderThreatStep.self,
+    DetectMemoryPoisonStep.self,
+    DetectToolPoisonStep.self,
     DetectUnicodeStep.self,
+    ScanOutputStep.self,
+    ScanToolResultsStep.self,
+    ShellBleedStep.self,
   ]
 }
