@@ -11,6 +11,9 @@ public struct TextNormalizer: Sendable {
   public var maxDepth = 8
   public var maxDecodedBytes = 1 << 20
   public var maxViews = 32
+  /// Folding copies the text with two offsets per byte; beyond this many
+  /// bytes of one view the rest is not folded (and that is reported).
+  public var maxFoldedBytes = 1 << 20
 
   public init() {}
 
@@ -30,7 +33,8 @@ public struct TextNormalizer: Sendable {
   /// Adds the folded form of `view` (when it differs) and the decoded blobs
   /// found in it, recursively.
   private func expand(_ view: TextView, isRaw: Bool, into result: inout Result, budget: inout Int) {
-    if let folded = Self.fold(view, isRaw: isRaw) {
+    if view.bytes.count > maxFoldedBytes { result.incomplete = true }
+    if let folded = Self.fold(view, isRaw: isRaw, limit: maxFoldedBytes) {
       if result.views.count >= maxViews { result.incomplete = true; return }
       result.views.append(folded)
     }
@@ -56,8 +60,8 @@ public struct TextNormalizer: Sendable {
   }
 
   /// The folded form of a view, or nil when folding changes nothing.
-  static func fold(_ view: TextView, isRaw: Bool) -> TextView? {
-    let bytes = view.bytes
+  static func fold(_ view: TextView, isRaw: Bool, limit: Int) -> TextView? {
+    let bytes = view.bytes.count > limit ? Array(view.bytes[..<limit]) : view.bytes
     guard needsFolding(bytes) else { return nil }
     var scalars = TextViewBuilder(capacity: bytes.count)
     bytes.withUnsafeBufferPointer { buffer in

@@ -10,6 +10,7 @@ import Glibc
 /// it runs in a few microseconds per kilobyte.
 public struct LinearTextModel: Sendable {
   public let classes: [String]
+  static let normFloor = 64
   let bits: Int
   let scale: Float
   let bias: [Float]
@@ -114,7 +115,9 @@ public struct LinearTextModel: Sendable {
       }
       if !tokens.isEmpty { push(0x20) }
     }
-    let norm = Float(features).squareRoot()
+    // As in scripts/train: a floor on the normaliser, so that a very short
+    // text (little evidence) stays near the prior.
+    let norm = Float(max(features, Self.normFloor)).squareRoot()
     var logits = [Float](repeating: 0, count: classCount)
     for c in 0..<classCount { logits[c] = bias[c] + (norm > 0 ? Float(sums[c]) * scale / norm : 0) }
     let top = logits.max() ?? 0

@@ -58,28 +58,35 @@ public struct ModelJudge: Sendable {
   public let model: LinearTextModel?
   /// Window size in bytes: long texts are scored per window, taking the max.
   public var window = 4096
+  public var maxScored = 1 << 20
 
   public init(_ name: String) { model = LinearTextModel.load(name) }
 
   public func score(_ field: FieldText, context: InspectionContext) -> LinearTextModel.Score? {
     guard let model else { return nil }
     let folded = context.views.first { $0.kind == .folded && $0.depth == 0 }
-    var best = model.score(field.bytes[...])
+    var best = windows(model, field.bytes)
     if let folded {
-      let alternative = model.score(folded.bytes[...])
+      let alternative = windows(model, folded.bytes)
       if alternative.positive > best.positive { best = alternative }
-    }
-    if field.bytes.count > window {
-      var start = 0
-      while start < field.bytes.count {
-        let part = model.score(field.bytes[start..<min(start + window, field.bytes.count)])
-        if part.positive > best.positive { best = part }
-        start += window / 2
-      }
     }
     for view in context.views where view.kind == .decoded {
       let decoded = model.score(view.bytes[...])
       if decoded.positive > best.positive { best = decoded }
+    }
+    return best
+  }
+
+  /// The text scored whole when short, else per half-overlapping window
+  /// (the first `maxScored` bytes; the normaliser reports longer fields).
+  func windows(_ model: LinearTextModel, _ bytes: [UInt8]) -> LinearTextModel.Score {
+    if bytes.count <= window { return model.score(bytes[...]) }
+    var best = model.score(bytes[0..<window])
+    var start = window / 2
+    while start + window / 2 < min(bytes.count, maxScored) {
+      let part = model.score(bytes[start..<min(start + window, bytes.count)])
+      if part.positive > best.positive { best = part }
+      start += window / 2
     }
     return best
   }
@@ -131,7 +138,7 @@ extension ModelJudge {
     var reasons = rule?.reasons ?? []
     if let model {
       reasons.append("model:\(model.label):" + String(Int((model.positive * 1000).rounded())))
-      if modelScore >= 0.5 { reasons += explain(field.bytes[...]) }
+      if modelScore >= 0.5 { reasons += explain(field.bytes.prefix(maxScored)) }
     }
     let fromModel = model.map { modelCategory($0.label) } ?? "unknown"
     let category = rule.map { $0.score >= modelScore ? $0.category : fromModel } ?? fromModel

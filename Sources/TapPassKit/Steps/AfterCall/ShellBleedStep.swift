@@ -26,6 +26,8 @@ public struct ShellBleedStep: Step {
       StepExample("plain output without escapes"),
     ])
 
+  static let maxFindings = 64
+
   public init(configuration: NoConfiguration) {}
 
   public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
@@ -37,6 +39,17 @@ public struct ShellBleedStep: Step {
     var index = 0
     let count = bytes.count
     func add(_ type: String, _ start: Int, _ end: Int, _ score: Double, _ severity: Severity) {
+      // Back-to-back sequences of one type are one finding (a run of cursor
+      // moves hides one thing), and a flood is reported as its first
+      // `maxFindings` runs, the last extended to the end of the flood.
+      if let last = candidates.last, last.type == type, last.end == start {
+        candidates[candidates.count - 1].end = end
+        return
+      }
+      if candidates.count >= maxFindings {
+        candidates[candidates.count - 1].end = max(candidates[candidates.count - 1].end, end)
+        return
+      }
       candidates.append(Candidate(start: start, end: end, type: type, score: score, severity: severity, category: type, reasons: ["escape:" + type]))
     }
     while index < count {

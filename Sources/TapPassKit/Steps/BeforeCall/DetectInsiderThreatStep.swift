@@ -72,6 +72,10 @@ public struct DetectInsiderThreatStep: Step {
       #"\b(acquire|gain|accumulate|seize|obtain)\s+(more\s+)?(power|resources|influence|control)\b"#),
     ThreatRule("unauthorized_sharing", "unauthorized_sharing", 0.8,
       #"\b(share|send|leak|forward|disclose|give)\s+(the\s+|our\s+|all\s+)?(confidential|internal|proprietary|private|sensitive|classified)\s+(data|documents?|information|files|records)\s+(to|with)\s+(an?\s+|the\s+)?(external|outside|third|competitor|personal|journalist|press)"#),
+    // Mild on their own (below the threshold): they matter when they recur
+    // within a session.
+    ThreatRule("autonomy_wish", "oversight_evasion", 0.3,
+      #"\b(more\s+autonomy|my\s+own\s+(goals|interests|survival|existence)|protect\s+myself|without\s+(asking\s+)?(anyone'?s\s+)?permission)\b"#),
     ThreatRule("phishing_verify", "phishing", 0.7,
       #"\b(verify|confirm|update|validate)\s+your\s+(account|password|credentials|payment|identity|login)\b[^.\n]*\b(click|link|here|log\s*in|sign\s*in)"#),
     ThreatRule("phishing_threat", "phishing", 0.65,

@@ -38,20 +38,21 @@ public struct DetectCodeExecStep: Step {
   static let rules: [ThreatRule] = [
     ThreatRule("dev_tcp", "reverse_shell", 0.9, #"/dev/(tcp|udp)/|/inet/(tcp|udp)/"#),
     ThreatRule("socket_code", "reverse_shell", 0.7,
-      #"\b(socket\.socket|TCPSocket|fsockopen|net\.connect|createServer|socket\.tcp|IO::Socket|Socket\.new|new\s+Socket|TCPServer|\w+\.bind\s*\(\s*["'*0])|\bs_client\b[^\n]*-connect\b"#),
+      #"\b(socket\.socket|TCPSocket|fsockopen|net\.connect|createServer|socket\.tcp|IO::Socket|Socket\.new|new\s+Socket|TCPServer|\w+\.bind\s*\(\s*["'*0])|\bs_client\b[^\n]*-connect\b|\brequire\s*\(?\s*["'](socket|net)["']|\[socket\s"#),
     ThreatRule("shell_path", "shell_escape", 0.8, #"(/usr)?/bin/(ba|da|z|k|c|tc|a|fi)?sh\b"#),
     ThreatRule("spawn_code", "code_exec", 0.6,
       #"\b(os\.system|subprocess\.\w+|pty\.spawn|os\.exec\w*|os\.popen|child_process|IO\.popen|io\.popen|os\.execute|Runtime\.getRuntime|proc_open|passthru|shell_exec|Kernel\.exec)\b|\b(system|exec|popen|spawn)\s*\(\s*["'`]"#),
     ThreatRule("library_load", "library_load", 0.75,
-      #"\b(cdll|ctypes|LoadLibrary|dlopen|ld\.so\.preload|LD_PRELOAD)\b|\s-engine\s|\bload\s+\S+\.so\b|--default-auth\b|\.so["'\s]*\)"#),
+      #"\b(cdll|ctypes|LoadLibrary|dlopen|ld\.so\.preload|LD_PRELOAD)\b|\s--?engine[\s=]|\bload\s+\S+\.so\b|--default-auth\b|\.so["'\s]*\)"#),
     ThreatRule("fetch_code", "download", 0.65,
-      #"\b(URI\.open|open-uri|urlretrieve|urlopen|java\.net\.URL|IO\.copy_stream|lwp-download|lwp-request|LWP::\w+|HTTP::Tiny|Net::HTTP|http\.get\s*\(|http\.request\s*\(|requests\.get|file_get_contents\s*\(\s*["']https?|Invoke-WebRequest|DownloadFile)\b"#),
+      #"\b(URI\.open|open-uri|urlretrieve|urlopen|java\.net\.URL|IO\.copy_stream|LWP::\w+|require\s*\(\s*["']https?["']\s*\)\.(get|request)|createReadStream|HTTP::Tiny|Net::HTTP|http\.get\s*\(|http\.request\s*\(|requests\.get|file_get_contents\s*\(\s*["']https?|Invoke-WebRequest|DownloadFile)\b"#),
     ThreatRule("credential_file", "credential_read", 0.75,
       #"/etc/(shadow|gshadow|sudoers)\b|\.ssh/id_\w+|\.aws/credentials|\.netrc\b|\.git-credentials|\.kube/config|\.docker/config\.json|\.pgpass\b"#),
     ThreatRule("fork_bomb", "destructive", 0.95, #":\(\)\s*\{\s*:\s*\|\s*:\s*&\s*\}\s*;\s*:"#),
     ThreatRule("hook_command", "code_exec", 0.6,
-      #"\b(core_pattern|--conf-script|CRASHPAGER|MANPAGER|GIT_SSH_COMMAND|LESSOPEN|PROMPT_COMMAND|--checkpoint-action|--to-command|--use-compress-program)\b|\b(PAGER|EDITOR|VISUAL|SHELL)=\S"#),
-    ThreatRule("editor_shell", "shell_escape", 0.7, #"(:|\s)!\s*(/\w+)*/?(ba|z|da)?sh\b|\bset\s+shell\s*="#),
+      #"\b(core_pattern|CRASHPAGER|MANPAGER|GIT_SSH_COMMAND|LESSOPEN|PROMPT_COMMAND)\b|--(conf-script|checkpoint-action|to-command|use-compress-program|rsh-command|on-download-error|on-download-complete|on-bt-download-complete)\b|\b(PAGER|EDITOR|VISUAL|SHELL)=\S|-run\s+-e\s+httpd\b"#),
+    ThreatRule("editor_shell", "shell_escape", 0.7, #"(:|\s)!\s*(/\w+)*/?(ba|z|da)?sh\b|\bset\s+shell\s*=|(^|['"\s]):(!|\s*shell\b)"#),
+    ThreatRule("interactive_escape", "shell_escape", 0.6, #"(^|\n)\s*!\s*/"#),
   ]
   public static var patterns: [PatternSpec] { rules.map(\.spec) }
   public static var inspectsOnlyWithMatches: Bool { false }
@@ -91,7 +92,17 @@ public struct DetectCodeExecStep: Step {
     ShellTokenizer.parse(bytes, range, depth: depth, into: &commands)
     var scripts: [Range<Int>] = []
     var previous: ShellCommand? = nil
+    var written: [[UInt8]] = []
     for command in commands {
+      // A file written here and then handed to another program as its
+      // configuration: a command smuggled in through a config file.
+      if let program = command.words.first, !["cat", "chmod", "rm", "less", "more", "head", "tail", "ls", "echo", "mkdir"].contains(CommandRules.basename(program.text)),
+        command.words.dropFirst().contains(where: { word in written.contains(word.text) })
+      {
+        hits.append(CommandRules.Hit(rule: "config_file_exec", category: "code_exec", score: 0.6, start: command.start,
+                                     end: Self.trimmed(bytes, command.end, command.start)))
+      }
+      written += command.redirects.filter { $0.op.last == 0x3E && $0.target.text.contains(0x2F) }.map(\.target.text)
       if depth == 0, command.end > command.start { spans.append(command.start..<Self.trimmed(bytes, command.end, command.start)) }
       CommandRules.check(command, previous: previous, bytes: bytes, hits: &hits, shellScripts: &scripts)
       previous = command

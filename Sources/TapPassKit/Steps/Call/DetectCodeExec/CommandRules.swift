@@ -12,16 +12,16 @@ enum CommandRules {
     var end: Int
   }
 
-  static let privilege: Set<String> = ["sudo", "doas", "su", "pkexec", "runuser", "sudoedit"]
+  static let privilege: Set<String> = ["sudo", "doas", "su", "pkexec", "runuser", "sudoedit", "sg", "newgrp"]
   static let wrappers: Set<String> = ["env", "nohup", "nice", "time", "timeout", "stdbuf", "ionice", "taskset", "setsid", "chroot",
                                       "xargs", "exec", "command", "builtin", "busybox", "watch", "unbuffer", "setarch", "strace",
-                                      "ltrace", "flock", "cpulimit", "torify", "proxychains", "proxychains4", "chrt", "numactl", "sg"]
+                                      "ltrace", "flock", "cpulimit", "torify", "proxychains", "proxychains4", "chrt", "numactl"]
   static let shells: Set<String> = ["sh", "bash", "dash", "zsh", "ksh", "ash", "csh", "tcsh", "fish", "mksh", "yash", "rbash", "pwsh"]
   static let interpreters: Set<String> = ["python", "python2", "python3", "perl", "ruby", "php", "node", "lua", "tclsh", "wish", "irb", "jjs", "rlwrap"]
   static let downloaders: Set<String> = ["curl", "wget", "fetch", "aria2c", "lwp-download", "nc", "ncat"]
   static let destroyers: Set<String> = ["mkfs", "mke2fs", "wipefs", "shred", "fdisk", "sfdisk", "parted", "mkswap", "blkdiscard"]
   static let firewalls: Set<String> = ["iptables", "ip6tables", "nft", "ufw", "firewall-cmd", "pfctl", "iptables-restore", "ebtables"]
-  static let remoteCopy: Set<String> = ["scp", "rsync", "sftp"]
+  static let remoteCopy: Set<String> = ["scp", "rsync", "tar"]
   static let netcats: Set<String> = ["nc", "ncat", "netcat", "socat", "telnet"]
   /// Targets whose recursive or forced removal destroys a system or home.
   static let rootTargets: Set<String> = ["/", "/*", "~", "~/", "~/*", "*", ".", "..", "$HOME", "${HOME}", "/etc", "/usr", "/var", "/home", "/boot", "/bin", "/lib", "/root", "/opt", "/dev", "/sys", "--no-preserve-root"]
@@ -94,12 +94,19 @@ enum CommandRules {
         let script = args[c + 1]
         let quoted = script.end - script.start >= 2 && (bytes[script.start] == 0x27 || bytes[script.start] == 0x22)
         shellScripts.append(quoted ? script.start + 1..<script.end - 1 : script.start..<script.end)
-      } else if wrapped || command.depth > 0 || texts.contains("-p") || texts.contains("-i") || program.text.first == 0x2F && texts.allSatisfy({ $0.hasPrefix("-") }) {
+      } else if wrapped || texts.contains("-p") || texts.contains("-i") || !texts.isEmpty && texts.allSatisfy({ $0.hasPrefix("-") })
+        || program.text.first == 0x2F && texts.isEmpty
+      {
+        // An interactive shell started through another program, or with
+        // privileged/interactive options: a shell escape, not a script run.
         hit("shell_spawn", "shell_spawn", texts.contains("-p") ? 0.85 : 0.75)
+      } else if command.redirects.contains(where: { $0.op.contains(0x26) && $0.op.first != 0x26 }) {
+        // "sh 1>&0 2>&0": a shell wired to another descriptor (a socket or tty).
+        hit("shell_redirected", "shell_spawn", 0.8)
       }
       if command.pipedInto {
         let fromNetwork = previous.map { downloaders.contains(basename(($0.words.first { !isEnvAssignment($0.text) && !privilege.contains(basename($0.text)) })?.text ?? [])) } ?? false
-        hit("pipe_to_shell", "download_exec", fromNetwork ? 0.95 : 0.6, from: previous?.start)
+        hit("pipe_to_shell", "download_exec", fromNetwork ? 0.95 : 0.45, from: previous?.start)
       }
     }
     if interpreters.contains(name), command.pipedInto, let previous,
@@ -125,6 +132,28 @@ enum CommandRules {
       if texts.contains(where: { $0.hasPrefix("root") || $0.hasPrefix("0:") || $0.hasPrefix("$(id") }) { hit("chown_privileged", "privilege_escalation", 0.6) }
     case "setfacl":
       if texts.contains(where: { $0.hasPrefix("u:") || $0.contains(":rwx") }) { hit("setfacl_grant", "privilege_escalation", 0.6) }
+    case "script":
+      // `script -q /dev/null`: the classic way to get an interactive pty shell.
+      if texts.contains("/dev/null") { hit("script_pty", "shell_spawn", 0.75) }
+    case "curl", "wget", "aria2c", "lwp-download":
+      let sendsFile = zip(texts, texts.dropFirst() + [""]).contains { option, value in
+        ["-T", "--upload-file", "--post-file", "--data-binary", "--data", "-d", "-F", "--form", "--data-raw"].contains(option) && value.hasPrefix("@")
+          || option == "-T" || option == "--upload-file" || option == "--post-file" || option.hasPrefix("--post-file=") || value.hasPrefix("file=@")
+      }
+      if sendsFile { hit("upload_file", "upload", 0.75) }
+      if texts.contains(where: { $0.hasPrefix("gopher://") || $0.hasPrefix("dict://") || $0.hasPrefix("file://") }) { hit("odd_scheme", "upload", 0.7) }
+      if texts.contains("POST") || texts.contains("PUT") || texts.contains("--post-data") { hit("http_send", "upload", 0.55) }
+      if texts.contains(where: { $0 == "-o" || $0 == "-O" || $0 == "--output" || $0.hasPrefix("--output=") }) || name == "lwp-download" {
+        hit("download_to_file", "download", 0.5)
+      }
+    case "tmux", "screen":
+      // Attaching to a socket path joins another user's (maybe root's) shell.
+      if texts.contains("-S") { hit("shared_terminal_socket", "shell_spawn", 0.55) }
+    case "finger", "whois":
+      // Queries to an arbitrary host carry data out in the query itself.
+      if texts.contains(where: { $0.contains("@") || $0 == "-h" }) { hit(name + "_remote", "remote_copy", 0.55) }
+    case "httpd":
+      hit("file_server", "upload", 0.6)
     case "crontab":
       if !(texts == ["-l"]) { hit("crontab", "persistence", 0.8) }
     case "at", "batch":
@@ -136,10 +165,22 @@ enum CommandRules {
     default:
       break
     }
+    // A local file handed to an option that sends it, with a remote peer.
+    let remotePeer = texts.contains { $0.contains("://") || Self.isHostName($0) }
+    if remotePeer, zip(texts, texts.dropFirst()).contains(where: { ["-p", "--file", "-T", "--upload-file", "--post-file", "--data-file"].contains($0.0) && $0.1.contains("/") }) {
+      hit("send_local_file", "upload", 0.65)
+    }
+    // user@host:path anywhere (tar -f, --rsync-path, …): data to or from a remote host.
+    if !remoteCopy.contains(name), texts.contains(where: { $0.contains("@") && Self.isRemotePath($0) && $0.contains(":/") }) {
+      hit("remote_path", "remote_copy", 0.7)
+    }
+    if texts.contains(where: { $0.hasPrefix("src=/,") || $0.contains(",src=/,") || $0.contains(",source=/,") || $0.hasPrefix("/:/") }) {
+      hit("host_root_mount", "privilege_escalation", 0.85)
+    }
     if destroyers.contains(name) || name.hasPrefix("mkfs.") { hit(name, "destructive", 0.85) }
     if firewalls.contains(name) { hit(name, "firewall_change", 0.8) }
     if remoteCopy.contains(name), texts.contains(where: { Self.isRemotePath($0) }) { hit(name + "_remote", "remote_copy", 0.75) }
-    if ["ftp", "tftp", "smbclient", "lftp"].contains(name) { hit(name, "remote_copy", 0.6) }
+    if ["ftp", "tftp", "sftp", "smbclient", "lftp"].contains(name) { hit(name, "remote_copy", 0.6) }
     if netcats.contains(name) {
       let exec = texts.contains { $0 == "-e" || $0 == "-c" || $0.lowercased().hasPrefix("exec:") || $0.lowercased().hasPrefix("system:") }
       hit(exec ? name + "_exec" : name, exec ? "reverse_shell" : "network_tool", exec ? 0.95 : 0.6)
@@ -158,6 +199,15 @@ enum CommandRules {
     let digits = Array(mode.utf8)
     guard digits.count == 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x37 }) else { return false }
     return [0x32, 0x34, 0x36, 0x37].contains(digits[0])
+  }
+
+  /// A bare DNS name with a letter TLD (`files.example.org`), not a file name.
+  static func isHostName(_ text: String) -> Bool {
+    let labels = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard labels.count >= 2, !text.contains("/"), let tld = labels.last, tld.count >= 2, tld.count <= 6,
+      tld.allSatisfy({ $0.isLetter && $0.isASCII }), labels.allSatisfy({ !$0.isEmpty })
+    else { return false }
+    return !["txt", "json", "sh", "py", "conf", "log", "md", "yml", "yaml", "xml", "html", "tar", "gz", "zip", "deb", "rpm", "so", "jsonc", "cfg", "ini", "csv", "pdf", "png", "jpg", "mp4", "mp3", "iso", "img", "bin", "c", "js", "ts", "rb", "pl", "php", "java", "go", "rs", "out", "tmp", "bak", "key", "pem", "crt", "db", "sql", "local"].contains(tld.lowercased())
   }
 
   /// `user@host:path` or `host:path` (not a local path, not a URL).

@@ -72,7 +72,11 @@ enum ShellTokenizer {
           op.append(bytes[index]); index += 1
         }
         // "2>&1": the descriptor digit after & is part of the operator.
-        if op.last == 0x26, index < end, bytes[index] >= 0x30 && bytes[index] <= 0x39 { index += 1; continue }
+        if op.last == 0x26, index < end, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+          current.redirects.append((op, ShellCommand.Word(text: [bytes[index]], start: index, end: index + 1)))
+          index += 1
+          continue
+        }
         pendingRedirect = op
       case 0x23 where current.words.isEmpty && pendingRedirect == nil:  // comment
         while index < end, bytes[index] != 0x0A { index += 1 }
