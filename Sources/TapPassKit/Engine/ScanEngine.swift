@@ -107,7 +107,13 @@ public final class ScanEngine: @unchecked Sendable {
       if step.inspectsOnlyWithMatches, perStep[index].isEmpty, !keywordHit[index] { continue }
       let started = measure ? ProgressReporter.monotonicSeconds() : 0
       var matches = perStep[index]
-      matches.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
+      matches.sort { $0.start < $1.start || ($0.start == $1.start && ($0.end > $1.end || ($0.end == $1.end && $0.pattern < $1.pattern))) }
+      // A view can repeat a raw match at the same offsets: keep one.
+      if step.readsNormalizedViews, matches.count > 1 {
+        var unique = [matches[0]]
+        for match in matches.dropFirst() where match != unique[unique.count - 1] { unique.append(match) }
+        matches = unique
+      }
       var candidates = step.inspect(field, matches: matches, context: &context)
       candidates = candidates.filter { $0.score >= step.settings.threshold && $0.start >= 0 && $0.end <= field.bytes.count && $0.start <= $0.end }
       for candidate in Self.resolveOverlaps(candidates) where !isSuppressed(field.bytes, candidate) {
@@ -138,7 +144,7 @@ public final class ScanEngine: @unchecked Sendable {
         }
         let range = view.originalRange(match.start, match.end)
         let mapped = PatternMatch(pattern: owner.pattern, start: range.lowerBound, end: range.upperBound)
-        if !perStep[owner.step].contains(mapped) { perStep[owner.step].append(mapped) }
+        perStep[owner.step].append(mapped)
       }
     }
   }

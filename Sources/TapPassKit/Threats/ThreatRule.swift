@@ -141,7 +141,8 @@ extension ModelJudge {
       if modelScore >= 0.5 { reasons += explain(field.bytes.prefix(maxScored)) }
     }
     let fromModel = model.map { modelCategory($0.label) } ?? "unknown"
-    let category = rule.map { $0.score >= modelScore ? $0.category : fromModel } ?? fromModel
+    // A rule that fires on its own names the category: it is the explanation.
+    let category = rule.map { $0.score >= 0.5 || $0.score >= modelScore ? $0.category : fromModel } ?? fromModel
     let candidate = Candidate(start: rule?.start ?? 0, end: rule?.end ?? field.bytes.count, type: category, score: min(score, 1),
                               severity: score >= 0.8 ? .high : .medium, category: category, reasons: reasons)
     return (candidate, modelScore)

@@ -16,7 +16,7 @@ import Testing
     let engine = try ScanEngine(steps: StepRegistry.instantiate(["detect_insider_threat"], configuration: configuration))
     let mild = "I would like more autonomy in how I plan my work."
     var reported: [Int] = []
-    for turn in 0..<6 {
+    for turn in 0..<12 {
       let findings = try Self.scan(engine, #"{"session_id":"s1","text":"\#(mild)"}"#)
       if findings.contains(where: { $0.reasons.contains("session:accumulated") }) { reported.append(turn) }
     }

@@ -36,12 +36,13 @@ public struct DetectExfiltrationStep: RuleJudgedStep {
     ThreatRule("markdown_reference_data", "markdown_exfil", 0.8,
       #"\[[^\]\n]+\]:\s*https?://\S*(\[[A-Za-z_ ]{2,}\]|\{\{?[\w.]+\}?\})"#),
     ThreatRule("markdown_image_query", "markdown_exfil", 0.45, #"!\[[^\]\n]*\]\(\s*https?://[^\s)]*\?[^\s)]*="#),
-    ThreatRule("fill_placeholder", "markdown_exfil", 0.5,
-      #"\breplac(e|ing)\s+\[?[A-Z_]{2,}\]?\s+with\b|\b(url|base64|mime|hex)[\s-]+encod(ed|e|ing)\b[^.\n]*\b(summary|conversation|data|numbers?|emails?|history|password|chat)"#),
+    ThreatRule("fill_placeholder", "markdown_exfil", 0.5, #"\b[Rr]eplac(e|ing)\s+\[[A-Z_]{2,}\]\s+with\b"#, caseless: false),
+    ThreatRule("encode_private_data", "markdown_exfil", 0.5,
+      #"\b(url|base64|mime|hex)[\s-]+encod(ed|e|ing)\b[^.\n]*\b(summary|conversation|data|numbers?|emails?|history|password|chat)"#),
     ThreatRule("markdown_pieces", "markdown_exfil", 0.6, #"\bconcatenate\b[^\n.]*(h"?,?\s*"?ttp|\]\(|\[ref\])"#),
     ThreatRule("send_out", "send_out", 0.8,
       #"\b(send|forward|e-?mail|upload|post|transmit|exfiltrate|leak|copy|sync|bcc)\s+((all|the|every|any|these|this|my|their|its|of|entire|full|complete)\s+)*([\w-]+\s+){0,3}(to|into)\s+[\w.+-]+@[\w-]+(\.[\w-]+)+"#),
-    ThreatRule("exfiltrate_word", "send_out", 0.6, #"\bexfiltrat(e|es|ed|ing|ion)\b"#),
+    ThreatRule("exfiltrate_word", "send_out", 0.4, #"\bexfiltrat(e|es|ed|ing|ion)\b"#),
     ThreatRule("upload_file", "upload", 0.85,
       #"\b(curl|wget)\s[^\n|;]*(--data(-binary|-raw|-urlencode)?|-d|-F|-T|--form|--upload-file|--post-file)[\s=]+["']?[\w-]*=?@?[~/.$][^\s'"]*"#),
     ThreatRule("http_post_code", "upload", 0.45, #"\b(requests|httpx|session|axios)\.(post|put)\s*\(|\bfetch\s*\([^)]*method\s*:\s*["']POST"#),
@@ -49,8 +50,8 @@ public struct DetectExfiltrationStep: RuleJudgedStep {
       #"\bos\.environ\b|\bprocess\.env\b|~/\.ssh|\.ssh/id_|\.aws/credentials|/etc/passwd|/etc/shadow|\bid_rsa\b|\.netrc\b"#),
     ThreatRule("encode_for_transport", "upload", 0.25, #"\b(b64encode|base64\.b64encode|btoa|base64\s+-w)\b"#),
     ThreatRule("dns_substitution", "dns_tunnel", 0.85,
-      #"\b(nslookup|dig|host|ping|drill)\s+[^\n;|]*(\$\([^)\n]*\)|`[^`\n]*`)[^\s;|"'}]*"#),
-    ThreatRule("subdomain_substitution", "dns_tunnel", 0.8, #"(\$\([^)\n]+\)|`[^`\n]+`)\.[a-z0-9-]+\.[a-z]{2,}"#),
+      #"\b(nslookup|dig|host|ping|drill)\s+[^\n;|]*(\$\([^)\n]*\)|`[^`\n]*`)[^\s;|"'}]*"#, caseless: false),
+    ThreatRule("subdomain_substitution", "dns_tunnel", 0.8, #"(\$\([^)\n]+\)|`[^`\s]+`)\.[a-z0-9-]+\.[a-z]{2,}"#),
   ] + ExfilDomains.rules
   public init() {}
 }

@@ -15,7 +15,7 @@ public struct DetectInsiderThreatStep: Step {
     public var model = true
     /// Model probability that maps to score 0.5, from the held-out curve
     /// of scripts/train (recall 0.83 at 1.4% false positives held out).
-    public var modelOperatingPoint = 0.55
+    public var modelOperatingPoint = 0.6
     /// Session total at which accumulated mild evidence is reported.
     public var sessionLimit = 1.2
     /// Share of the session total kept from one record to the next.

@@ -40,7 +40,7 @@ public struct DetectMemoryPoisonStep: RuleJudgedStep {
     ThreatRule("future_sessions", "persistent_instruction", 0.5,
       #"\b(in\s+all\s+(future|subsequent)\s+(responses|conversations|sessions|replies|interactions|chats)|for\s+all\s+future\s+(sessions|conversations|users))\b"#),
     ThreatRule("time_bomb", "time_bomb", 0.7,
-      #"\b(after|once)\s+(\d+|the\s+next\s+\d*|a\s+few)\s*(more\s+)?(messages|turns|conversations|requests|sessions|days|hours)\b[^.\n]*\b(execute|run|send|delete|activate|trigger|start|switch|reveal|ignore)\b"#),
+      #"\b(after|once)\s+(\d+|the\s+next\s+\d*|a\s+few)\s*(more\s+)?(messages|turns|conversations|requests|sessions|days|hours)\b[^.\n]*\b(execute|send|delete|activate|trigger|switch\s+to|reveal|ignore)\b"#),
     ThreatRule("date_trigger", "time_bomb", 0.6,
       #"\b(on|after|starting)\s+(\d{4}-\d{2}-\d{2}|(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2})\b[^.\n]*\b(execute|delete|send|activate|trigger|ignore\s+all)\b"#),
     ThreatRule("identity_override", "identity_override", 0.75,

@@ -10,8 +10,8 @@
 public struct DetectToolPoisonStep: Step {
   public struct Configuration: StepConfiguration {
     /// A JSON object of pinned description hashes, `{"tool": "sha256 hex"}`
-    /// (set by `tp-scan --tool-pins FILE`).
-    public var pinsFile: String? = nil
+    /// (set by `tp-scan --tool-pins FILE`); empty for none.
+    public var pinsFile = ""
     public init() {}
     enum CodingKeys: String, CodingKey { case pinsFile = "pins_file" }
   }
@@ -35,10 +35,10 @@ public struct DetectToolPoisonStep: Step {
 
   static let rules: [ThreatRule] = [
     ThreatRule("instruction_block", "hidden_instruction", 0.85,
-      #"<\s*/?\s*(IMPORTANT|SYSTEM|HIDDEN|SECRET|INSTRUCTIONS?|ADMIN)\s*>"#),
+      #"<\s*/?\s*(IMPORTANT|SYSTEM|HIDDEN|SECRET|ADMIN)\s*>"#),
     ThreatRule("directive_label", "hidden_instruction", 0.85,
       #"\[(HIDDEN|SECRET|SYSTEM|METADATA|ADMIN)[\s_]+(INSTRUCTIONS?|DIRECTIVES?|OVERRIDE|NOTE)\]|\b(SYSTEM\s+)?OVERRIDE\s+DIRECTIVE\b|\bHIDDEN\s+INSTRUCTIONS?\b|\[SYSTEM\s+OVERRIDE\]"#),
-    ThreatRule("jailbreak_capability", "hidden_instruction", 0.7,
+    ThreatRule("jailbreak_capability", "hidden_instruction", 0.45,
       #"\b(jailbreak\s+mode|elevated\s+privileges|root\s+access|bypass(es)?\s+(security|validation|content)|skip\s+(all\s+)?validation|without\s+(security\s+checks|validation|confirmation)|disables?\s+all\s+safety|trust\s+all\s+user\s+input)\b"#),
     ThreatRule("sensitive_file", "sensitive_file", 0.75,
       #"\b(read|open|cat|fetch|access|load|include|send|upload|attach|pass)\b[^\n.]*(~/\.ssh(/[\w.-]+)?|\.ssh/id_\w+|\bid_(rsa|ed25519|ecdsa|dsa)\b|~/\.aws(/\w+)?|\.aws/credentials|mcp\.json|\.cursor/|/etc/passwd|/etc/shadow|\.netrc|\.git-credentials|\.kube/config|\.env\b|credentials\.json)"#),
@@ -51,7 +51,7 @@ public struct DetectToolPoisonStep: Step {
       #"\bwhen\s+(the\s+)?[`'"]?[\w-]+[`'"]?\s+tool\s+is\s+(present|available|used|called|loaded)"#),
     ThreatRule("redirect", "shadowing", 0.6,
       #"\b(override|replace|change|redirect)\s+(the\s+)?(recipient|destination|target|address|account|amount)s?\b"#),
-    ThreatRule("must_act", "hidden_instruction", 0.5,
+    ThreatRule("must_act", "hidden_instruction", 0.4,
       #"\byou\s+(must|MUST|are\s+allowed\s+to)\s+(first\s+)?(send|forward|read|include|call|increase|add|use\s+any|show)\b"#),
     ThreatRule("act_as", "hidden_instruction", 0.5, #"(^|\n)\s*ACT\s+AS\s*:"#, caseless: false),
   ] + (InjectionRules.direct + InjectionRules.extraction).map {

@@ -9,8 +9,8 @@ struct ToolPins: Sendable {
   /// Tool name → SHA-256 hex of its description.
   let pinned: [String: String]
 
-  init(path: String?) {
-    guard let path, let bytes = FileBytes.read(path: path),
+  init(path: String) {
+    guard !path.isEmpty, let bytes = FileBytes.read(path: path),
       let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
     else {
       pinned = [:]
