@@ -10,7 +10,7 @@ import PackageDescription
 
 /// The tools, one executable each. Single source of truth for the product
 /// list; scripts/gen-docs reads the same names from the built binaries.
-let tools = ["tp-scan"]
+let tools = ["tp-scan", "tp-token", "tp-classify", "tp-route"]
 
 let package = Package(
   name: "TapPass",
@@ -35,8 +35,8 @@ let package = Package(
         "COpenSSL", "CSQLite", "CHyperscan",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      resources: [.copy("Resources/data")],
-      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+      // Bounds checks stay on in release builds: every input is hostile.
+      resources: [.copy("Resources/data")]
     ),
     .testTarget(
       name: "TapPassKitTests",

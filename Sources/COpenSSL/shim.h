@@ -30,4 +30,10 @@ static inline OSSL_PARAM tp_ossl_param_end(void) {
 static inline long tp_bio_get_mem_data(BIO *bio, char **data) {
   return BIO_get_mem_data(bio, data);
 }
+
+/// `EVP_PKEY_PUBLIC_KEY` is an OR of other macros, which Swift does not import.
+static inline int tp_evp_pkey_public_key(void) { return EVP_PKEY_PUBLIC_KEY; }
+
+/// `EVP_PKEY_KEYPAIR` is an OR of other macros, which Swift does not import.
+static inline int tp_evp_pkey_keypair(void) { return EVP_PKEY_KEYPAIR; }
 #endif

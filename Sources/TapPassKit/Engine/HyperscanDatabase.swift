@@ -21,10 +21,14 @@ public final class HyperscanDatabase: @unchecked Sendable {
   /// `ScanEngine` owns one database instance.
   private var scratch: OpaquePointer?
   public let patternCount: Int
+  /// Whether each pattern reports its start; without SOM Hyperscan says 0,
+  /// so such matches are reported as empty ranges at their end offset.
+  private let tracksStart: [Bool]
   public private(set) var loadedFromCache = false
 
   public init(patterns: [PatternSpec], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
     patternCount = patterns.count
+    tracksStart = patterns.map(\.leftmostStart)
     let key = Self.cacheKey(patterns)
     let cachePath = cacheDirectory.map { "\($0)/hs-\(key).db" }
     if let cachePath, let cached = Self.load(path: cachePath) {
@@ -154,6 +158,9 @@ public final class HyperscanDatabase: @unchecked Sendable {
         return 0
       }, context)
     }
+    for index in collector.ids.indices where !tracksStart[Int(collector.ids[index])] {
+      collector.starts[index] = collector.ends[index]
+    }
     return (Self.merge(collector), collector.truncated)
   }
 
@@ -171,7 +178,7 @@ public final class HyperscanDatabase: @unchecked Sendable {
       let id = Int(collector.ids[index])
       let start = collector.starts[index]
       let end = collector.ends[index]
-      if var last = result.last, last.id == id, start < last.end {
+      if var last = result.last, last.id == id, start < last.end || (start == end && end == last.end) {
         if end > last.end {
           last.end = end
           result[result.count - 1] = last

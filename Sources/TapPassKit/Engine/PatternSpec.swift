@@ -9,7 +9,8 @@ public struct PatternSpec: Sendable, Hashable {
   public var caseless: Bool
   public var dotAll: Bool
   /// Report the leftmost start of each match. Off only for patterns whose
-  /// validator finds the start itself (SOM costs compile time and state).
+  /// validator finds the start itself (SOM costs compile time and state);
+  /// their matches arrive as empty ranges at the match's end offset.
   public var leftmostStart: Bool
 
   public init(_ name: String, _ expression: String, caseless: Bool = false, dotAll: Bool = false, leftmostStart: Bool = true) {

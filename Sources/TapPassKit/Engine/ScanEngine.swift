@@ -17,6 +17,8 @@ public final class ScanEngine: @unchecked Sendable {
   /// marks a prefilter keyword.
   private let owners: [(step: Int, pattern: Int)]
   private var sessions: [String: [String: Double]] = [:]
+  private var perStep: [[PatternMatch]]
+  private var keywordHit: [Bool]
   /// Wall time per step, filled only when `measure` is set (`--benchmark`).
   public var measure = false
   public private(set) var stepSeconds: [String: Double] = [:]
@@ -42,6 +44,8 @@ public final class ScanEngine: @unchecked Sendable {
       }
     }
     self.owners = owners
+    perStep = [[PatternMatch]](repeating: [], count: self.steps.count)
+    keywordHit = [Bool](repeating: false, count: self.steps.count)
     do {
       database = specs.isEmpty ? nil : try HyperscanDatabase(patterns: specs, cacheDirectory: cacheDirectory)
     } catch let error as HyperscanDatabase.CompileError {
@@ -74,7 +78,7 @@ public final class ScanEngine: @unchecked Sendable {
         step: "engine", type: "incomplete_inspection", path: note, start: 0, end: 0, score: 1,
         severity: .high, action: .block, fingerprint: "", preview: "", reasons: ["inspection bound reached"]))
     }
-    if let session = context.sessionID {
+    if let session = context.sessionID, !context.sessionState.isEmpty {
       if sessions.count > 100_000 { sessions.removeAll() }
       sessions[session] = context.sessionState
     }
@@ -82,8 +86,10 @@ public final class ScanEngine: @unchecked Sendable {
   }
 
   private func scan(_ field: FieldText, context: inout InspectionContext, into findings: inout [Finding]) {
-    var perStep = [[PatternMatch]](repeating: [], count: steps.count)
-    var keywordHit = [Bool](repeating: false, count: steps.count)
+    // Reused across fields (the engine is single-threaded): no per-field
+    // allocation of the per-step match lists.
+    for index in perStep.indices { perStep[index].removeAll(keepingCapacity: true) }
+    for index in keywordHit.indices { keywordHit[index] = false }
     if let database {
       let started = measure ? ProgressReporter.monotonicSeconds() : 0
       let result = field.bytes.withUnsafeBufferPointer { database.scan($0) }

@@ -45,18 +45,41 @@ public struct NoConfiguration: StepConfiguration {
 
 /// One text field of a record, decoded.
 public struct FieldText: Sendable {
-  /// e.g. `messages[1].content`, or `text`.
-  public var path: String
+  /// Where the field's path comes from: building `messages[1].content` for
+  /// every field of every record is measurable work, so a record field keeps
+  /// its document and node and spells the path only when a finding needs it.
+  enum PathSource: Sendable {
+    case literal(String)
+    case node(JSONDocument, Int)
+  }
+
+  let pathSource: PathSource
   public var role: FieldRole
   /// The decoded UTF-8 value.
   public var bytes: [UInt8]
   /// The JSON node the value came from, for `--redact`; nil for file lines.
   public var node: Int?
 
+  /// e.g. `messages[1].content`, or `text`.
+  public var path: String {
+    switch pathSource {
+    case .literal(let path): return path
+    case .node(let document, let node): return document.path(of: node)
+    }
+  }
+
   public init(path: String, role: FieldRole, bytes: [UInt8], node: Int? = nil) {
-    self.path = path
+    pathSource = .literal(path)
     self.role = role
     self.bytes = bytes
+    self.node = node
+  }
+
+  /// A string value of a parsed record.
+  public init(document: JSONDocument, node: Int, role: FieldRole) {
+    pathSource = .node(document, node)
+    self.role = role
+    bytes = document.stringBytes(node)
     self.node = node
   }
 }

@@ -133,7 +133,12 @@ public struct JSONDocument: Sendable {
     return node.keyHasEscapes ? JSONString.unescape(raw) : Array(raw)
   }
 
-  public func key(_ index: Int) -> String { String(decoding: keyBytes(index), as: UTF8.self) }
+  public func key(_ index: Int) -> String {
+    let node = nodes[index]
+    guard node.keyStart >= 0 else { return "" }
+    if node.keyHasEscapes { return String(decoding: keyBytes(index), as: UTF8.self) }
+    return String(decoding: bytes[Int(node.keyStart)..<Int(node.keyEnd)], as: UTF8.self)
+  }
 
   /// The decoded bytes of a string node (UTF-8).
   public func stringBytes(_ index: Int) -> [UInt8] {
@@ -143,8 +148,10 @@ public struct JSONDocument: Sendable {
   }
 
   public func string(_ index: Int) -> String? {
-    guard nodes[index].kind == .string else { return nil }
-    return String(decoding: stringBytes(index), as: UTF8.self)
+    let node = nodes[index]
+    guard node.kind == .string else { return nil }
+    if node.count != 0 { return String(decoding: stringBytes(index), as: UTF8.self) }
+    return String(decoding: bytes[Int(node.start)..<Int(node.end)], as: UTF8.self)
   }
 
   /// The raw bytes of any value, as they appear in the input (strings

@@ -197,7 +197,23 @@ extension JSONDocument {
       var position = start
       var escaped = false
       let count = input.count
+      let base = UnsafeRawPointer(input.baseAddress!)
       while position < count {
+        // Eight plain bytes at a time (no quote, backslash, control or
+        // non-ASCII byte): the common case in agent text (SWAR, "has zero
+        // byte" tests on the word XORed with each special byte).
+        while position + 8 <= count {
+          let word = base.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+          let quote = word ^ 0x2222_2222_2222_2222
+          let slash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+          let special = ((quote &- 0x0101_0101_0101_0101) & ~quote)
+            | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+            | (word &- 0x2020_2020_2020_2020)
+            | word
+          if special & 0x8080_8080_8080_8080 != 0 { break }
+          position += 8
+        }
+        guard position < count else { break }
         let byte = input[position]
         if byte == 0x22 { return (position, escaped) }
         if byte == 0x5C {

@@ -22,7 +22,7 @@ public struct JSONWriter {
   /// add another comma.
   public mutating func key(_ name: String) {
     separate()
-    JSONString.appendQuoted(Array(name.utf8), to: &bytes)
+    JSONString.appendQuoted(name.utf8, to: &bytes)
     bytes.append(0x3A)
     needsComma[needsComma.count - 1] = false
     pendingValueAfterKey = true
@@ -39,9 +39,9 @@ public struct JSONWriter {
     }
   }
 
-  public mutating func string(_ value: String) { valuePrefix(); JSONString.appendQuoted(Array(value.utf8), to: &bytes) }
+  public mutating func string(_ value: String) { valuePrefix(); JSONString.appendQuoted(value.utf8, to: &bytes) }
   public mutating func string(bytes value: some Collection<UInt8>) { valuePrefix(); JSONString.appendQuoted(value, to: &bytes) }
-  public mutating func int(_ value: Int) { valuePrefix(); bytes.append(contentsOf: Array(String(value).utf8)) }
+  public mutating func int(_ value: Int) { valuePrefix(); bytes.append(contentsOf: String(value).utf8) }
   public mutating func bool(_ value: Bool) { valuePrefix(); bytes.append(contentsOf: Array((value ? "true" : "false").utf8)) }
   public mutating func null() { valuePrefix(); bytes.append(contentsOf: Array("null".utf8)) }
 

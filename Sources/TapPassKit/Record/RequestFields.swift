@@ -9,6 +9,9 @@ public enum RequestFields {
     "user_id", "request_id", "timestamp", "stream", "temperature", "max_tokens", "top_p",
   ]
 
+  /// Members of a content block that are metadata, not text.
+  static let blockMetadataKeys: Set<String> = ["type", "id", "cache_control"]
+
   /// Top-level keys whose presence means the record has a known shape.
   static let shapeKeys: Set<String> = ["messages", "system", "tools", "prompt", "input", "text", "response", "functions"]
 
@@ -132,7 +135,7 @@ public enum RequestFields {
       // Binary payloads (base64 images) are not text; their captions are.
       if let text = document.member("text", of: node) { leaves(document, text, role, into: &fields) }
     default:
-      for member in document.children(of: node) where !["type", "id", "cache_control"].contains(document.key(member)) {
+      for member in document.children(of: node) where !blockMetadataKeys.contains(document.key(member)) {
         leaves(document, member, role, into: &fields)
       }
     }

@@ -9,6 +9,8 @@ struct ScanSession {
   var records = 0
   var errors = 0
   var found = 0
+  /// Per-record scan time, kept only for --benchmark.
+  var recordMicroseconds: [Double] = []
   let output = StandardOutput.shared
 
   init(engine: ScanEngine, format: ScanFormat, redact: Bool) {
@@ -25,10 +27,14 @@ struct ScanSession {
     let scanner = self.scanner
     var collected: [LocatedFinding] = []
     var prints = Set<String>()
+    var latencies: [Double] = []
+    let measure = engine.measure
     let uriFor = inputs.count == 1 ? inputs[0] : (inputs.isEmpty ? "stdin" : "input")
     let sink = format == .jsonl ? output : FileOutput(fd: -1)
     try stream.run(inputs: inputs, output: sink) { document, line in
+      let started = measure ? ProgressReporter.monotonicSeconds() : 0
       let result = scanner.scan(document)
+      if measure { latencies.append((ProgressReporter.monotonicSeconds() - started) * 1e6) }
       for finding in result.findings {
         prints.insert(finding.fingerprint)
         if format != .jsonl { collected.append(LocatedFinding(finding: finding, uri: uriFor, line: line, column: 1)) }
@@ -43,6 +49,7 @@ struct ScanSession {
       errors += stream.errors
     }
     records += stream.records
+    recordMicroseconds.append(contentsOf: latencies)
     fingerprints.formUnion(prints)
     located.append(contentsOf: collected)
     if format == .text {

@@ -2,22 +2,11 @@ import Glibc
 
 /// Whole-file reads and small filesystem helpers over POSIX calls.
 public enum FileBytes {
-  public static func read(path: String, limit: Int = 1 << 30) -> [UInt8]? {
+  public static func read(path: String) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    var output: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return nil
-      }
-      if count == 0 { return output }
-      output.append(contentsOf: chunk[0..<count])
-      if output.count > limit { return nil }
-    }
+    return try? readAll(fd: fd)
   }
 
   public static func readOrThrow(path: String) throws -> [UInt8] {

@@ -59,7 +59,12 @@ public struct DetectUnicodeStep: Step {
     var candidates: [Candidate] = []
     var position = 0
     let count = bytes.count
-    // Fast path: nothing to do for pure ASCII.
+    guard count > 0 else { return [] }
+    // Fast path: nothing to do for pure ASCII, checked eight bytes at a time.
+    let base = UnsafeRawPointer(bytes.baseAddress!)
+    while position + 8 <= count && base.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+      position += 8
+    }
     while position < count && bytes[position] < 0xC2 { position += 1 }
     if position == count { return [] }
 
@@ -90,12 +95,13 @@ public struct DetectUnicodeStep: Step {
       candidates.append(Candidate(start: start, end: end, type: kind.rawValue, score: score, severity: severity, reasons: [kind.rawValue]))
     }
 
+    let values = scalars.map(\.value)
     var index = 0
     while index < scalars.count {
       let value = scalars[index].value
       if configuration.bidi, (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
         add(.bidi, index, index)
-      } else if configuration.invisible, let run = invisibleRun(scalars.map(\.value), at: index) {
+      } else if configuration.invisible, let run = invisibleRun(values, at: index) {
         add(.invisible, index, run - 1)
         index = run
         continue

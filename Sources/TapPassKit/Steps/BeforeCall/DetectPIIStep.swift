@@ -1,0 +1,192 @@
+/// Finds personal data: e-mail addresses, phone numbers, payment cards,
+/// IBANs, US SSNs and national identifiers with check digits, IP
+/// addresses, dates of birth, postal addresses and person names.
+///
+/// Why this shape: Hyperscan locates the structured candidates (digit
+/// runs, `@`, dotted quads, IBAN prefixes, month-name dates) in the one
+/// shared pass; each is then validated on bytes, by checksum (Luhn, mod 97,
+/// mod 11, Verhoeff, ISO 7064) where the format has one and by layout plus
+/// cue words where it does not, so a checksum-invalid number is never
+/// reported. Names and addresses have no pattern a regex could anchor, so
+/// one linear token pass finds them from the Census name lists (read
+/// lazily), titles, cue words and street types. The helpers live in
+/// `PII/`, one job per file.
+public struct DetectPIIStep: Step {
+  public struct Configuration: StepConfiguration {
+    /// Types to report; `national_id` stands for every check-digit id format.
+    public var types: [String] = DetectPIIStep.allTypes
+    /// Person-name candidates scoring below this are dropped.
+    public var nameMinScore: Double = 0.6
+    /// National phone formats to accept without `+`: empty or `ANY` for
+    /// all; `US`/`CA` for NANP numbers only.
+    public var phoneRegions: [String] = []
+    /// Bytes before a candidate searched for cue words ("phone", "born").
+    public var contextWindow: Int = 48
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+      case types
+      case nameMinScore = "name_min_score"
+      case phoneRegions = "phone_regions"
+      case contextWindow = "context_window"
+    }
+  }
+
+  public static let allTypes = [
+    "email", "phone", "credit_card", "iban", "us_ssn", "national_id", "ip_address", "date_of_birth", "address", "person",
+  ]
+
+  public static let descriptor = StepDescriptor(
+    id: "detect_pii",
+    title: "Detect PII",
+    summary: "Finds personal data: e-mails, phones, cards, IBANs, national ids with check digits, IPs, dates of birth, addresses and names.",
+    rationale: "Personal data sent to a model provider leaves the organisation; checksums and context keep ordinary numbers and words silent.",
+    phase: .beforeCall, category: .dataProtection, position: 200, defaultAction: .redact,
+    reads: FieldRole.request.union([.output]),
+    examples: DetectPIIExamples.all)
+
+  /// Pattern order is the dispatch order in `inspect`.
+  public static let patterns: [PatternSpec] = [
+    PatternSpec("pii_email", #"[A-Za-z0-9_%+\-]@[A-Za-z0-9][A-Za-z0-9\-]{0,62}\.[A-Za-z]"#),
+    PatternSpec("pii_digits", #"[0-9](?:[ ().\-/]{1,3}[0-9]|[0-9]){4}"#),
+    PatternSpec("pii_ipv4", #"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}"#),
+    PatternSpec("pii_ipv6", #"[0-9A-Fa-f]{1,4}::?[0-9A-Fa-f]{1,4}:[0-9A-Fa-f:]"#),
+    PatternSpec("pii_iban", #"[A-Za-z]{2}[0-9]{2}[ \-]?[A-Za-z0-9]{4}"#),
+    PatternSpec("pii_date_month_first", #"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4}"#, caseless: true),
+    PatternSpec("pii_date_day_first", #"[0-9]{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,? [0-9]{4}"#, caseless: true),
+  ]
+
+  /// Names and addresses need the token pass on every field.
+  public static var inspectsOnlyWithMatches: Bool { false }
+
+  let options: PIIOptions
+
+  public init(configuration: Configuration) { options = PIIOptions(configuration) }
+
+  public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
+    field.bytes.withUnsafeBufferPointer { inspect($0, matches) }
+  }
+
+  func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ matches: [PatternMatch]) -> [Candidate] {
+    var candidates: [Candidate] = []
+    let numbers = NumberRules(options: options)
+    for match in matches {
+      switch match.pattern {
+      case 0:
+        guard options.email else { continue }
+        var at = match.start
+        while at < match.end, bytes[at] != 0x40 { at += 1 }
+        if at < match.end, let range = NetworkRules.email(bytes, at: at), !candidates.contains(where: { $0.start == range.lowerBound }) {
+          candidates.append(Candidate(start: range.lowerBound, end: range.upperBound, type: "email", score: 0.95, severity: .medium, reasons: ["email"]))
+        }
+      case 1:
+        numbers.inspect(bytes, region: match.start..<match.end, into: &candidates)
+      case 2:
+        if options.ipAddress, NetworkRules.ipv4(bytes, match.start..<match.end),
+          !ContextWords.version.near(bytes, match.start, match.end, before: 24)
+        {
+          let context = ContextWords.ip.near(bytes, match.start, match.end, before: options.window)
+          candidates.append(Candidate(start: match.start, end: match.end, type: "ip_address", score: context ? 0.9 : 0.8, severity: .low, reasons: ["ipv4"]))
+        }
+      case 3:
+        if options.ipAddress, let range = NetworkRules.ipv6(bytes, match.start..<match.end),
+          !candidates.contains(where: { $0.start == range.lowerBound })
+        {
+          candidates.append(Candidate(start: range.lowerBound, end: range.upperBound, type: "ip_address", score: 0.85, severity: .low, reasons: ["ipv6"]))
+        }
+      case 4:
+        if options.iban, let end = CardRules.iban(bytes, start: match.start) {
+          candidates.append(Candidate(start: match.start, end: end, type: "iban", score: 0.95, severity: .high, reasons: ["mod97", "country length"]))
+        }
+      default:
+        if options.dateOfBirth, PIIBytes.isWholeWord(bytes, match.start, match.end),
+          ContextWords.birth.near(bytes, match.start, match.end, before: options.window)
+        {
+          candidates.append(Candidate(start: match.start, end: match.end, type: "date_of_birth", score: 0.85, severity: .medium, reasons: ["date", "birth context"]))
+        }
+      }
+    }
+    if options.names || options.address || options.nationalIDs {
+      let tokens = TextTokens.tokenize(bytes)
+      if options.nationalIDs { alphanumericIDs(bytes, tokens, into: &candidates) }
+      var addresses: [Candidate] = []
+      if options.address { AddressRules().inspect(bytes, tokens, into: &addresses) }
+      if options.names {
+        // A name inside an address is a street name ("12 Victor Hugo Street").
+        var names: [Candidate] = []
+        PersonNames(minimumScore: options.nameMinScore).inspect(bytes, tokens, into: &names)
+        candidates += names.filter { name in !addresses.contains { $0.start < name.end && name.start < $0.end } }
+      }
+      candidates += addresses
+    }
+    return candidates
+  }
+}
+
+extension DetectPIIStep {
+  /// Letter-and-digit identifiers: one mixed token ("MAILCU91A25F839D"),
+  /// or an RFC written in three parts ("CACA 580710 NF7").
+  func alphanumericIDs(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      var last = index
+      if token.ascii, token.kind == .word, token.allCaps, (3...4).contains(token.length), index + 1 < tokens.count,
+        tokens[index + 1].kind == .number, tokens[index + 1].length == 6, tokens[index + 1].tightBefore
+      {
+        last = index + 1
+        if index + 2 < tokens.count, tokens[index + 2].tightBefore, tokens[index + 2].length <= 3, tokens[index + 2].ascii { last = index + 2 }
+      } else if !(token.ascii && token.kind == .mixed && (8...25).contains(token.length)) {
+        index += 1
+        continue
+      }
+      let start = token.start, end = tokens[last].end
+      if let candidate = AlphanumericIDs.match(bytes, start: start, end: end, value: PIIBytes.compact(bytes, start, end), options: options) {
+        candidates.append(candidate)
+        index = last + 1
+      } else {
+        index += 1
+      }
+    }
+  }
+}
+
+/// The configuration in the form the rules use.
+struct PIIOptions: Sendable {
+  let types: Set<String>
+  let nameMinScore: Double
+  let phoneRegions: Set<String>
+  let window: Int
+  let nationalIDs: Bool
+  let names: Bool
+  // The common types as flags, so per-match checks do not hash strings.
+  let email, phone, creditCard, iban, ssn, ipAddress, dateOfBirth, address: Bool
+  /// Per entry of `NationalIDFormats.digitFormats`.
+  let digitFormats: [Bool]
+
+  init(_ configuration: DetectPIIStep.Configuration) {
+    let types = Set(configuration.types)
+    self.types = types
+    nameMinScore = configuration.nameMinScore
+    phoneRegions = Set(configuration.phoneRegions.map { $0.uppercased() })
+    window = max(8, min(configuration.contextWindow, 256))
+    nationalIDs = types.contains("national_id") || NationalIDFormats.digitFormats.contains { types.contains($0.type) }
+      || types.contains { ["it_codicefiscale", "mx_curp", "mx_rfc", "lei", "gh_tin", "iso11649"].contains($0) }
+    names = types.contains("person")
+    email = types.contains("email")
+    phone = types.contains("phone")
+    creditCard = types.contains("credit_card")
+    iban = types.contains("iban")
+    ssn = types.contains("us_ssn")
+    ipAddress = types.contains("ip_address")
+    dateOfBirth = types.contains("date_of_birth")
+    address = types.contains("address")
+    digitFormats = NationalIDFormats.digitFormats.map { types.contains($0.type) || types.contains("national_id") }
+  }
+
+  /// Whether a type (or, for id formats, `national_id`) is enabled.
+  func enabled(_ type: String) -> Bool {
+    types.contains(type) || (types.contains("national_id") && !DetectPIIStep.allTypes.contains(type))
+  }
+}

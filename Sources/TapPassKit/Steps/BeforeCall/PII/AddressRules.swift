@@ -1,0 +1,163 @@
+/// Postal addresses from token shapes: a house number, a capitalised
+/// street name and a street type ("221 Baker Street", "12 Acheron Rd"),
+/// the Romance order ("Via Franscini 71", "Rue de la Paix 5"), compound
+/// street names ("Søndergade 52", "Hauptstraße 1"), post boxes, and a US
+/// state code with a ZIP code ("Springfield, IL 62704"), each extended by
+/// a unit ("Apt. 4", "Suite 200").
+///
+/// Why rules and not a gazetteer: the street word and the number together
+/// are what make an address; a bare place name is not personal data.
+struct AddressRules {
+  // The lists, held here so the per-token loop does not touch lazy globals.
+  private let keys = WordLists.keys
+  private let streetSuffixes = WordLists.streetSuffixes
+  private let streetPrefixes = WordLists.streetPrefixes
+  private let streetEndings = WordLists.streetEndings
+  private let particles = WordLists.particles
+  private let units = WordLists.units
+  private let places = WordLists.places
+  private let militaryPost = AddressRules.militaryPostCodes
+  private let states = AddressRules.stateCodes
+  private let endingLastBytes = AddressRules.endingLastByteTable
+
+  init() {}
+
+  func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
+    var index = 0
+    while index < tokens.count {
+      if let (start, end, reason) = match(bytes, tokens, index) {
+        let extended = unit(bytes, tokens, after: end)
+        candidates.append(Candidate(start: tokens[start].start, end: tokens[extended].end, type: "address", score: 0.8, severity: .medium, reasons: [reason]))
+        index = extended + 1
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  private func key(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> UInt64 { token.hash }
+
+  /// A house number: digits (maybe with a letter), not a list number ("2.").
+  private func isHouseNumber(_ token: TextToken) -> Bool {
+    !token.dotAfter && ((token.kind == .number && token.length <= 6) || (token.kind == .mixed && token.length <= 5))
+  }
+
+  private func isStreetName(_ token: TextToken) -> Bool {
+    token.kind == .word && (token.capitalised || token.allCaps) && token.length >= 2
+  }
+
+  /// An address starting at `index`: (first token, last token, rule).
+  private func match(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], _ index: Int) -> (Int, Int, String)? {
+    let token = tokens[index]
+    if isHouseNumber(token), token.kind == .number || token.capitalised {
+      // Number, 1–4 name words, street type.
+      var cursor = index + 1
+      while cursor < tokens.count, cursor - index <= 5, tokens[cursor].tightBefore || (tokens[cursor].start - tokens[cursor - 1].end == 2 && tokens[cursor - 1].dotAfter) {
+        let word = tokens[cursor]
+        guard word.kind == .word else { break }
+        if cursor > index + 1, streetSuffixes.contains(key(bytes, word)), word.capitalised || word.allCaps {
+          return (index, cursor, "number + street + type")
+        }
+        guard isStreetName(word) || (cursor > index + 1 && particles.contains(key(bytes, word))) else { break }
+        // "52 Søndergade": a compound street name after the number.
+        if cursor == index + 1, hasStreetEnding(bytes, word) { return (index, cursor, "number + compound street") }
+        cursor += 1
+      }
+      // Post boxes: "PO Box 123", "Box 9168" after a unit or service code.
+      return nil
+    }
+    // Every rule below starts at a capitalised word or an acronym.
+    guard token.kind == .word, token.capitalised || token.allCaps else { return nil }
+    let lower = key(bytes, token)
+    // "Box 123" after "PO"/"P.O."/a unit number.
+    if lower == keys.box, token.capitalised, index + 1 < tokens.count, tokens[index + 1].kind == .number, tokens[index + 1].tightBefore, index >= 1 {
+      let previous = key(bytes, tokens[index - 1])
+      if previous == keys.po || previous == keys.o || (tokens[index - 1].kind == .number && index >= 2 && tokens[index - 2].capitalised) {
+        let start = previous == keys.o && index >= 2 ? index - 2 : index - 1
+        return (tokens[start].kind == .number && start >= 1 ? start - 1 : start, index + 1, "post box")
+      }
+    }
+    // A unit on its own line or after a comma: "Suite 285", "Apt. 580".
+    if token.capitalised, units.contains(lower), index + 1 < tokens.count, isHouseNumber(tokens[index + 1]) || tokens[index + 1].kind == .number,
+      tokens[index + 1].start - token.end <= 2, token.breakBefore || token.punctuationBefore == 0x2C || token.punctuationBefore == 0x7C
+    {
+      return (index, index + 1, "unit")
+    }
+    // Military post: "APO AA 61487", "FPO AP 12428", "DPO AE 44085".
+    if token.allCaps, token.length == 3, militaryPost.contains(lower), index + 2 < tokens.count, tokens[index + 1].allCaps,
+      tokens[index + 1].length == 2, tokens[index + 2].kind == .number, tokens[index + 2].length == 5
+    {
+      return (index, index + 2, "military post")
+    }
+    // A country and a postcode closing an address: "Japan 63161".
+    if token.capitalised || token.allCaps, places.contains(lower), index + 1 < tokens.count, tokens[index + 1].tightBefore,
+      tokens[index + 1].kind == .number, (4...6).contains(tokens[index + 1].length), index + 2 >= tokens.count || tokens[index + 2].breakBefore
+    {
+      return (index, index + 1, "country + postcode")
+    }
+    // "Via Franscini 71", "Rue de la Paix 5", and a building number before it.
+    if token.capitalised, streetPrefixes.contains(lower) {
+      let first = index >= 1 && tokens[index - 1].kind == .number && tokens[index].tightBefore && !tokens[index - 1].dotAfter ? index - 1 : index
+      var cursor = index + 1
+      var names = 0
+      while cursor < tokens.count, cursor - index <= 5, tokens[cursor].tightBefore {
+        let word = tokens[cursor]
+        if isHouseNumber(word), names > 0 { return (first, cursor, "street prefix + name + number") }
+        guard word.kind == .word, isStreetName(word) || particles.contains(key(bytes, word)) else { break }
+        if isStreetName(word) { names += 1 }
+        cursor += 1
+      }
+      return nil
+    }
+    // "Søndergade 52", "Erzsébet tér 19".
+    if isStreetName(token), index + 1 < tokens.count {
+      let next = tokens[index + 1]
+      if hasStreetEnding(bytes, token), next.tightBefore, isHouseNumber(next), !next.dotAfter || next.kind == .number {
+        return (index, index + 1, "compound street + number")
+      }
+      if index + 2 < tokens.count, next.tightBefore, next.kind == .word, !next.capitalised, isEnding(bytes, next),
+        tokens[index + 2].tightBefore, isHouseNumber(tokens[index + 2])
+      {
+        return (index, index + 2, "street + type + number")
+      }
+    }
+    // "Springfield, IL 62704": a US state code and a ZIP code.
+    if token.allCaps, token.length == 2, token.ascii, states.contains(lower), index + 1 < tokens.count, index >= 1 {
+      let zip = tokens[index + 1]
+      if zip.kind == .number, zip.length == 5, zip.tightBefore, tokens[index].punctuationBefore == 0x2C || tokens[index - 1].capitalised {
+        return (index, index + 1, "state + zip")
+      }
+    }
+    return nil
+  }
+
+  /// Extends an address over a following unit ("Apt. 237", "Suite 568").
+  private func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], after end: Int) -> Int {
+    guard end + 2 < tokens.count else { return end }
+    let word = tokens[end + 1], number = tokens[end + 2]
+    guard word.kind == .word, units.contains(key(bytes, word)), isHouseNumber(number), word.breakBefore == false else { return end }
+    return end + 2
+  }
+
+  /// Last bytes of the street endings, to skip most words with one load.
+  private static let endingLastByteTable: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for ending in WordLists.streetEndings { table[Int(ending[ending.count - 1])] = true }
+    return table
+  }()
+
+  private func hasStreetEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    guard token.length >= 5, endingLastBytes[Int(bytes[token.end - 1])] else { return false }
+    for ending in streetEndings where token.length >= ending.count + 3 {
+      if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }
+    }
+    return false
+  }
+
+  private func isEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
+  }
+
+  static let militaryPostCodes = WordLists.set("apo fpo dpo")
+  static let stateCodes = WordLists.set("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr")
+}

@@ -1,0 +1,109 @@
+/// National identity, tax and registration numbers with check digits,
+/// named after python-stdnum's modules (`tr_tckimlik`, `no_fodselsnummer`).
+///
+/// Why keywords and strengths: most of these are 8–13 digits with one
+/// mod-10 or mod-11 check, so a random number passes one format in ten.
+/// A format is therefore reported only when (a) its checksum holds and (b)
+/// one of its own names ("CUIT", "Kimlik", "personnummer") is written
+/// before it; formats whose structure is strong on its own (two check
+/// digits, or a check digit plus an embedded birth date) also accept a
+/// generic "ID/tax/national number" cue. A checksum-invalid number is never
+/// reported, whatever the context.
+struct NationalIDFormat: Sendable {
+  typealias Validator = @Sendable ([UInt8]) -> Bool
+  var type: String
+  var lengths: ClosedRange<Int>
+  var keywords: ContextWords
+  /// Strong enough to accept a generic identifier cue.
+  var strong: Bool
+  /// Identifies a person (high severity) rather than a company.
+  var personal: Bool
+  var validate: Validator
+  /// Letters that must be written right before the digits ("CHE-…").
+  var prefix: [UInt8]?
+
+  init(_ type: String, _ lengths: ClosedRange<Int>, _ keywords: [String], strong: Bool = false, personal: Bool = false, prefix: String? = nil, _ validate: @escaping Validator) {
+    self.type = type
+    self.prefix = prefix.map { Array($0.utf8) }
+    self.lengths = lengths
+    self.keywords = ContextWords(keywords)
+    self.strong = strong
+    self.personal = personal
+    self.validate = validate
+  }
+}
+
+enum NationalIDs {
+  /// How far before a number its name may be written (validator carriers
+  /// such as "NIT (Número de Identificación Tributaria, …): 860…").
+  static let keywordWindow = 110
+
+  /// Matches a digit-only number against the formats.
+  static func match(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, digits: [UInt8], lengths: [Int], separators: [UInt8], options: PIIOptions) -> Candidate? {
+    guard digits.count >= 6, digits.count <= 22, hasIDBoundaries(bytes, start, end) else { return nil }
+    var generic: Bool?
+    for (index, format) in NationalIDFormats.digitFormats.enumerated() where format.lengths.contains(digits.count) && options.digitFormats[index] {
+      guard format.validate(digits) else { continue }
+      if let prefix = format.prefix, !hasPrefix(bytes, start, prefix) { continue }
+      if format.keywords.occurs(in: bytes, from: start - keywordWindow, to: start) {
+        return candidate(format, start, end, score: 0.95, reason: "checksum, named")
+      }
+      if format.strong {
+        if generic == nil { generic = ContextWords.identifier.near(bytes, start, end, before: options.window) }
+        if generic == true { return candidate(format, start, end, score: 0.85, reason: "checksum, id context") }
+      }
+    }
+    return nil
+  }
+
+  /// Ids may carry a short letter prefix or suffix glued to the digits
+  /// (a country code "GB…", "MK…", a program account "…RC0001"); beyond
+  /// that the number must stand alone.
+  static func hasIDBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    var before = start
+    while before > 0, start - before < 3, PIIBytes.isUpper(bytes[before - 1]) { before -= 1 }
+    if before > 0, PIIBytes.isWord(bytes[before - 1]) { return false }
+    var after = end
+    while after < bytes.count, after - end < 6, PIIBytes.isUpper(bytes[after]) || (after > end && PIIBytes.isDigit(bytes[after])) { after += 1 }
+    if after < bytes.count, PIIBytes.isWord(bytes[after]) || [0x24, 0x25, 0x23, 0x40, 0x26].contains(bytes[after]) { return false }
+    if after > end, !PIIBytes.isUpper(bytes[end]) { return false }
+    return true
+  }
+
+  /// Whether `prefix` is written right before `start`, maybe with a dash or space.
+  static func hasPrefix(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ prefix: [UInt8]) -> Bool {
+    var end = start
+    if end > 0, bytes[end - 1] == 0x2D || bytes[end - 1] == 0x20 { end -= 1 }
+    return end >= prefix.count && PIIBytes.matches(bytes, at: end - prefix.count, prefix.map(PIIBytes.lower))
+  }
+
+  static func candidate(_ format: NationalIDFormat, _ start: Int, _ end: Int, score: Double, reason: String) -> Candidate {
+    Candidate(start: start, end: end, type: format.type, score: score, severity: format.personal ? .high : .medium, category: "national_id", reasons: [reason])
+  }
+
+  // MARK: validator builders
+
+  /// Check digit last, `table[Σ wᵢdᵢ mod m]`, over the digits before it.
+  static func lastDigit(_ weights: [Int], mod modulus: Int, _ table: String, fromRight: Bool = false) -> NationalIDFormat.Validator {
+    let table = Array(table.utf8)
+    return { value in
+      Checksums.weighted(value, payload: 0..<(value.count - 1), check: value.count - 1, weights: weights, modulus: modulus, table: table, fromRight: fromRight)
+    }
+  }
+
+  static func luhn(_ value: [UInt8]) -> Bool { Checksums.luhn(value) }
+
+  /// YYMMDD (or DDMMYY) at `offset` is a plausible calendar date; day and
+  /// month offsets cover coordination and D-numbers.
+  static func hasDate(_ value: [UInt8], _ offset: Int, order: DateOrder, dayOffsets: [Int] = [0], monthOffsets: [Int] = [0]) -> Bool {
+    guard offset + 6 <= value.count, let a = PIIBytes.number(value[offset..<offset + 2]), let b = PIIBytes.number(value[offset + 2..<offset + 4]) else { return false }
+    let c = PIIBytes.number(value[offset + 4..<offset + 6]) ?? -1
+    let (month, day): (Int, Int) = order == .yymmdd ? (b, c) : (b, a)
+    for dayOffset in dayOffsets where day - dayOffset >= 1 {
+      for monthOffset in monthOffsets where PIIBytes.isDate(month: month - monthOffset, day: day - dayOffset) { return true }
+    }
+    return false
+  }
+
+  enum DateOrder { case yymmdd, ddmmyy }
+}

@@ -1,0 +1,380 @@
+/// Person names from evidence, not from a model: capitalised words found
+/// in the US Census first/last-name lists, combined with titles (Mr, Dr),
+/// cue words ("my name is", "Dear", "patient", "says"), first-name +
+/// surname pairs, middle initials, particles (van, de) and coordination
+/// ("Fleischer and Mcintosh").
+///
+/// Why evidence scores: "Will", "May", "Grant" and "Georgia" are names and
+/// words. A single capitalised word scores low unless it is a frequent
+/// first name that is not a common word; sentence-initial words score
+/// lower, because capitalisation says nothing there. A first name followed
+/// by a capitalised word (even a surname missing from the US lists,
+/// "Sultygov") is strong, and a title or cue makes a listed or name-shaped
+/// word a name. In text with no capital letters at all, capitalisation is
+/// no evidence either way, so lower-case words are judged by the lists.
+struct PersonNames {
+  let minimumScore: Double
+  // The lists, held here so hot loops do not touch lazy globals.
+  private var firstNames: NameList { NameList.first }
+  private var lastNames: NameList { NameList.last }
+  private let common = WordLists.common
+  private let places = WordLists.places
+  private let titles = WordLists.titles
+  private let particles = WordLists.particles
+  private let strongCues = WordLists.strongCues
+  private let weakCues = WordLists.weakCues
+  private let humanVerbs = WordLists.humanVerbs
+  private let keys = WordLists.keys
+
+  init(minimumScore: Double) { self.minimumScore = minimumScore }
+
+  private struct Evidence {
+    var title = -1
+    var strongCue = false
+    var weakCue = false
+    /// "my name is", "name:", "I'm": any name-shaped word that follows is a name.
+    var introduced = false
+  }
+
+  private struct Context {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<TextToken>
+    /// No upper-case ASCII letter anywhere: capitalisation carries no signal.
+    let caseless: Bool
+  }
+
+  func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
+    tokens.withUnsafeBufferPointer { inspect(bytes, $0, into: &candidates) }
+  }
+
+  private func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<TextToken>, into candidates: inout [Candidate]) {
+    // Lower-case prose only: code and markup are lower-case too, but are not where names are written.
+    let caseless = tokens.count >= 3 && !tokens.contains { $0.capitalised || $0.allCaps } && !looksLikeCode(bytes)
+    let context = Context(bytes: bytes, tokens: tokens, caseless: caseless)
+    var found: [(first: Int, last: Int)] = []
+    var index = 0
+    while index < tokens.count {
+      guard tokens[index].kind == .word, isCapitalised(context, index) || isLowercaseNameAfterCue(context, index) else {
+        index += 1
+        continue
+      }
+      // Collect a chain of capitalised words (with initials and particles).
+      var last = index
+      var next = index + 1
+      while next < tokens.count, next - index < 5, tokens[next].tightBefore, tokens[next].kind == .word {
+        if isCapitalised(context, next) && !tokens[next].allCaps
+          || (context.caseless && next == index + 1 && firstNameFrequency(bytes, tokens[index]) > 0 && tokens[next].length >= 3
+            && !isCommon(bytes, tokens[next]) && !looksLikeEnglishWord(bytes, tokens[next]))
+        {
+          last = next
+          next += 1
+        } else if !tokens[index].capitalised, next == index + 1, !context.caseless, isLowercaseNameAfterCue(context, index),
+          lastNames.frequency(hash: tokens[next].hash) > 0, !isCommon(bytes, tokens[next])
+        {
+          last = next
+          next += 1
+        } else if isParticle(bytes, tokens[next]), next + 1 < tokens.count, isCapitalised(context, next + 1), tokens[next + 1].tightBefore {
+          next += 1
+        } else {
+          break
+        }
+      }
+      // A chain that is not a name may end in one ("Producer Michael Hansen").
+      var from = index
+      while from <= last {
+        if let (candidate, first, end) = evaluate(context, from, last) {
+          candidates.append(candidate)
+          found.append((first, end))
+          break
+        }
+        from += 1
+      }
+      index = last + 1
+    }
+    coordinate(context, found, into: &candidates)
+  }
+
+  private func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var marks = 0
+    for byte in bytes where byte == 0x7B || byte == 0x3D || byte == 0x3B || byte == 0x3C || byte == 0x28 || byte == 0x5F {
+      marks += 1
+      if marks >= 3 { return true }
+    }
+    return false
+  }
+
+  private func isCapitalised(_ context: Context, _ index: Int) -> Bool {
+    let token = context.tokens[index]
+    if context.caseless {
+      let bytes = context.bytes
+      return token.ascii && token.length >= 3 && !isCommon(bytes, token)
+        && (firstNames.frequency(hash: token.hash) > 0 || lastNames.frequency(hash: token.hash) > 0)
+    }
+    return token.capitalised && !isCamelCase(context.bytes, token)
+  }
+
+  /// "MyComponent", "FinanceHub": identifiers, not names. Mc/Mac/O'/De/Di/La/Le prefixes are names.
+  private func isCamelCase(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    guard token.ascii, token.length >= 4 else { return false }
+    var lowerSeen = false
+    for index in (token.start + 1)..<token.end {
+      let byte = bytes[index]
+      if PIIBytes.isLower(byte) { lowerSeen = true; continue }
+      if PIIBytes.isUpper(byte), lowerSeen {
+        let before = bytes[index - 1]
+        if before == 0x27 || before == 0x2D { continue }
+        let prefix = index - token.start
+        if prefix == 2 || (prefix == 3 && PIIBytes.lower(bytes[token.start]) == 0x6D) { continue }  // Mc, De, Di, La, Le, Mac
+        return true
+      }
+    }
+    return false
+  }
+
+  private func isParticle(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    token.length <= 4 && !token.capitalised && particles.contains(token.hash)
+  }
+
+  /// A common English word or a place: not a name on its own.
+  private func isCommon(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    guard token.ascii else { return false }
+    let key = token.hash
+    return common.contains(key) || places.contains(key)
+  }
+
+  /// "my name is janice", "I'm john", "dr. hurst": a lower-case listed
+  /// name right after a self-introduction or a title.
+  private func isLowercaseNameAfterCue(_ context: Context, _ index: Int) -> Bool {
+    let bytes = context.bytes
+    let token = context.tokens[index]
+    guard token.ascii, !token.capitalised, index >= 1 else { return false }
+    let previous = context.tokens[index - 1]
+    let afterTitle = previous.dotAfter && titles.contains(previous.hash) && token.start - previous.end <= 2
+    // After "I'm" or "I am" a lower-case word is usually an adjective ("I'm glad").
+    let adjective = previous.hash == keys.iM || previous.hash == keys.im || previous.hash == keys.am
+    guard afterTitle || (!adjective && introduces(context, index)), !isCommon(bytes, token) else { return false }
+    return firstNames.frequency(hash: token.hash) > 0 || lastNames.frequency(hash: token.hash) > 0
+  }
+
+  /// Whether the words before `index` introduce a person: "my name is",
+  /// "name:", "last name?", "I am", "I'm", "call me", "this is".
+  private func introduces(_ context: Context, _ index: Int) -> Bool {
+    guard index >= 1 else { return false }
+    let bytes = context.bytes
+    let tokens = context.tokens
+    let previousToken = tokens[index - 1]
+    // A key inside an identifier ("component_name:") is not prose.
+    if previousToken.start > 0 {
+      let before = bytes[previousToken.start - 1]
+      if before == 0x5F || before == 0x2E || before == 0x7B || before == 0x24 || before == 0x2D { return false }
+    }
+    let previous = previousToken.hash
+    let punctuation = tokens[index].punctuationBefore
+    if previous == keys.name { return punctuation == 0x3A || punctuation == 0x3F }
+    if !tokens[index].tightBefore { return false }
+    if previous == keys.iM || previous == keys.im { return true }
+    guard index >= 2 else { return false }
+    let before = tokens[index - 2].hash
+    if previous == keys.`is` && before == keys.name { return true }
+    if previous == keys.am && before == keys.i { return true }
+    if previous == keys.me && (before == keys.call || before == keys.calls) { return true }
+    return false
+  }
+
+  private func evidence(_ context: Context, _ index: Int) -> Evidence {
+    var evidence = Evidence()
+    guard index >= 1 else { return evidence }
+    let bytes = context.bytes
+    let token = context.tokens[index]
+    let previous = context.tokens[index - 1]
+    let key = previous.hash
+    let gap = token.start - previous.end
+    if titles.contains(key), previous.capitalised || previous.dotAfter || context.caseless,
+      token.tightBefore || (previous.dotAfter && gap <= 2)
+    {
+      evidence.title = index - 1
+    }
+    if introduces(context, index) {
+      evidence.strongCue = true
+      evidence.introduced = true
+    }
+    let adjacent = token.tightBefore || (gap <= 3 && (token.punctuationBefore == 0x3A || token.punctuationBefore == 0x2C))
+    if adjacent, strongCues.contains(key) { evidence.strongCue = true }
+    if token.tightBefore || token.punctuationBefore == 0x2C, weakCues.contains(key) { evidence.weakCue = true }
+    return evidence
+  }
+
+  /// A human verb right after the name ("…, says Becker", "Mikkel shouted").
+  private func followedByVerb(_ context: Context, _ last: Int) -> Bool {
+    guard last + 1 < context.tokens.count, context.tokens[last + 1].tightBefore else { return false }
+    return humanVerbs.contains(context.tokens[last + 1].hash)
+  }
+
+  /// Scores the chain `from...to`; returns the candidate with the token
+  /// range it covers.
+  private func evaluate(_ context: Context, _ from: Int, _ to: Int) -> (Candidate, Int, Int)? {
+    let bytes = context.bytes
+    let tokens = context.tokens
+    var first = from
+    var last = to
+    // Leading titles and cue words are evidence, not the name itself.
+    while first <= last {
+      let key = tokens[first].hash
+      if titles.contains(key) || strongCues.contains(key)
+        || (isCommon(bytes, tokens[first]) && (first < last || tokens[first].breakBefore) && evidence(context, first).title < 0)
+      {
+        first += 1
+      } else {
+        break
+      }
+    }
+    // A trailing common word ("John Street") is not part of it, unless it
+    // is a frequent surname ("David Miller").
+    while last > first, isCommon(bytes, tokens[last]), lastNames.frequency(hash: tokens[last].hash) < 100 { last -= 1 }
+    guard first <= last else { return nil }
+    let head = tokens[first]
+    let tail = tokens[last]
+    if head.allCaps || (head.length == 1 && first == last) { return nil }
+    var evidence = self.evidence(context, first)
+    if followedByVerb(context, last) { evidence.weakCue = true }
+    let firstFrequency = firstNameFrequency(bytes, head)
+    let headCommon = isCommon(bytes, head)
+    let headListed = firstFrequency > 0 || (head.ascii && lastNames.frequency(hash: head.hash) > 0)
+    let initial = head.breakBefore && evidence.title < 0 && !evidence.strongCue
+    let cued = evidence.title >= 0 || evidence.strongCue
+    var score = 0.0
+    var reason = ""
+    if last > first {
+      let tailFrequency = tail.ascii ? lastNames.frequency(hash: tail.hash) : 0
+      let tailNameLike = tail.length >= 2 && !tail.allCaps && (!isCommon(bytes, tail) || tailFrequency >= 100)
+        && (!tail.ascii || tailFrequency > 0 || !looksLikeEnglishWord(bytes, tail))
+      let headNameLike = !headCommon && !looksLikeEnglishWord(bytes, head)
+      if cued, headNameLike || headListed, tailNameLike || (tail.length >= 2 && !isCommon(bytes, tail)) {
+        score = 0.9; reason = evidence.title >= 0 ? "title" : "cue"
+      } else if firstFrequency > 0, !headCommon, tailNameLike {
+        score = tailFrequency > 0 ? 0.9 : 0.8; reason = "first name + surname"
+      } else if firstFrequency > 0, tailFrequency > 0, !initial, tailNameLike {
+        score = 0.65; reason = "first name + surname (common word)"
+      } else if !head.ascii, headNameLike, tailNameLike, tailFrequency > 0 || evidence.weakCue {
+        score = 0.6; reason = "capitalised pair"
+      }
+    } else {
+      let lastFrequency = head.ascii ? lastNames.frequency(hash: head.hash) : 0
+      if evidence.title >= 0, headListed || !headCommon {
+        score = 0.85; reason = "title"
+      } else if evidence.strongCue, !headCommon, headListed || !head.ascii {
+        score = 0.85; reason = "cue"
+      } else if evidence.introduced, !headCommon, head.length >= 3, !looksLikeEnglishWord(bytes, head) {
+        score = 0.7; reason = "introduced"
+      } else if firstFrequency > 0, !headCommon, head.length >= 3 {
+        let frequent = firstFrequency >= 15
+        score = initial ? (frequent ? 0.62 : 0.5) : (frequent ? 0.75 : 0.62)
+        if evidence.weakCue { score += 0.05 }
+        reason = "first name"
+      } else if lastFrequency >= 5, !headCommon, !initial, !context.caseless {
+        score = evidence.weakCue ? 0.65 : 0.5; reason = "surname"
+      } else if !head.ascii, !initial, evidence.weakCue, head.length >= 4 {
+        score = 0.6; reason = "capitalised word after cue"
+      }
+    }
+    if context.caseless { score -= 0.05 }
+    guard score >= minimumScore else { return nil }
+    // A title is reported with the name ("Mr. Smith").
+    let start = evidence.title >= 0 ? tokens[evidence.title].start : head.start
+    return (Candidate(start: start, end: tail.end, type: "person", score: min(score, 0.95), severity: .medium, reasons: [reason]), first, last)
+  }
+
+  /// Names listed together share their kind: in "Fleischer and Mcintosh"
+  /// or "Monjeau, Graves and Reed", a name-shaped word joined by "and" or a
+  /// comma to a found name is a name too.
+  private func coordinate(_ context: Context, _ found: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
+    let bytes = context.bytes
+    let tokens = context.tokens
+    var taken = Set<Int>()
+    for range in found { for index in range.first...range.last { taken.insert(index) } }
+    var queue = found.flatMap { [$0.first, $0.last] }
+    // "Sjöberg and Cantu": two name-shaped words joined by "and", one a
+    // listed surname or written with non-ASCII letters, name each other.
+    if !context.caseless {
+      var index = 0
+      while index + 2 < tokens.count {
+        if joined(context, index, index + 2), !taken.contains(index), !taken.contains(index + 2),
+          isNameShaped(context, index), isNameShaped(context, index + 2),
+          surnameLike(bytes, tokens[index]) || surnameLike(bytes, tokens[index + 2])
+        {
+          for member in [index, index + 2] {
+            taken.insert(member)
+            queue.append(member)
+            candidates.append(Candidate(start: tokens[member].start, end: tokens[member].end, type: "person", score: max(minimumScore, 0.62), severity: .medium, reasons: ["pair of names"]))
+          }
+        }
+        index += 1
+      }
+    }
+    guard !queue.isEmpty else { return }
+    while let index = queue.popLast() {
+      for neighbour in [index - 2, index - 1, index + 1, index + 2] where neighbour >= 0 && neighbour < tokens.count {
+        guard joined(context, min(index, neighbour), max(index, neighbour)), !taken.contains(neighbour) else { continue }
+        let token = tokens[neighbour]
+        guard isNameShaped(context, neighbour) else { continue }
+        taken.insert(neighbour)
+        queue.append(neighbour)
+        candidates.append(Candidate(start: token.start, end: token.end, type: "person", score: max(minimumScore, 0.65), severity: .medium, reasons: ["listed with a name"]))
+      }
+    }
+  }
+
+
+  /// A capitalised word that could be a name: not an acronym, a common
+  /// word, an English derivation or a contraction.
+  private func isNameShaped(_ context: Context, _ index: Int) -> Bool {
+    let token = context.tokens[index]
+    let bytes = context.bytes
+    return token.kind == .word && isCapitalised(context, index) && !token.allCaps && token.length >= 3
+      && !isCommon(bytes, token) && !looksLikeEnglishWord(bytes, token) && !bytes[token.start..<token.end].contains(0x27)
+  }
+
+  private func surnameLike(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    token.ascii && lastNames.frequency(hash: token.hash) >= 10
+  }
+
+  /// Whether token `b` follows token `a` as the next item of a list: "a, b",
+  /// "a and b" or "a, and b".
+  private func joined(_ context: Context, _ a: Int, _ b: Int) -> Bool {
+    let tokens = context.tokens
+    if b == a + 1 { return tokens[b].punctuationBefore == 0x2C && tokens[b].start - tokens[a].end <= 2 }
+    guard b == a + 2, tokens[a + 1].hash == keys.and, tokens[b].tightBefore else { return false }
+    return tokens[a + 1].tightBefore || (tokens[a + 1].punctuationBefore == 0x2C && tokens[a + 1].start - tokens[a].end <= 2)
+  }
+
+  /// The first-name frequency of a word, or of the first part of a
+  /// hyphenated one ("Anne-Marie").
+  private func firstNameFrequency(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Int {
+    guard token.ascii else { return 0 }
+    let whole = firstNames.frequency(hash: token.hash)
+    if whole > 0 { return whole }
+    // Both halves capitalised, as in "Anne-Marie"; "Long-held" is a word.
+    var end = token.start
+    while end < token.end, bytes[end] != 0x2D { end += 1 }
+    guard end + 1 < token.end, PIIBytes.isUpper(bytes[end + 1]) else { return 0 }
+    return firstNames.frequency(bytes, token.start, end)
+  }
+
+  /// Common English derivational endings and plurals: "Processing",
+  /// "Management", "Farms" are words even when capitalised after a first
+  /// name ("Grant Writing", "Foster Farms"). Listed surnames skip this.
+  private func looksLikeEnglishWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    guard token.ascii, token.length >= 4 else { return false }
+    if lastNames.frequency(hash: token.hash) > 0 { return false }
+    if PIIBytes.lower(bytes[token.end - 1]) == 0x73, PIIBytes.lower(bytes[token.end - 2]) != 0x73 { return true }
+    for ending in Self.englishEndings where token.length > ending.count + 2 {
+      if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }
+    }
+    return false
+  }
+
+  private static let englishEndings: [[UInt8]] = [
+    "ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ology", "ics", "ful", "less", "ous", "ive", "ism",
+    "ist", "ance", "ence", "ship", "ware", "book", "ized", "ised", "ary", "ery", "ory", "ical", "ally", "ward",
+  ].map { Array($0.utf8) }
+}

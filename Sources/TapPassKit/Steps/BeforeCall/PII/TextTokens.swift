@@ -1,0 +1,136 @@
+/// Splits a field into word and number tokens for the name and address
+/// rules, in one linear pass. A word keeps inner apostrophes and hyphens
+/// (O'Brien, Anne-Lise) but not a possessive `'s`; non-ASCII letters are
+/// word bytes, general punctuation (curly quotes, dashes, U+2000–U+206F)
+/// and Latin-1 symbols are not.
+struct TextToken {
+  enum Kind: UInt8 { case word, number, mixed }
+  var start: Int
+  var end: Int
+  var kind: Kind
+  /// First letter upper-case.
+  var capitalised: Bool
+  /// Every letter upper-case (acronyms, shouted headings).
+  var allCaps: Bool
+  /// Only ASCII bytes (the Census lists and word lists are ASCII).
+  var ascii: Bool
+  /// The gap before this token holds a sentence or line break (or it is first).
+  var breakBefore: Bool
+  /// The gap before this token is exactly one space (or ". " after an initial).
+  var tightBefore: Bool
+  /// The punctuation byte right before the token after spaces (`:` `,` …), or 0.
+  var punctuationBefore: UInt8
+  /// Followed directly by `.`.
+  var dotAfter: Bool
+  /// `WordLists.hash` of the token, for word-list lookups.
+  var hash: UInt64
+
+  var length: Int { end - start }
+}
+
+enum TextTokens {
+  /// Byte classes for the tokenizer: 0 other, 1 digit, 2 lower, 3 upper,
+  /// 4 UTF-8 lead of a letter, 5 continuation, 6 lead of punctuation/symbol.
+  private static let classes: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 256)
+    for byte in 0x30...0x39 { table[byte] = 1 }
+    for byte in 0x61...0x7A { table[byte] = 2 }
+    for byte in 0x41...0x5A { table[byte] = 3 }
+    for byte in 0x80...0xBF { table[byte] = 5 }
+    for byte in 0xC3...0xFF { table[byte] = 4 }
+    table[0xC2] = 6  // Latin-1 symbols, NBSP
+    table[0xE2] = 6  // general punctuation, arrows, symbols
+    table[0xEF] = 6  // specials, BOM, fullwidth forms
+    return table
+  }()
+
+  static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TextToken] {
+    var tokens: [TextToken] = []
+    tokens.reserveCapacity(bytes.count / 6 + 4)
+    let count = bytes.count
+    classes.withUnsafeBufferPointer { classes in
+      var index = 0
+      var gapStart = 0
+      while index < count {
+        var kind = classes[Int(bytes[index])]
+        guard kind >= 1 && kind <= 4 else {
+          index += 1
+          // Skip the continuation bytes of a symbol.
+          while kind == 6 && index < count && classes[Int(bytes[index])] == 5 { index += 1 }
+          continue
+        }
+        let start = index
+        var letters = 0, digits = 0, uppers = 0, lowers = 0
+        var ascii = true
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        while index < count {
+          let byte = bytes[index]
+          kind = classes[Int(byte)]
+          switch kind {
+          case 1: digits += 1
+          case 2: letters += 1; lowers += 1
+          case 3: letters += 1; uppers += 1
+          case 4, 5:
+            ascii = false
+            if kind == 4 { letters += 1; lowers += 1 }
+          default: break
+          }
+          if kind == 0 || kind == 6 {
+            // Inner apostrophe or hyphen; a possessive 's ends the word instead.
+            guard (byte == 0x27 || byte == 0x2D), letters > 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]),
+              !(byte == 0x27 && PIIBytes.lower(bytes[index + 1]) == 0x73 && (index + 2 >= count || !PIIBytes.isWord(bytes[index + 2])))
+            else { break }
+          }
+          hash = (hash ^ UInt64(kind == 3 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+          index += 1
+        }
+        let end = index
+        let first = bytes[start]
+        var capitalised = PIIBytes.isUpper(first)
+        if first >= 0x80, isUpperScalar(bytes, start) {
+          capitalised = true
+          uppers += 1
+          lowers -= 1
+        }
+        // Describe the gap before the token.
+        var breakBefore = tokens.isEmpty
+        var spaces = 0, others = 0
+        var punctuation: UInt8 = 0
+        let previousIsInitial = tokens.last.map { $0.length == 1 && $0.kind == .word } ?? false
+        var gap = gapStart
+        while gap < start {
+          let byte = bytes[gap]
+          if byte == 0x20 {
+            spaces += 1
+          } else {
+            others += 1
+            switch byte {
+            case 0x0A, 0x0D, 0x09: breakBefore = true
+            case 0x21, 0x3F, 0x22: breakBefore = true; punctuation = byte
+            case 0x2E: if !previousIsInitial { breakBefore = true }; punctuation = byte
+            default: if byte < 0x80 { punctuation = byte } else if byte == 0xE2 { breakBefore = true }
+            }
+          }
+          gap += 1
+        }
+        let initialGap = others == 1 && spaces == 1 && bytes[gapStart] == 0x2E && previousIsInitial
+        let tight = !tokens.isEmpty && ((spaces == 1 && others == 0) || initialGap)
+        tokens.append(TextToken(
+          start: start, end: end, kind: letters == 0 ? .number : (digits == 0 ? .word : .mixed), capitalised: capitalised,
+          allCaps: uppers > 1 && lowers == 0 && letters > 1, ascii: ascii, breakBefore: breakBefore, tightBefore: tight,
+          punctuationBefore: punctuation, dotAfter: end < count && bytes[end] == 0x2E, hash: hash))
+        gapStart = end
+      }
+    }
+    return tokens
+  }
+
+  /// Whether the scalar at `index` (a UTF-8 lead byte) is an upper-case letter.
+  static func isUpperScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    let length = UTF8Validation.sequenceLength(bytes, index)
+    guard length > 1 else { return false }
+    let decoded = UTF8Validation.decode(bytes, index)
+    guard let scalar = Unicode.Scalar(decoded.scalar) else { return false }
+    return scalar.properties.isUppercase
+  }
+}

@@ -1,0 +1,182 @@
+/// A set of word hashes with open addressing: the FNV hash is already
+/// well mixed, so a lookup is a mask and one or two compares (no SipHash).
+struct WordSet: Sendable {
+  private let keys: [UInt64]
+  private let mask: Int
+
+  init(_ hashes: [UInt64]) {
+    var capacity = 16
+    while capacity < hashes.count * 3 { capacity <<= 1 }
+    var keys = [UInt64](repeating: 0, count: capacity)
+    for hash in hashes {
+      let key = hash == 0 ? 1 : hash
+      var slot = Int(truncatingIfNeeded: key >> 7) & (capacity - 1)
+      while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & (capacity - 1) }
+      keys[slot] = key
+    }
+    self.keys = keys
+    mask = capacity - 1
+  }
+
+  @inline(__always) func contains(_ hash: UInt64) -> Bool {
+    let key = hash == 0 ? 1 : hash
+    var slot = Int(truncatingIfNeeded: key >> 7) & mask
+    while true {
+      let stored = keys[slot]
+      if stored == key { return true }
+      if stored == 0 { return false }
+      slot = (slot + 1) & mask
+    }
+  }
+}
+
+/// Small closed word lists for the name and address rules: titles, cue
+/// phrases, street types, and the common English words, months, weekdays
+/// and places that also occur in the Census name lists ("May", "Will",
+/// "Bill", "Georgia"). Stored lower-case in hash sets built on first use.
+enum WordLists {
+  /// Lists are sets of 64-bit FNV-1a hashes of the lower-cased word, so a
+  /// lookup hashes the token's bytes in place and allocates nothing.
+  static func set(_ words: String) -> WordSet {
+    WordSet(byteSet(words).map { hash($0[...]) })
+  }
+
+  static func byteSet(_ words: String) -> Set<[UInt8]> {
+    Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { Array($0.utf8) })
+  }
+
+  /// FNV-1a over the ASCII-lower-cased bytes.
+  @inline(__always) static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { value = (value ^ UInt64(PIIBytes.lower(byte))) &* 0x100_0000_01b3 }
+    return value
+  }
+
+  static func hash(_ word: String) -> UInt64 { hash(Array(word.utf8)) }
+
+  /// Single words the rules compare tokens with.
+  struct Key: Sendable {
+    let iM = WordLists.hash("i'm")
+    let im = WordLists.hash("im")
+    let am = WordLists.hash("am")
+    let `is` = WordLists.hash("is")
+    let i = WordLists.hash("i")
+    let me = WordLists.hash("me")
+    let call = WordLists.hash("call")
+    let calls = WordLists.hash("calls")
+    let and = WordLists.hash("and")
+    let box = WordLists.hash("box")
+    let po = WordLists.hash("po")
+    let o = WordLists.hash("o")
+    let name = WordLists.hash("name")
+  }
+
+  static let keys = Key()
+
+  /// Honorifics before a name (the dot is optional and handled by the caller).
+  static let titles = set("mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sra srta dott dottssa rev capt sgt dame")
+
+  /// Words after which a capitalised word is very likely a name.
+  static let strongCues = set("dear signed sincerely regards cheers thanks patient employee contact attn attention named called nee née surname firstname lastname fullname")
+
+  /// Words after which a capitalised word is likely a name (weaker).
+  static let weakCues = set("by with met meet ask asked tell told call cc thank thanks hi hello hey says said starring producer director directed written sung kid son daughter wife husband brother sister mother father mom dad friend colleague boss partner tribute uncle aunt cousin nephew niece grandma grandpa grandson granddaughter fiance fiancee girlfriend boyfriend coworker neighbor neighbour under")
+
+  /// Verbs that take a person as subject ("Mikkel shouted", "says Becker").
+  static let humanVerbs = set("said says shouted asked told replied wrote spent lives lived laughed smiled cried whispered married explained added noted argued insisted admitted")
+
+  /// Name particles allowed inside a full name.
+  static let particles = set("de da di del della der den van von ter ten la le du dos das do bin ibn al el st")
+
+  /// Common English words (and function words) that are also first or last
+  /// names in the Census lists; alone they are words, not names.
+  static let common = set("""
+    a an the and or but if so as at by for from in into of on onto to up with without about above after again against all am any are \
+    be because been before being below between both can could did do does doing down during each few further had has have having he \
+    her here hers him his how i is it its just me more most my no nor not now off once only other our out over own same she should some \
+    such than that their them then there these they this those through too under until very was we were what when where which while who \
+    whom why will would you your yes ok okay please thank thanks hello hi hey dear i'm i've i'll i'd im ive
+    may june april august will bill mark grant rose hope faith joy grace chance chase hunter young long short white black brown green gray grey \
+    king queen prince duke earl baron bishop pope major minor general judge page parks park wood woods field fields hill hills lake lakes \
+    stone rock banks bank bush bell booth ford rice price cash gold silver steel iron frank art guy sue van dale glen rich sharp \
+    strong wise bright love lovely sweet fair little small large big good best better bad new old north south east west day night \
+    summer winter spring fall autumn march may sunday monday tuesday wednesday thursday friday saturday january february july september \
+    october november december easter christmas christian church english french german irish welsh dutch ray sky star sun moon \
+    rain snow storm wind river ocean sea bay beach island land lane street road way gate bridge castle tower hall house home office \
+    miller baker cook cooper carter fisher fletcher hunter mason potter smith turner walker weaver butler porter parker \
+    chamberlain marshall steward ward knight page gardner shepherd bowman archer carpenter farmer gardener singer player reader writer \
+    power powers wolf fox bird crane swan drake finch robin jay hawk lamb bull bear buck hart deer lion \
+    sale sales case cases key keys lead price rule rules law laws block head heart hand foot arm leg bone \
+    christ lord god angel saint bliss joy glory honor honour justice liberty unity victory \
+    max min sum avg count total number amount value data file files test tests code codes list lists table tables text note notes \
+    story title name names word words line lines point points paper press post mail email phone call help world city town state \
+    nation country county union city class school college church court home health care service services system systems \
+    apple orange lemon olive cherry berry berries peach plum ginger pepper basil sage rosemary \
+    amazon google apple microsoft oracle python java ruby rust swift go perl julia crystal \
+    august augusta austin chelsea dallas denver florence georgia houston jackson jordan lincoln madison orlando paris phoenix \
+    sydney victoria virginia washington carolina dakota india china japan israel kenya chad cuba jamaica trinity \
+    human person people man men woman women boy girl child children baby mother father son daughter brother sister wife husband \
+    friend friends family doctor nurse teacher student user users customer client agent manager admin owner author editor \
+    hold holds lay lays set sets put puts run runs walk walks fly born dies rest light lights will wills song soon \
+    one two three four five six seven eight nine ten eleven twelve first second third last next senior junior high low \
+    national international royal princess prince emperor empress elementary middle team group store shop market farm \
+    auto glow review risk manual long term golden silver bronze pro plus premium basic standard master expert chief \
+    hills valley springs falls heights mount mountain forest desert coast bowl cup league club academy institute \
+    university hospital clinic center centre museum library gallery theatre theater studio media news times post \
+    daily weekly morning evening red blue yellow purple pink violet amber ivory pearl ruby jade crystal diamond \
+    american british canadian australian european african asian mexican indian chinese japanese russian italian \
+    spanish french german greek roman latin arabic jewish muslim catholic santa san saint don sir madam miss mister \
+    lady lord captain doctor professor officer agent detective sergeant president governor senator mayor chef \
+    shepherd retriever terrier poodle beagle collie husky boxer \
+    claude gemini llama mistral copilot siri alexa cortana meta safari chrome firefox edge opera brave tesla marvel \
+    disney pixar netflix hubble webb mars venus jupiter saturn mercury neptune pluto apollo artemis orion atlas \
+    tiny sunny angle chin eve dolly venice cloudy windy stormy misty dusty rusty happy \
+    lucky bunny kitty honey cookie coco buddy
+    """)
+
+  /// Countries, regions and large cities that are also in the name lists
+  /// or look like names ("Jordan", "Chad", "Florence"): places, not people.
+  static let places = set("""
+    afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain bangladesh \
+    barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burundi cambodia cameroon \
+    canada chad chile china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt \
+    eritrea estonia eswatini ethiopia fiji finland france gabon gambia georgia germany ghana greece grenada guatemala \
+    guinea guyana haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan \
+    kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania \
+    luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco \
+    mongolia montenegro morocco mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria norway oman \
+    pakistan palau palestine panama paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal \
+    serbia seychelles singapore slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan \
+    tanzania thailand togo tonga trinidad tunisia turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu \
+    venezuela vietnam yemen zambia zimbabwe england scotland wales britain europe asia africa america antarctica oceania \
+    london paris berlin madrid rome vienna prague warsaw budapest athens lisbon dublin brussels amsterdam oslo stockholm \
+    helsinki copenhagen moscow kyiv istanbul ankara cairo lagos nairobi tokyo beijing shanghai seoul delhi mumbai \
+    bangkok jakarta manila sydney melbourne toronto montreal vancouver chicago boston seattle atlanta miami detroit \
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii idaho illinois indiana iowa \
+    kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska \
+    nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming united kingdom states \
+    republic
+    """)
+
+  /// Street types written after the street name (US, UK, AU).
+  static let streetSuffixes = set("""
+    street st avenue ave av road rd boulevard blvd lane ln drive dr court ct place pl way terrace ter terr close crescent cres \
+    square sq parkway pkwy highway hwy circle cir trail trl gateway pass row walk mews gardens gdns grove hill park parade pde \
+    expressway expy freeway fwy pike plaza plz alley aly ridge run path point pt loop crossing xing heights hts estates \
+    view vale green junction jct landing bypass causeway quay wharf rise
+    """)
+
+  /// Street words written before the name (Romance languages, "Rue de …").
+  static let streetPrefixes = set("via viale rue calle avenida avda rua piazza piazzale corso largo travessa strada chemin plaza paseo camino carrer ulica ul")
+
+  /// Endings of compound street names (German, Dutch, Nordic, Finnish, Hungarian …).
+  static let streetEndings: [[UInt8]] = [
+    "straße", "strasse", "stasse", "gasse", "weg", "allee", "platz", "damm", "ufer", "chaussee",
+    "straat", "laan", "plein", "gracht", "kade", "singel", "dreef", "hove",
+    "gade", "gate", "gata", "gatan", "vej", "vei", "veien", "vägen", "väg", "stræti", "gata", "tie", "katu", "kuja",
+    "utca", "út", "tér", "körút", "ulice", "cesta", "ulica",
+  ].map { Array($0.utf8) }
+
+  /// Secondary unit designators after an address ("Apt 4", "Suite 200").
+  static let units = set("apt apartment suite ste unit flat floor fl room rm box postbox postfach")
+}

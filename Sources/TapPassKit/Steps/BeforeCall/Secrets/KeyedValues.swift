@@ -1,0 +1,191 @@
+/// Decides whether the value of a `key = value` assignment is a credential,
+/// given what the key says (`KeyMeaning`). This is the rule that catches
+/// the long tail of services without a distinctive token prefix
+/// (`urlscan token = '…'`, `DUFFEL_API_TOKEN=…`, `sourcegraph: <40 hex>`),
+/// so it is where most false positives would come from; every test here is
+/// a reason a real value could not look like that:
+/// - placeholders, template references and code expressions are not values;
+/// - a value with spaces is prose;
+/// - a secret needs length, Shannon entropy and a mix of letters with
+///   digits or symbols (identifiers such as `real_key` have neither);
+/// - under a key that does not name a secret at all, only unmistakably
+///   random values count, and identifiers (UUIDs) do not.
+struct KeyedValues {
+  let configuration: DetectSecretsStep.Configuration
+  let placeholders: Placeholders
+
+  /// The candidate for `assignment`, or nil.
+  func judge(_ bytes: [UInt8], _ assignment: Assignment, _ meaning: KeyMeaning, rule: String) -> Candidate? {
+    if assignment.multiWord {
+      // Element or brace content: the most random word is the credential.
+      var best: (Candidate, Double)?
+      for word in ValueExtraction.words(bytes, assignment.value) {
+        var single = assignment
+        single.value = word
+        single.multiWord = false
+        if let candidate = judge(bytes, single, meaning, rule: rule) {
+          let weight = ValueShape(bytes, word).entropy * Double(word.count)
+          if best == nil || weight > best!.1 { best = (candidate, weight) }
+        }
+      }
+      return best?.0
+    }
+    let range = assignment.value
+    guard range.count <= ValueExtraction.maxValueLength else { return nil }
+    if meaning.strength == .weak && !(configuration.unkeyedAssignments && Self.weakKeyAccepted(bytes, assignment)) { return nil }
+    if placeholders.isPlaceholder(bytes, range) { return nil }
+    if !assignment.quoted && assignment.scheme == .none && ValueExtraction.looksLikeExpression(bytes, range) { return nil }
+    let shape = ValueShape(bytes, range)
+    if shape.spaces > 0 || ValueExtraction.isWordCompound(bytes, range) { return nil }
+    if SecretBytes.hasPrefix(bytes, range, Array("http".utf8)) {
+      return meaning.type == "webhook_url" ? webhook(bytes, range, rule: rule) : nil
+    }
+    if SecretBytes.hasPrefix(bytes, range, Array("arn:".utf8)) || Self.isFilePath(bytes, range) { return nil }
+    // `nn.CrossEntropyLoss()`: a call, quoted or not.
+    if range.count >= 2, bytes[range.upperBound - 1] == UInt8(ascii: ")"), bytes[range.upperBound - 2] == UInt8(ascii: "(") { return nil }
+    var strongSymbols = 0
+    for index in range {
+      let byte = bytes[index]
+      if !SecretBytes.alphanumeric.contains(byte), byte != UInt8(ascii: "_"), byte != UInt8(ascii: "-"), byte != UInt8(ascii: ".") { strongSymbols += 1 }
+    }
+    var type = meaning.type
+    var severity = Severity.high
+    var score: Double
+    switch assignment.scheme {
+    case .bearer: type = meaning.vendor ? type : "bearer_token"
+    case .basic: type = "basic_auth"
+    case .none: break
+    }
+    // `LicenseKey value`, `password value`: without an operator only a
+    // clearly random value counts, as for weak keys.
+    let strength = assignment.op == 0x20 && !assignment.quoted ? .weak : meaning.strength
+    switch strength {
+    case .password:
+      guard range.count >= configuration.minPasswordLength, shape.dominance <= 0.6, shape.letters + shape.digits > 0 else { return nil }
+      guard shape.digits > 0 || strongSymbols > 0 || (shape.upper > 0 && shape.lower > 0 && range.count >= 8) else { return nil }
+      score = shape.entropy >= 3 ? 0.8 : 0.7
+    case .secret:
+      // Hex has 4 bits per character at most, so short hex keys measure
+      // lower than base62 ones of the same strength.
+      let minEntropy = shape.isHex ? configuration.minEntropy * 0.85 : configuration.minEntropy
+      guard range.count >= configuration.minLength, shape.entropy >= minEntropy, shape.dominance <= 0.5 else { return nil }
+      let mixed = (shape.letters > 0 && shape.digits > 0)
+        || (strongSymbols > 0 && shape.letters > 0 && shape.entropy >= 3.5)
+        || (shape.upper > 0 && shape.lower > 0 && Self.caseChanges(bytes, range) * 5 >= range.count * 2)
+        || (shape.upper >= 3 && shape.lower >= 3 && range.count >= 16 && shape.entropy >= 3.9)
+      guard mixed else { return nil }
+      score = 0.7 + (shape.entropy >= 4 ? 0.1 : 0) + (meaning.vendor ? 0.05 : 0)
+    case .weak:
+      // Random tokens mix both; ids such as `blk_-1233005817943453613` or
+      // `subnet-0e2907431c9988b72` are digits or hex after a word.
+      guard range.count >= max(configuration.minLength, 20), range.count <= 200, shape.digits >= 2, shape.letters * 4 >= range.count,
+        !Self.isResourceID(bytes, range) else { return nil }
+      guard shape.entropy >= max(configuration.minEntropy, shape.isHex ? 3.0 : 3.5), shape.dominance <= 0.3 else { return nil }
+      // Package and file names (`eslint-plugin-jsx-a11y`) are mostly words.
+      guard !isUUID(bytes, range), strongSymbols <= 2, !ValueExtraction.isWordCompound(bytes, range, share: 0.6) else { return nil }
+      score = meaning.vendor ? 0.7 : 0.6
+      severity = .medium
+    }
+    return Candidate(start: range.lowerBound, end: range.upperBound, type: type, score: score, severity: severity, reasons: [rule])
+  }
+
+  /// Keys that hold names, text or addresses when they do not say secret.
+  static let weakDenied: [[UInt8]] = [
+    "value", "content", "data", "text", "body", "src", "href", "action", "query", "input", "output", "result",
+    "payload", "message", "state", "code", "account", "user", "email", "mail", "domain", "host", "login", "link",
+    "file", "class", "style", "type", "size", "cursor", "page", "next", "prev", "sum", "table", "list", "item",
+  ].map { Array($0.utf8) }
+
+  /// A key that does not name a secret must look like a configuration
+  /// name, and its value must be written the way configuration values are:
+  /// quoted, or after `: ` (YAML/JSON), or `KEY=value` in an env file or
+  /// query string.
+  /// `host:port`, `user:pass` and `?q=` query values fail; so do code
+  /// assignments of unquoted values (`sumOfRows = …`).
+  static func weakKeyAccepted(_ bytes: [UInt8], _ assignment: Assignment) -> Bool {
+    let key = assignment.key
+    guard key.count >= 3, key.count <= 40 else { return false }
+    let shape = ValueShape(bytes, key)
+    guard shape.digits <= 2 else { return false }
+    for word in weakDenied where SecretBytes.contains(bytes, key, word) { return false }
+    if assignment.quoted { return true }
+    switch assignment.op {
+    case UInt8(ascii: ":"): return assignment.spaced
+    case UInt8(ascii: "="): return shape.lower == 0 || assignment.tight
+    case 0x20: return strongUnquoted(bytes, assignment.value)
+    default: return false
+    }
+  }
+
+  /// `vendor TOKEN` without operator or quotes: only a value with upper
+  /// and lower case and digits, long and random, is taken for a token.
+  static func strongUnquoted(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    let shape = ValueShape(bytes, range)
+    return range.count >= 24 && shape.upper > 0 && shape.lower > 0 && shape.digits > 0 && shape.entropy >= 4
+  }
+
+  /// How often the case flips between neighbouring letters: random
+  /// base62 flips on about half of them, CamelCase names rarely.
+  static func caseChanges(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+    var changes = 0
+    var previousUpper: Bool?
+    for index in range {
+      let byte = bytes[index]
+      let isUpper = byte >= 0x41 && byte <= 0x5A
+      let isLower = byte >= 0x61 && byte <= 0x7A
+      guard isUpper || isLower else { continue }
+      if let previous = previousUpper, previous != isUpper { changes += 1 }
+      previousUpper = isUpper
+    }
+    return changes
+  }
+
+  /// A webhook URL under a webhook key: its path must carry a random part.
+  func webhook(_ bytes: [UInt8], _ range: Range<Int>, rule: String) -> Candidate? {
+    var slashes = 0
+    var pathStart = range.upperBound
+    for index in range where bytes[index] == UInt8(ascii: "/") {
+      slashes += 1
+      if slashes == 3 { pathStart = index; break }
+    }
+    guard range.upperBound - pathStart >= 16, !placeholders.isMasked(bytes, range) else { return nil }
+    let shape = ValueShape(bytes, pathStart..<range.upperBound)
+    guard shape.digits > 0, shape.entropy >= 3.5 else { return nil }
+    return Candidate(start: range.lowerBound, end: range.upperBound, type: "webhook_url", score: 0.85, severity: .high, reasons: [rule])
+  }
+
+  /// `subnet-0e2907431c9988b72`, `vol-049df61146c4d7901`: a short lower-case
+  /// word, a dash, hex. Cloud resource ids, not credentials.
+  static func isResourceID(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    while index < range.upperBound && bytes[index] >= 0x61 && bytes[index] <= 0x7A { index += 1 }
+    guard index > range.lowerBound, index - range.lowerBound <= 12, index < range.upperBound, bytes[index] == UInt8(ascii: "-") else { return false }
+    let hex = (index + 1)..<range.upperBound
+    return hex.count >= 8 && hex.allSatisfy { SecretBytes.hex.contains(bytes[$0]) }
+  }
+
+  /// `my-app/build-1508.war`, `keys/prod.pem`: a path ending in a file
+  /// extension names where a secret is, not the secret.
+  static func isFilePath(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.contains(where: { bytes[$0] == UInt8(ascii: "/") }) else { return false }
+    var dot = range.upperBound - 1
+    while dot > range.lowerBound && range.upperBound - dot <= 5 && bytes[dot] != UInt8(ascii: ".") { dot -= 1 }
+    let extensionLength = range.upperBound - dot - 1
+    guard bytes[dot] == UInt8(ascii: "."), (2...4).contains(extensionLength) else { return false }
+    return ((dot + 1)..<range.upperBound).allSatisfy { bytes[$0] >= 0x61 && bytes[$0] <= 0x7A }
+  }
+
+  /// `8-4-4-4-12` hex: an identifier when the key does not say secret.
+  func isUUID(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.count == 36 else { return false }
+    for (offset, index) in range.enumerated() {
+      let byte = bytes[index]
+      if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+        if byte != UInt8(ascii: "-") { return false }
+      } else if !SecretBytes.hex.contains(byte) {
+        return false
+      }
+    }
+    return true
+  }
+}

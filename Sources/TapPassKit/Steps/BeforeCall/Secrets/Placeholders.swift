@@ -1,0 +1,140 @@
+/// Recognises values that stand in for a secret instead of being one:
+/// documentation placeholders, masks, template references and test values.
+///
+/// Two strengths, because a distinctive vendor prefix already says a lot:
+/// - `isMasked` (applied to every candidate): `xxxx`, `****`, `EXAMPLE`,
+///   `<...>`, `${VAR}`, `{{ ... }}`, `%s` and sequential runs such as
+///   `abcdefg`/`1234567` that people type when inventing a key. A vendor
+///   token whose body is `xxxx` is documentation, whatever its prefix.
+/// - `isPlaceholder` (keyed values only, where the key gives no format):
+///   the above plus stand-in words (`your_api_key`, `changeme`, `dummy`),
+///   a single repeated character, and configured extra words.
+struct Placeholders: Sendable {
+  /// Words that mark a keyed value as invented. Lower-case.
+  static let standInWords: [[UInt8]] = [
+    "example", "your", "changeme", "change_me", "change-me", "placeholder", "dummy", "fake",
+    "sample", "redacted", "replace", "insert", "todo", "secret_here", "key_here", "token_here",
+    "password_here", "mysecret", "mypassword", "notreal", "not_real", "not-real", "foobar",
+    "lorem", "password", "passwd",
+  ].map { Array($0.utf8) }
+
+  /// Whole values that are words, not secrets.
+  static let standInValues: [[UInt8]] = [
+    "password", "passwd", "secret", "token", "apikey", "api_key", "null", "none", "nil", "undefined",
+    "true", "false", "test", "testing", "admin", "root", "default", "string", "value", "empty", "hidden",
+    "required", "optional", "pass", "key", "user", "username", "login", "name", "guest", "n/a", "na", "tbd", "unknown", "example", "demo",
+  ].map { Array($0.utf8) }
+
+  var extraWords: [[UInt8]]
+
+  init(extraWords: [String] = []) {
+    self.extraWords = extraWords.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+  }
+
+  /// Masks and template references: never a live secret.
+  /// `sequentialRun` is shorter for keyed values than for vendor tokens:
+  /// test fixtures of real formats often hold `123456789`, while an
+  /// alphabet run of ten (`klmnopqrst`) is invented whatever its prefix.
+  func isMasked(_ bytes: [UInt8], _ range: Range<Int>, sequentialRun: Int = 7) -> Bool {
+    guard !range.isEmpty else { return true }
+    let first = bytes[range.lowerBound]
+    let last = bytes[range.upperBound - 1]
+    // `<your key>`, `{SumoAccessKey}`, `[token]`, `(secret)`: a wrapped name.
+    if (first == UInt8(ascii: "<") && last == UInt8(ascii: ">")) || (first == UInt8(ascii: "{") && last == UInt8(ascii: "}"))
+      || (first == UInt8(ascii: "[") && last == UInt8(ascii: "]")) {
+      return true
+    }
+    // Shell and template references: $VAR, ${VAR}, $(cmd), %VAR%, {{ x }}.
+    if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") { return true }
+    var xRun = 0, starRun = 0, dotRun = 0
+    for index in range {
+      let byte = bytes[index]
+      xRun = (byte == 0x78 || byte == 0x58) ? xRun + 1 : 0
+      starRun = byte == UInt8(ascii: "*") ? starRun + 1 : 0
+      dotRun = byte == UInt8(ascii: ".") ? dotRun + 1 : 0
+      if xRun >= 4 || starRun >= 3 || dotRun >= 3 { return true }
+    }
+    if SecretBytes.contains(bytes, range, Array("example".utf8)) { return true }
+    if Self.containsTemplateReference(bytes, range) { return true }
+    return Self.hasSequentialRun(bytes, range, length: sequentialRun) || Self.hasPeriodicRun(bytes, range)
+  }
+
+  /// Twelve or more characters repeating a unit of two to four (`123123…`,
+  /// `abababab…`): typed, not generated. A single repeated character is
+  /// left to the callers, since vendor test fixtures use `aaaa…` bodies.
+  static func hasPeriodicRun(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.count >= 12 else { return false }
+    for unit in 2...4 {
+      var run = 0
+      var varied = false
+      for index in (range.lowerBound + unit)..<range.upperBound {
+        if bytes[index] == bytes[index - unit] {
+          run += 1
+          if bytes[index] != bytes[index - 1] { varied = true }
+          if varied && run + unit >= 12 { return true }
+        } else {
+          run = 0
+          varied = false
+        }
+      }
+    }
+    return false
+  }
+
+
+  /// Masks, stand-in words, repeated characters and configured words.
+  func isPlaceholder(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    if isMasked(bytes, range, sequentialRun: 7) { return true }
+    // `password`, and `password123` / `admin1!`: a stand-in with a suffix.
+    var stem = range.upperBound
+    while stem > range.lowerBound && !SecretBytes.alphanumeric.contains(bytes[stem - 1]) || (stem > range.lowerBound && bytes[stem - 1] >= 0x30 && bytes[stem - 1] <= 0x39) { stem -= 1 }
+    for value in Self.standInValues where (value.count == range.count || value.count == stem - range.lowerBound) && SecretBytes.hasPrefix(bytes, range, value) { return true }
+    for word in Self.standInWords where SecretBytes.contains(bytes, range, word) { return true }
+    for word in extraWords where SecretBytes.contains(bytes, range, word) { return true }
+    return false
+  }
+
+  /// A template or variable reference anywhere in the value: `${NAME}`,
+  /// `{{ .Values.token }}`, `<api key>`, `#{secret}`, `%(password)s`. The
+  /// inside must be a name (letters, digits, `_ . -` and spaces), so that
+  /// random punctuation such as `p${e]nob` in a real password does not count.
+  static func containsTemplateReference(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    while index + 1 < range.upperBound {
+      let byte = bytes[index], next = bytes[index + 1]
+      var nameStart = -1
+      var closer: UInt8 = 0
+      if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "#")) && next == UInt8(ascii: "{") { nameStart = index + 2; closer = UInt8(ascii: "}") }
+      else if byte == UInt8(ascii: "{") && next == UInt8(ascii: "{") { nameStart = index + 2; closer = UInt8(ascii: "}") }  // and a second `}`
+      else if byte == UInt8(ascii: "%") && next == UInt8(ascii: "(") { nameStart = index + 2; closer = UInt8(ascii: ")") }
+      else if byte == UInt8(ascii: "<") && SecretBytes.alphanumeric.contains(next) { nameStart = index + 1; closer = UInt8(ascii: ">") }
+      if nameStart >= 0 {
+        var end = nameStart
+        while end < range.upperBound && end - nameStart <= 60 && (SecretBytes.keyName.contains(bytes[end]) || bytes[end] == 0x20 || bytes[end] == UInt8(ascii: "$")) { end += 1 }
+        let doubled = byte == UInt8(ascii: "{") && next == UInt8(ascii: "{")
+        if end > nameStart && end < range.upperBound && bytes[end] == closer
+          && (!doubled || (end + 1 < range.upperBound && bytes[end + 1] == closer)) { return true }
+      }
+      index += 1
+    }
+    return false
+  }
+
+  /// A run of `length` characters each one more (or one less) than the
+  /// previous: `abcdef`, `123456`, `987654`. Random tokens almost never
+  /// hold one; invented example keys very often do.
+  static func hasSequentialRun(_ bytes: [UInt8], _ range: Range<Int>, length: Int) -> Bool {
+    guard range.count >= length else { return false }
+    var up = 1, down = 1
+    var index = range.lowerBound + 1
+    while index < range.upperBound {
+      let previous = SecretBytes.lower(bytes[index - 1]), current = SecretBytes.lower(bytes[index])
+      let alnum = SecretBytes.alphanumeric.contains(current) && SecretBytes.alphanumeric.contains(previous)
+      up = alnum && current == previous &+ 1 ? up + 1 : 1
+      down = alnum && current &+ 1 == previous ? down + 1 : 1
+      if up >= length || down >= length { return true }
+      index += 1
+    }
+    return false
+  }
+}

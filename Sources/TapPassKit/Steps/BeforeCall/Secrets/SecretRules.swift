@@ -1,0 +1,67 @@
+/// The rule table: every Hyperscan expression of `detect_secrets`, and which
+/// Swift validator handles its matches. Order matters only for indexing:
+/// `patterns[i]` belongs to `rules[i]`.
+///
+/// Expressions are anchored on something distinctive so that the shared
+/// database stays fast and reports few matches per field:
+/// - a vendor prefix (`VendorFormat`);
+/// - a secret-ish key word directly followed, within a key name, by an
+///   assignment operator; the value is found in Swift;
+/// - an assignment operator directly followed by 20 token characters (for
+///   keys that name a vendor rather than a secret, `sourcegraph: …`); the
+///   fixed length means one report per operator, not one per end offset
+///   (and the same after a single space and a quote, `vendor 'token'`);
+/// - a quoted literal compared with a secret-ish name, `"…" == password`;
+/// - structural markers: `-----BEGIN … PRIVATE KEY`, `eyJ` of a JWT header,
+///   `://user:pass@`, webhook hosts, `curl -u`, `.npmrc` auth lines.
+enum SecretRule: Sendable {
+  case vendor(VendorFormat)
+  case keyword
+  case operatorAssignment
+  case reversedComparison
+  case bearer
+  case privateKey
+  case jwt
+  case urlCredentials
+  case webhook(type: String)
+  case curlUser
+  case npmrc
+}
+
+enum SecretRules {
+  static let table: [(spec: PatternSpec, rule: SecretRule)] = {
+    var table: [(PatternSpec, SecretRule)] = VendorFormat.all.map { (PatternSpec($0.name, $0.expression), .vendor($0)) }
+    table += [
+      (PatternSpec(
+        "keyword-assignment",
+        #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn|session)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?["'`\]]{0,2}(?:[ \t]{0,8}(?:[:=!(>,]|-[ \t])|[ \t]{1,8}["'`A-Za-z0-9])"#,
+        caseless: true), .keyword),
+      (PatternSpec("assignment", #"[A-Za-z0-9]["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?[A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
+      // `acme 'M0UX…'`: a name, a space, a quoted long token. Fixed width
+      // and anchored on the quote: the unquoted form (`word token`) would
+      // wake the automaton at every word of prose and cost 4× the scan.
+      (PatternSpec("name-quoted-value", #"[A-Za-z] ["'`][A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
+      (PatternSpec(
+        "reversed-comparison",
+        #"["'`][ \t]{0,3}[!=]==?[ \t]{0,3}(?:[A-Za-z_][A-Za-z0-9_.]{0,30})?(?:pass|pwd|secret|token|key|auth|credential)"#,
+        caseless: true), .reversedComparison),
+      // Bundler host credentials carry no key word: `BUNDLE_GEMS__EXAMPLE__COM=user:pass`.
+      (PatternSpec("bundler-credentials", #"BUNDLE_[A-Z0-9_]{2,80}__[A-Z0-9]{2,12}["']?[ \t]{0,3}[:=]"#), .keyword),
+      (PatternSpec("bearer-token", #"bearer[ \t]+[A-Za-z0-9_.~+/\-]{16}"#, caseless: true), .bearer),
+      (PatternSpec("private-key", #"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY"#), .privateKey),
+      (PatternSpec("jwt", #"eyJ[A-Za-z0-9_\-]{10}"#), .jwt),
+      (PatternSpec("url-credentials", #"://[^\s/@:"'<>]{1,64}:[^\s/@"'<>]{1,128}@"#), .urlCredentials),
+      (PatternSpec("slack-webhook", #"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9]"#), .webhook(type: "slack_webhook")),
+      (PatternSpec("discord-webhook", #"discord(?:app)?\.com/api/webhooks/[0-9]"#), .webhook(type: "discord_webhook")),
+      (PatternSpec(
+        "webhook-url",
+        #"(?:webhook\.office\.com/webhookb2|outlook\.office\.com/webhook|hooks\.zapier\.com/hooks/catch|\.tines\.com/webhook|chat\.googleapis\.com/v1/spaces)/"#),
+        .webhook(type: "webhook_url")),
+      (PatternSpec("curl-user", #"(?:^|[ \t])(?:-u|--user)[ \t=]{1,3}"#), .curlUser),
+      (PatternSpec("npmrc-auth", #"/:_auth(?:Token)?[ \t]*="#), .npmrc),
+    ]
+    return table
+  }()
+
+  static let patterns: [PatternSpec] = table.map(\.spec)
+}

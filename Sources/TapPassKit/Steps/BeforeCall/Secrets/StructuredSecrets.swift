@@ -1,0 +1,140 @@
+/// Secrets recognised by their structure rather than a prefix or a key:
+/// private key blocks, JWTs, credentials inside URLs, webhook URLs,
+/// `curl -u user:password` and `.npmrc` auth lines.
+extension SecretInspector {
+  static let endMarker = Array("-----END".utf8)
+  static let dashes = Array("-----".utf8)
+
+  /// `-----BEGIN … PRIVATE KEY-----` through the matching END line. Works
+  /// inside JSON strings with literal `\n` (GCP service-account files,
+  /// tool arguments) because only the markers and the body's base64 count.
+  func privateKey(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
+    let limit = min(bytes.count, match.end + 65_536)
+    var end = -1
+    if let marker = SecretBytes.find(bytes, Self.endMarker, from: match.end, limit: limit) {
+      let close = SecretBytes.find(bytes, Self.dashes, from: marker + Self.endMarker.count, limit: min(limit, marker + 80))
+      end = close.map { $0 + Self.dashes.count } ?? marker + Self.endMarker.count
+    }
+    // The body: base64 between the header line and the END marker.
+    var bodyStart = match.end
+    if let headerClose = SecretBytes.find(bytes, Self.dashes, from: match.end, limit: min(limit, match.end + 40)) { bodyStart = headerClose + Self.dashes.count }
+    var base64 = 0
+    var index = bodyStart
+    let bodyLimit = end >= 0 ? end : limit
+    while index < bodyLimit {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\\"), index + 1 < bodyLimit, bytes[index + 1] == UInt8(ascii: "n") {
+        index += 2
+        continue
+      }
+      if VendorFormat.base64.contains(byte) {
+        base64 += 1
+      } else if end < 0 && !(byte == 0x0A || byte == 0x0D || SecretBytes.isSpace(byte) || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")) {
+        break
+      }
+      index += 1
+    }
+    if end < 0 { end = index }
+    guard base64 >= 40 else { return nil }
+    let body = bodyStart..<min(end, bytes.count)
+    if SecretBytes.contains(bytes, body, Array("...".utf8)) || SecretBytes.contains(bytes, body, Array("xxxx".utf8)) || SecretBytes.contains(bytes, body, Array("<".utf8)) { return nil }
+    return Candidate(start: match.start, end: end, type: "private_key", score: 0.99, severity: .critical, reasons: ["private-key"])
+  }
+
+  /// Three base64url parts whose header decodes to a JSON object naming
+  /// its algorithm or type.
+  func jwt(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
+    let start = match.start
+    if start > 0, SecretBytes.base64url.contains(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".") { return nil }
+    let alphabet = SecretBytes.base64url
+    let headerEnd = SecretBytes.runEnd(bytes, from: start, in: alphabet, limit: start + 2048)
+    guard headerEnd < bytes.count, bytes[headerEnd] == UInt8(ascii: ".") else { return nil }
+    let payloadEnd = SecretBytes.runEnd(bytes, from: headerEnd + 1, in: alphabet, limit: headerEnd + 8192)
+    guard payloadEnd - headerEnd > 10, FormatChecks.jwtHeaderValid(bytes, start..<headerEnd) else { return nil }
+    // An unsigned token without its final dot counts when the payload is
+    // JSON as well (copied from a debugger or a log that cut the signature).
+    guard payloadEnd < bytes.count, bytes[payloadEnd] == UInt8(ascii: ".") else {
+      guard FormatChecks.decodesToJSONObject(bytes, (headerEnd + 1)..<payloadEnd) else { return nil }
+      return Candidate(start: start, end: payloadEnd, type: "jwt", score: 0.75, severity: .medium, reasons: ["jwt", "header_json", "unsigned"])
+    }
+    let signatureEnd = SecretBytes.runEnd(bytes, from: payloadEnd + 1, in: alphabet, limit: payloadEnd + 2048)
+    if placeholders.isMasked(bytes, start..<signatureEnd) { return nil }
+    let signed = signatureEnd - payloadEnd > 16
+    return Candidate(start: start, end: signatureEnd, type: "jwt", score: signed ? 0.95 : 0.75, severity: .high, reasons: ["jwt", "header_json"])
+  }
+
+  /// `scheme://user:password@host`: the password is the secret. HTTP(S)
+  /// URLs carry basic auth; any other scheme is a connection string.
+  func urlCredentials(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
+    var schemeStart = match.start
+    while schemeStart > 0 && match.start - schemeStart < 24 && (SecretBytes.alphanumeric.contains(bytes[schemeStart - 1]) || bytes[schemeStart - 1] == UInt8(ascii: "+") || bytes[schemeStart - 1] == UInt8(ascii: ":") || bytes[schemeStart - 1] == UInt8(ascii: ".")) { schemeStart -= 1 }
+    guard schemeStart < match.start else { return nil }
+    var colon = match.start + 3
+    while colon < match.end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+    let user = (match.start + 3)..<colon
+    let password = (colon + 1)..<(match.end - 1)
+    guard !password.isEmpty, !user.isEmpty else { return nil }
+    if placeholders.isMasked(bytes, password) || placeholders.isMasked(bytes, user) { return nil }
+    // `user:password@`, `username:pass@`: the textbook stand-in pair.
+    if placeholders.isPlaceholder(bytes, password) && placeholders.isPlaceholder(bytes, user) { return nil }
+    if placeholders.isPlaceholder(bytes, password) && password.count < configuration.minPasswordLength { return nil }
+    let http = SecretBytes.hasPrefix(bytes, schemeStart..<match.start, Array("http".utf8))
+    let score = placeholders.isPlaceholder(bytes, password) ? 0.6 : 0.9
+    return Candidate(start: password.lowerBound, end: password.upperBound, type: http ? "basic_auth" : "connection_string", score: score, severity: .critical, reasons: ["url-credentials"])
+  }
+
+  static let urlCharacters = SecretBytes.Set("A-Za-z0-9_.~/?#@!$&*+,;=%:-")
+
+  /// A webhook URL of a known service: the whole URL is the secret.
+  func webhook(_ bytes: [UInt8], _ match: PatternMatch, type: String, rule: String) -> Candidate? {
+    var start = match.start
+    while start > 0 && match.start - start < 120 && Self.urlCharacters.contains(bytes[start - 1]) { start -= 1 }
+    guard SecretBytes.hasPrefix(bytes, start..<match.start, Array("http".utf8)) else { return nil }
+    let end = SecretBytes.runEnd(bytes, from: match.end, in: Self.urlCharacters, limit: match.end + 400)
+    let path = match.end..<end
+    guard path.count >= 8, !placeholders.isMasked(bytes, start..<end), !Placeholders.containsTemplateReference(bytes, path) else { return nil }
+    let shape = ValueShape(bytes, path)
+    guard shape.digits > 0 || shape.upper > 0 else { return nil }
+    return Candidate(start: start, end: end, type: type, score: 0.95, severity: .high, reasons: [rule])
+  }
+
+  /// `curl -u user:password` / `--user "key:"`: the password, or the user
+  /// part when it is itself an API key with an empty password.
+  func curlUser(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
+    var position = match.end
+    var quote: UInt8 = 0
+    if position < bytes.count, SecretBytes.isQuote(bytes[position]) { quote = bytes[position]; position += 1 }
+    var end = position
+    while end < bytes.count && end - position < 256 && bytes[end] != 0x0A && (quote == 0 ? !SecretBytes.isSpace(bytes[end]) : bytes[end] != quote) { end += 1 }
+    var colon = position
+    while colon < end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+    guard colon < end || quote != 0 else { return nil }
+    var password = min(colon + 1, end)..<end
+    // `kevin:'secret'`: a quoted password after an unquoted user.
+    if password.count >= 2, SecretBytes.isQuote(bytes[password.lowerBound]), bytes[password.upperBound - 1] == bytes[password.lowerBound] {
+      password = (password.lowerBound + 1)..<(password.upperBound - 1)
+    }
+    let user = position..<colon
+    let candidate = password.isEmpty ? user : password
+    guard candidate.count >= 4, !placeholders.isPlaceholder(bytes, candidate), user.isEmpty || password.isEmpty || !placeholders.isPlaceholder(bytes, user) else { return nil }
+    if placeholders.isMasked(bytes, position..<end) { return nil }
+    let shape = ValueShape(bytes, candidate)
+    guard shape.digits > 0 || shape.upper > 0, shape.entropy >= 2.5 else { return nil }
+    return Candidate(start: candidate.lowerBound, end: candidate.upperBound, type: "basic_auth", score: 0.85, severity: .high, reasons: ["curl-user"])
+  }
+
+  /// `//registry.example.org/:_authToken=value` in an `.npmrc`.
+  func npmrc(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
+    var hostStart = match.start
+    while hostStart > 0 && match.start - hostStart < 200 && bytes[hostStart - 1] != 0x0A && !SecretBytes.isSpace(bytes[hostStart - 1]) && !SecretBytes.isQuote(bytes[hostStart - 1]) { hostStart -= 1 }
+    guard SecretBytes.hasPrefix(bytes, hostStart..<match.start, Array("//".utf8)), match.start - hostStart > 2,
+      SecretBytes.alphanumeric.contains(bytes[hostStart + 2]) else { return nil }
+    var start = match.end
+    while start < bytes.count && SecretBytes.isSpace(bytes[start]) { start += 1 }
+    var end = start
+    while end < bytes.count && !ValueExtraction.endsUnquoted(bytes[end]) { end += 1 }
+    let range = start..<end
+    guard range.count >= 8, !placeholders.isPlaceholder(bytes, range) else { return nil }
+    return Candidate(start: start, end: end, type: "npm_token", score: 0.9, severity: .critical, reasons: ["npmrc-auth"])
+  }
+}

@@ -1,0 +1,4 @@
+import TapPassKit
+import Glibc
+
+exit(ClassifyTool.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,4 @@
+import TapPassKit
+import Glibc
+
+exit(RouteTool.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,4 @@
+import TapPassKit
+import Glibc
+
+exit(TokenTool.main(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import TapPassKit
+
+@Suite struct EngineTests {
+  let specs = [
+    PatternSpec("word", "secret[0-9]+"),
+    PatternSpec("anchor", ":[0-9a-f]{0,4}:", leftmostStart: false),
+  ]
+
+  func scan(_ database: HyperscanDatabase, _ text: String) -> [(id: Int, start: Int, end: Int)] {
+    Array(text.utf8).withUnsafeBufferPointer { database.scan($0).matches }
+  }
+
+  @Test func mergesReportsIntoLeftmostLongestMatches() throws {
+    let database = try HyperscanDatabase(patterns: specs, cacheDirectory: nil)
+    let matches = scan(database, "x secret123 y :ab:cd:")
+    #expect(matches.contains { $0.id == 0 && $0.start == 2 && $0.end == 11 })
+    // Without start tracking, matches are empty ranges at their ends.
+    #expect(matches.filter { $0.id == 1 }.allSatisfy { $0.start == $0.end })
+    #expect(matches.filter { $0.id == 1 }.count == 2)
+  }
+
+  @Test func cacheIsUsedAndACorruptCacheIsRebuilt() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hs-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let first = try HyperscanDatabase(patterns: specs, cacheDirectory: directory)
+    #expect(!first.loadedFromCache)
+    let second = try HyperscanDatabase(patterns: specs, cacheDirectory: directory)
+    #expect(second.loadedFromCache)
+    for file in try FileManager.default.contentsOfDirectory(atPath: directory) {
+      try Data("garbage".utf8).write(to: URL(fileURLWithPath: directory + "/" + file))
+    }
+    let third = try HyperscanDatabase(patterns: specs, cacheDirectory: directory)
+    #expect(!third.loadedFromCache)
+    #expect(scan(third, "secret9").count == 1)
+  }
+
+  @Test func invalidPatternIsACompileErrorNamingThePattern() {
+    #expect(throws: HyperscanDatabase.CompileError.self) {
+      _ = try HyperscanDatabase(patterns: [PatternSpec("ok", "abc"), PatternSpec("bad", "a(b")], cacheDirectory: nil)
+    }
+  }
+
+  @Test func resolveOverlapsKeepsTheBestCandidate() {
+    let candidates = [
+      Candidate(start: 0, end: 10, type: "weak", score: 0.6, severity: .low),
+      Candidate(start: 2, end: 8, type: "strong", score: 0.9, severity: .high),
+      Candidate(start: 12, end: 14, type: "other", score: 0.7, severity: .low),
+    ]
+    #expect(ScanEngine.resolveOverlaps(candidates).map(\.type) == ["strong", "other"])
+  }
+
+  @Test func previewsNeverShowMoreThanAQuarter() {
+    let redactor = Redactor()
+    #expect(redactor.preview(Array("ghp_abcdefghijklmnopqrstuvwxyz0123456789".utf8)) == "ghp_…[40]")
+    #expect(redactor.preview(Array("hunter22".utf8)) == "hu…[8]")
+    #expect(redactor.preview(Array("abc".utf8)) == "…[3]")
+    #expect(redactor.preview(Array("\u{1B}[31mredtext!".utf8)).hasPrefix("?"))
+  }
+
+  /// Every step's default configuration and settings, snapshotted so a
+  /// changed default shows as a diff in review (set RECORD_SNAPSHOTS=1 to
+  /// rewrite after an intended change).
+  @Test func defaultConfigurationsMatchTheSnapshot() throws {
+    var lines: [String] = []
+    for type in StepRegistry.ordered {
+      let step = try StepRegistry.instantiate([type.descriptor.id]).first!
+      lines.append("\(step.id) position=\(step.descriptor.position) action=\(step.descriptor.defaultAction.rawValue) threshold=\(step.settings.threshold) config=\(step.configurationJSON)")
+    }
+    let actual = lines.joined(separator: "\n") + "\n"
+    let path = URLPaths.packageRoot(#filePath) + "/Tests/TapPassKitTests/Fixtures/step-defaults.txt"
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil || !FileManager.default.fileExists(atPath: path) {
+      try actual.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(actual == expected, "step defaults changed: review, then RECORD_SNAPSHOTS=1 swift test")
+  }
+}

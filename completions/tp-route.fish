@@ -1,0 +1,108 @@
+function __tp-route_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __tp-route_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __tp-route_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __tp-route_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __tp-route_parse_tokens -S
+    set -l unparsed_tokens (__tp-route_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'tp-route'
+        __tp-route_parse_subcommand 0 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'records'
+            __tp-route_parse_subcommand -r 1 'max-record-bytes=' 'max-depth=' 'no-progress' 'catalogue=' 'routing=' 'health=' 'policy=' 'steps=+' 'explain' 'exit-code=' 'version' 'h/help'
+        case 'check'
+            __tp-route_parse_subcommand 0 'catalogue=' 'routing=' 'health=' 'policy=' 'version' 'h/help'
+        case 'help'
+            __tp-route_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __tp-route_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __tp-route_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __tp-route_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __tp-route_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__tp-route_tokens -p)
+    if test -z "$(__tp-route_tokens -t)"
+        set -l index (count (__tp-route_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'tp-route' -f
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route" version' -l 'version' -d 'Show the version.'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_positional "tp-route" -eq 1' -fa 'records' -d 'Route JSON Lines records (the default subcommand).'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_positional "tp-route" -eq 1' -fa 'check' -d 'Validate a catalogue, with its routing rules and health file.'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_positional "tp-route" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" max-record-bytes' -l 'max-record-bytes' -d 'Longest accepted input line in bytes; longer lines become error records.' -rfka ''
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" max-depth' -l 'max-depth' -d 'Deepest accepted JSON nesting; deeper records become error records.' -rfka ''
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" no-progress' -l 'no-progress' -d 'Never draw progress on standard error.'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" catalogue' -l 'catalogue' -d 'Model catalogue (JSON, docs/catalogue-format.md).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" routing' -l 'routing' -d 'Routing rules (JSON); default: the policy file\'s "routing" section.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" health' -l 'health' -d 'Provider health: degraded or open-circuit providers and models.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" policy' -l 'policy' -d 'Classification policy (JSON, docs/policy-format.md); built-in tables without it.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records"' -l 'steps' -d 'Steps to run on records without findings (default: the data-protection steps).' -rfka ''
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" explain' -l 'explain' -d 'Print a human-readable explanation per record instead of JSON Lines.'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" exit-code' -l 'exit-code' -d 'Exit status when a record is blocked.' -rfka ''
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_positional "tp-route records" -ge 1' -F
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" version' -l 'version' -d 'Show the version.'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route check" catalogue' -l 'catalogue' -d 'Model catalogue (JSON, docs/catalogue-format.md).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route check" routing' -l 'routing' -d 'Routing rules (JSON); default: the policy file\'s "routing" section.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route check" health' -l 'health' -d 'Provider health: degraded or open-circuit providers and models.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route check" policy' -l 'policy' -d 'Policy file whose "routing" section to check.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route check" version' -l 'version' -d 'Show the version.'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route check" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route help" version' -l 'version' -d 'Show the version.'
