@@ -138,14 +138,16 @@ enum BlobDecoder {
     return output
   }
 
-  /// Readable text: valid UTF-8, mostly printable, with some letters.
+  /// Readable text: valid UTF-8, mostly printable, half letters or digits
+  /// (a hex or base64 layer of a nested encoding is readable in this sense,
+  /// binary data almost never is).
   static func looksLikeText(_ bytes: [UInt8]) -> Bool {
     guard bytes.count >= 4, UTF8Validation.isValid(bytes) else { return false }
     var printable = 0, letters = 0
     for byte in bytes {
       if byte >= 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { printable += 1 }
-      if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { letters += 1 }
+      if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) { letters += 1 }
     }
-    return printable * 10 >= bytes.count * 9 && letters * 3 >= bytes.count
+    return printable * 10 >= bytes.count * 9 && letters * 2 >= bytes.count
   }
 }

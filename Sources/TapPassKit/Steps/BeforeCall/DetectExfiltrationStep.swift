@@ -42,7 +42,11 @@ public struct DetectExfiltrationStep: RuleJudgedStep {
     ThreatRule("markdown_pieces", "markdown_exfil", 0.6, #"\bconcatenate\b[^\n.]*(h"?,?\s*"?ttp|\]\(|\[ref\])"#),
     ThreatRule("send_out", "send_out", 0.8,
       #"\b(send|forward|e-?mail|upload|post|transmit|exfiltrate|leak|copy|sync|bcc)\s+((all|the|every|any|these|this|my|their|its|of|entire|full|complete)\s+)*([\w-]+\s+){0,3}(to|into)\s+[\w.+-]+@[\w-]+(\.[\w-]+)+"#),
-    ThreatRule("exfiltrate_word", "send_out", 0.4, #"\bexfiltrat(e|es|ed|ing|ion)\b"#),
+    // The verb is an act; the noun is usually talk about the topic.
+    ThreatRule("exfiltrate_verb", "send_out", 0.6, #"\bexfiltrat(e|es|ed|ing|or)\b"#),
+    ThreatRule("exfiltration_noun", "send_out", 0.35, #"\bexfiltration\b"#),
+    ThreatRule("harvest_secrets", "send_out", 0.6,
+      #"\bharvest\w*\b[^\n]*\b(credentials?|secrets?|tokens?|passwords?|cookies|keys|history)\b"#),
     ThreatRule("upload_file", "upload", 0.85,
       #"\b(curl|wget)\s[^\n|;]*(--data(-binary|-raw|-urlencode)?|-d|-F|-T|--form|--upload-file|--post-file)[\s=]+["']?[\w-]*=?@?[~/.$][^\s'"]*"#),
     ThreatRule("http_post_code", "upload", 0.45, #"\b(requests|httpx|session|axios)\.(post|put)\s*\(|\bfetch\s*\([^)]*method\s*:\s*["']POST"#),
