@@ -73,8 +73,9 @@ public struct LinearTextModel: Sendable {
     var sums = [Int32](repeating: 0, count: classCount)
     var features = 0
     let shift = UInt32(32 - bits)
+    // Token positions are kept only when an explanation is wanted.
     var tokens: [(start: Int, end: Int, hash: UInt32)] = []
-    tokens.reserveCapacity(bytes.count / 4)
+    var tokenCount = 0
     var gram: UInt32 = 0x20 << 24  // the stream starts with a space
     var gramLength = 1
     weights.withUnsafeBufferPointer { table in
@@ -98,7 +99,7 @@ public struct LinearTextModel: Sendable {
         var end = index
         var hash: UInt32 = 0x811C_9DC5
         var length = 0
-        if !tokens.isEmpty { push(0x20) }
+        if tokenCount > 0 { push(0x20) }
         while end < bytes.endIndex, let folded = Self.fold(bytes[end]) {
           if length < 32 {
             hash = (hash ^ UInt32(folded)) &* 0x0100_0193
@@ -110,10 +111,11 @@ public struct LinearTextModel: Sendable {
         add(hash ^ 1)
         if let previous { add((previous &* 31 &+ hash) ^ 2) }
         previous = hash
-        tokens.append((index, end, hash))
+        if wanted > 0 { tokens.append((index, end, hash)) }
+        tokenCount += 1
         index = end
       }
-      if !tokens.isEmpty { push(0x20) }
+      if tokenCount > 0 { push(0x20) }
     }
     // As in scripts/train: a floor on the normaliser, so that a very short
     // text (little evidence) stays near the prior.
