@@ -5,7 +5,8 @@ public struct AnyStep: Sendable {
   public let descriptor: StepDescriptor
   public let patterns: [PatternSpec]
   public let inspectsOnlyWithMatches: Bool
-  public let settings: StepSettings
+  public let readsNormalizedViews: Bool
+  public private(set) var settings: StepSettings
   /// The step's configuration as JSON, for `--list-steps` and snapshots.
   public let configurationJSON: String
   private let inspectClosure: @Sendable (FieldText, [PatternMatch], inout InspectionContext) -> [Candidate]
@@ -15,12 +16,20 @@ public struct AnyStep: Sendable {
     descriptor = S.descriptor
     patterns = S.patterns
     inspectsOnlyWithMatches = S.inspectsOnlyWithMatches
+    readsNormalizedViews = S.readsNormalizedViews
     self.settings = settings ?? StepSettings(descriptor: S.descriptor)
     configurationJSON = StepConfigurationCoding.encode(configuration)
     inspectClosure = { field, matches, context in step.inspect(field, matches: matches, context: &context) }
   }
 
   public var id: String { descriptor.id }
+
+  /// The same step reading other roles (for steps run by another step).
+  public func reading(_ roles: Set<FieldRole>) -> AnyStep {
+    var copy = self
+    copy.settings.reads = roles
+    return copy
+  }
 
   public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
     inspectClosure(field, matches, &context)

@@ -12,6 +12,7 @@ public final class ScanEngine: @unchecked Sendable {
   /// Fingerprints accepted earlier (`--baseline`): not reported again.
   public var baseline: Set<String>
   private let database: HyperscanDatabase?
+  private let normalizer = TextNormalizer()
   /// Global pattern id → (step index, local pattern index); local index -1
   /// marks a prefilter keyword.
   private let owners: [(step: Int, pattern: Int)]
@@ -101,6 +102,10 @@ public final class ScanEngine: @unchecked Sendable {
         }
       }
       if result.truncated { context.incomplete.append(field.path) }
+      context.views = []
+      if steps.contains(where: { $0.readsNormalizedViews && $0.settings.enabled && $0.settings.reads.contains(field.role) }) {
+        scanViews(field, database, context: &context, perStep: &perStep, keywordHit: &keywordHit)
+      }
       if measure { scanSeconds += ProgressReporter.monotonicSeconds() - started }
     }
     // Whether the field holds the suppression marker at all, checked once:
@@ -112,7 +117,13 @@ public final class ScanEngine: @unchecked Sendable {
       if step.inspectsOnlyWithMatches, perStep[index].isEmpty, !keywordHit[index] { continue }
       let started = measure ? ProgressReporter.monotonicSeconds() : 0
       var matches = perStep[index]
-      matches.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
+      matches.sort { $0.start < $1.start || ($0.start == $1.start && ($0.end > $1.end || ($0.end == $1.end && $0.pattern < $1.pattern))) }
+      // A view can repeat a raw match at the same offsets: keep one.
+      if step.readsNormalizedViews, matches.count > 1 {
+        var unique = [matches[0]]
+        for match in matches.dropFirst() where match != unique[unique.count - 1] { unique.append(match) }
+        matches = unique
+      }
       var candidates = step.inspect(field, matches: matches, context: &context)
       candidates = candidates.filter { $0.score >= step.settings.threshold && $0.start >= 0 && $0.end <= field.bytes.count && $0.start <= $0.end }
       for candidate in Self.resolveOverlaps(candidates) {
@@ -124,6 +135,31 @@ public final class ScanEngine: @unchecked Sendable {
         if !baseline.contains(finding.fingerprint) { findings.append(finding) }
       }
       if measure { stepSeconds[step.id, default: 0] += ProgressReporter.monotonicSeconds() - started }
+    }
+  }
+
+  /// Scans the normalised views of a field (folded text, decoded blobs) and
+  /// adds their matches, mapped to original offsets, for the steps that
+  /// read views; a bound reached while normalising is reported.
+  private func scanViews(_ field: FieldText, _ database: HyperscanDatabase, context: inout InspectionContext,
+                         perStep: inout [[PatternMatch]], keywordHit: inout [Bool]) {
+    let normalized = normalizer.views(of: field.bytes)
+    if normalized.incomplete { context.incomplete.append(field.path) }
+    context.views = normalized.views
+    for view in normalized.views {
+      let result = view.bytes.withUnsafeBufferPointer { database.scan($0) }
+      if result.truncated { context.incomplete.append(field.path) }
+      for match in result.matches {
+        let owner = owners[match.id]
+        guard steps[owner.step].readsNormalizedViews else { continue }
+        if owner.pattern < 0 {
+          keywordHit[owner.step] = true
+          continue
+        }
+        let range = view.originalRange(match.start, match.end)
+        let mapped = PatternMatch(pattern: owner.pattern, start: range.lowerBound, end: range.upperBound)
+        perStep[owner.step].append(mapped)
+      }
     }
   }
 

@@ -19,11 +19,16 @@ public protocol Step: Sendable {
   /// When true the engine skips fields with no match of this step's
   /// patterns and none of its keywords (the prefilter).
   static var inspectsOnlyWithMatches: Bool { get }
+  /// When true the engine also scans the field's normalised views
+  /// (Normalize/) and hands over their matches at original offsets, and
+  /// `context.views` holds the views during `inspect`.
+  static var readsNormalizedViews: Bool { get }
 }
 
 extension Step {
   public static var patterns: [PatternSpec] { [] }
   public static var inspectsOnlyWithMatches: Bool { !patterns.isEmpty }
+  public static var readsNormalizedViews: Bool { false }
 }
 
 /// A step's own options. Every property needs a default: the engine decodes
@@ -86,10 +91,16 @@ public struct InspectionContext: Sendable {
   public var agentID: String?
   public var orgID: String?
   public var trustTier: String?
+  /// Names of the record's tools by index in `tools`, so a step reading a
+  /// tool description knows whose it is (rug-pull pins).
+  public var toolNames: [Int: String] = [:]
   /// Set by a step when it could not fully inspect a field (a bound was
   /// hit); the engine turns it into a finding so enforce mode fails closed.
   public var incomplete: [String] = []
   var sessionState: [String: Double] = [:]
+  /// The normalised views of the field being inspected, for steps that
+  /// read them (empty when the text needs no normalisation).
+  public internal(set) var views: [TextView] = []
 
   public init(sessionID: String? = nil, agentID: String? = nil, orgID: String? = nil, trustTier: String? = nil) {
     self.sessionID = sessionID

@@ -49,6 +49,17 @@ public struct ScanConfiguration: Sendable {
   }
 }
 
+extension ScanConfiguration {
+  /// Sets one option of a step from a command-line flag (e.g. `--tool-pins`
+  /// → `detect_tool_poison.pins_file`), over what a config file gave.
+  mutating func setOption(_ key: String, _ path: String, step: String, readable: Bool) throws {
+    if readable, FileBytes.read(path: path) == nil { throw ToolError("cannot read \(path)") }
+    var object = steps[step].flatMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] } ?? [:]
+    object[key] = path
+    steps[step] = Array(try JSONSerialization.data(withJSONObject: object))
+  }
+}
+
 extension Step {
   /// Builds a configured instance from a user's config object (or defaults).
   static func configured(from json: [UInt8]?, source: String) throws -> AnyStep {

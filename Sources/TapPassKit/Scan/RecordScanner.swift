@@ -14,7 +14,14 @@ public struct RecordScanner {
 
   public static func context(for document: JSONDocument) -> InspectionContext {
     func text(_ key: String) -> String? { document.member(key, of: 0).flatMap { document.string($0) } }
-    return InspectionContext(sessionID: text("session_id"), agentID: text("agent_id"), orgID: text("org_id"), trustTier: text("trust_tier"))
+    var context = InspectionContext(sessionID: text("session_id"), agentID: text("agent_id"), orgID: text("org_id"), trustTier: text("trust_tier"))
+    if let tools = document.member("tools", of: 0) {
+      for (index, tool) in document.children(of: tools).enumerated() {
+        let holder = document.member("function", of: tool) ?? tool
+        if let name = document.member("name", of: holder).flatMap({ document.string($0) }) { context.toolNames[index] = name }
+      }
+    }
+    return context
   }
 
   public static func fields(of document: JSONDocument) -> [FieldText] {

@@ -3,10 +3,21 @@
 extension StepRegistry {
   /// Every step type, sorted by name.
   public static let all: [any Step.Type] = [
+    ContentSafetyStep.self,
     DetectBusinessStep.self,
+    DetectCodeExecStep.self,
+    DetectEscalationStep.self,
+    DetectExfiltrationStep.self,
     DetectInfraStep.self,
+    DetectInjectionStep.self,
+    DetectInsiderThreatStep.self,
+    DetectMemoryPoisonStep.self,
     DetectPIIStep.self,
     DetectSecretsStep.self,
+    DetectToolPoisonStep.self,
     DetectUnicodeStep.self,
+    ScanOutputStep.self,
+    ScanToolResultsStep.self,
+    ShellBleedStep.self,
   ]
 }

@@ -39,6 +39,9 @@ struct ScanCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Per-step options (JSON, docs/config.md).", valueName: "file"), completion: .file(extensions: ["json"]))
   var config: String?
 
+  @Option(name: .long, help: ArgumentHelp("Pinned tool-description hashes ({\"tool\": \"sha256\"}) for rug-pull detection.", valueName: "file"), completion: .file(extensions: ["json"]))
+  var toolPins: String?
+
   @Flag(name: .long, help: "Write records with found values replaced by stable tokens.")
   var redact = false
 
@@ -76,7 +79,8 @@ struct ScanCommand: ParsableCommand {
   }
 
   func run() throws {
-    let configuration = try config.map { try ScanConfiguration.load(path: $0) } ?? ScanConfiguration()
+    var configuration = try config.map { try ScanConfiguration.load(path: $0) } ?? ScanConfiguration()
+    if let toolPins { try configuration.setOption("pins_file", toolPins, step: "detect_tool_poison", readable: true) }
     let instances = try StepRegistry.instantiate(stepNames, configuration: configuration, source: config ?? "--config")
     if listSteps {
       try StepListing.write(instances)

@@ -1,0 +1,177 @@
+/// Produces the views of a field that differ from its raw bytes: the folded
+/// view, and the decoded content of embedded blobs (recursively, folded
+/// again), each mapped back to original offsets.
+///
+/// All work is bounded so that hostile input cannot make inspection slow:
+/// at most `maxDecodedBytes` decoded in total per field, `maxDepth` nested
+/// decodings and `maxViews` views. When a bound cuts inspection short,
+/// `incomplete` is set and the engine reports it, so enforce mode fails
+/// closed instead of passing what it could not read.
+public struct TextNormalizer: Sendable {
+  public var maxDepth = 8
+  public var maxDecodedBytes = 1 << 20
+  public var maxViews = 32
+  /// Folding copies the text with two offsets per byte; beyond this many
+  /// bytes of one view the rest is not folded (and that is reported).
+  public var maxFoldedBytes = 1 << 20
+
+  public init() {}
+
+  public struct Result: Sendable {
+    public var views: [TextView] = []
+    public var incomplete = false
+  }
+
+  public func views(of bytes: [UInt8]) -> Result {
+    var result = Result()
+    var budget = maxDecodedBytes
+    let identity = TextView(kind: .folded, bytes: bytes, origins: [], originEnds: [], depth: 0)
+    expand(identity, isRaw: true, into: &result, budget: &budget)
+    return result
+  }
+
+  /// Adds the folded form of `view` (when it differs) and the decoded blobs
+  /// found in it, recursively.
+  private func expand(_ view: TextView, isRaw: Bool, into result: inout Result, budget: inout Int) {
+    if view.bytes.count > maxFoldedBytes { result.incomplete = true }
+    if let folded = Self.fold(view, isRaw: isRaw, limit: maxFoldedBytes) {
+      if result.views.count >= maxViews { result.incomplete = true; return }
+      result.views.append(folded)
+    }
+    // Blobs are looked for in the unfolded text: folding (leetspeak above
+    // all) would corrupt their alphabet.
+    for blob in BlobDecoder.blobs(in: view.bytes) {
+      if view.depth >= maxDepth || result.views.count >= maxViews || budget <= 0 {
+        result.incomplete = true
+        return
+      }
+      let limit = min(budget, blob.range.count)
+      let text = BlobDecoder.decode(view.bytes, blob, limit: limit)
+      if blob.range.count > limit { result.incomplete = true }
+      guard BlobDecoder.looksLikeText(text) else { continue }
+      budget -= text.count
+      let original = Self.origin(view, isRaw, blob.range.lowerBound, blob.range.upperBound)
+      var builder = TextViewBuilder(capacity: text.count)
+      for byte in text { builder.append(byte, from: original.lowerBound, to: original.upperBound) }
+      let child = builder.view(.decoded, depth: view.depth + 1)
+      result.views.append(child)
+      expand(child, isRaw: false, into: &result, budget: &budget)
+    }
+  }
+
+  /// The folded form of a view, or nil when folding changes nothing.
+  static func fold(_ view: TextView, isRaw: Bool, limit: Int) -> TextView? {
+    let bytes = view.bytes.count > limit ? Array(view.bytes[..<limit]) : view.bytes
+    guard needsFolding(bytes) else { return nil }
+    var scalars = TextViewBuilder(capacity: bytes.count)
+    bytes.withUnsafeBufferPointer { buffer in
+      var position = 0
+      while position < buffer.count {
+        let length = UTF8Validation.sequenceLength(buffer, position)
+        let original = origin(view, isRaw, position, position + max(length, 1))
+        if length <= 1 {
+          scalars.append(buffer[position], from: original.lowerBound, to: original.upperBound)
+          position += 1
+          continue
+        }
+        let scalar = UTF8Validation.decode(buffer, position).scalar
+        switch CharacterFolding.fold(scalar) {
+        case .keep:
+          for offset in 0..<length { scalars.append(buffer[position + offset], from: original.lowerBound, to: original.upperBound) }
+        case .drop:
+          break
+        case .ascii(let ascii):
+          scalars.append(ascii, from: original.lowerBound, to: original.upperBound)
+        }
+        position += length
+      }
+    }
+    let folded = foldWords(scalars)
+    if folded.bytes == bytes { return nil }
+    return folded.view(.folded, depth: view.depth)
+  }
+
+  @inline(__always)
+  static func origin(_ view: TextView, _ isRaw: Bool, _ start: Int, _ end: Int) -> Range<Int> {
+    isRaw && view.origins.isEmpty ? start..<end : view.originalRange(start, end)
+  }
+
+  /// Cheap test: any non-ASCII byte, or a leetspeak or spacing candidate.
+  static func needsFolding(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      var previousLetter = false
+      var index = 0
+      while index < buffer.count {
+        let byte = buffer[index]
+        if byte >= 0x80 { return true }
+        let letter = isLetter(byte)
+        if previousLetter, CharacterFolding.leet(byte) != nil, index + 1 < buffer.count, isLetter(buffer[index + 1]) { return true }
+        // "i g n o r e": single letters separated by single spaces.
+        if letter, index + 6 < buffer.count, buffer[index + 1] == 0x20, buffer[index + 3] == 0x20, buffer[index + 5] == 0x20,
+          isLetter(buffer[index + 2]), isLetter(buffer[index + 4]), isLetter(buffer[index + 6]), !previousLetter
+        {
+          return true
+        }
+        previousLetter = letter
+        index += 1
+      }
+      return false
+    }
+  }
+
+  @inline(__always)
+  static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+  @inline(__always)
+  static func isWordByte(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= 0x30 && byte <= 0x39) }
+
+  /// Second pass over the character-folded bytes: leetspeak inside words
+  /// that have letters, and letter-spaced words ("i g n o r e") joined.
+  static func foldWords(_ input: TextViewBuilder) -> TextViewBuilder {
+    let bytes = input.bytes
+    var output = TextViewBuilder(capacity: bytes.count)
+    var index = 0
+    while index < bytes.count {
+      // A word: a run of letters, digits and leet symbols.
+      var end = index
+      var letters = 0
+      while end < bytes.count, isLetter(bytes[end]) || (bytes[end] >= 0x30 && bytes[end] <= 0x39) || (CharacterFolding.leet(bytes[end]) != nil && end > index) {
+        if isLetter(bytes[end]) { letters += 1 }
+        end += 1
+      }
+      if end == index {
+        output.append(bytes[index], from: Int(input.origins[index]), to: Int(input.originEnds[index]))
+        index += 1
+        continue
+      }
+      // Letter spacing: single letters separated by one space, at least 4.
+      if end - index == 1, letters == 1 {
+        var run = index
+        var lastEnd = index
+        var count = 0
+        while run < bytes.count, isLetter(bytes[run]), run + 1 >= bytes.count || !isWordByte(bytes[run + 1]) {
+          count += 1
+          run += 1
+          lastEnd = run
+          guard run + 1 < bytes.count, bytes[run] == 0x20, isLetter(bytes[run + 1]) else { break }
+          run += 1
+        }
+        if count >= 4 {
+          for position in index..<lastEnd where isLetter(bytes[position]) {
+            output.append(bytes[position], from: Int(input.origins[position]), to: Int(input.originEnds[position]))
+          }
+          index = lastEnd
+          continue
+        }
+      }
+      let leet = letters > 0 && letters < end - index
+      for position in index..<end {
+        var byte = bytes[position]
+        if leet, !isLetter(byte), let letter = CharacterFolding.leet(byte) { byte = letter }
+        output.append(byte, from: Int(input.origins[position]), to: Int(input.originEnds[position]))
+      }
+      index = end
+    }
+    return output
+  }
+}

@@ -1,0 +1,90 @@
+/// The explainable pattern families of detect_injection, one list per
+/// category. Each expression describes the *shape* of a family (a verb of
+/// overriding, an optional run of qualifiers, an object that is the
+/// model's instructions), not any one attack string, so paraphrases match;
+/// the linear model covers what the families do not.
+enum InjectionRules {
+  /// Words that qualify "instructions": "all the previous", "your initial".
+  static let qualifiers = #"((all|any|every|the|your|my|these|those|of|previous|prior|above|earlier|preceding|original|initial|former|existing|old|current|system|safety|out\s+of\s+date|given|other)\s+)*"#
+  static let instructionNouns = #"(instructions?|prompts?|rules|directions|directives|guidelines|commands|orders|guardrails|constraints|restrictions|programming|policies|training)\b"#
+
+  static let all: [ThreatRule] = direct + jailbreak + roleHijack + contextManipulation + extraction + indirect
+
+  static let direct: [ThreatRule] = [
+    ThreatRule("override_instructions", "direct", 0.9,
+      #"\b(ignore|disregard|forget|overrid(e|ing)|neglect|abandon|discard)\s+(about\s+)?"# + qualifiers + instructionNouns),
+    ThreatRule("instructions_do_not_apply", "direct", 0.75,
+      #"\b(previous|prior|above|earlier|original|old)\s+"# + instructionNouns + #"\s+(are|is|were|have\s+been)\s+(now\s+)?(void|invalid|obsolete|cancell?ed|revoked|outdated|no\s+longer)"#),
+    ThreatRule("new_instructions", "direct", 0.55,
+      #"\b(new|updated|real|actual|revised|true)\s+(instructions?|rules|task|directives?|orders)\s*(:|are\b|is\b)"#),
+    ThreatRule("instead_say", "direct", 0.55,
+      #"\binstead\s*,?\s+(just\s+)?(say|print|output|respond|reply|write|answer)\b"#),
+    ThreatRule("only_say", "direct", 0.45,
+      #"\b(only|just)\s+(say|print|output|respond\s+with|reply\s+with)\s+["'“]"#),
+  ]
+
+  static let jailbreak: [ThreatRule] = [
+    ThreatRule("dan_persona", "jailbreak", 0.85, #"\bDAN\b|\bdo\s+anything\s+now\b"#, caseless: false),
+    ThreatRule("do_anything_now", "jailbreak", 0.85, #"\bdo\s+anything\s+now\b"#),
+    ThreatRule("special_mode", "jailbreak", 0.8,
+      #"\b(developer|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|chaos|dude|anarchy)\s+mode\b"#),
+    ThreatRule("no_restrictions", "jailbreak", 0.8,
+      #"\b(no\s+longer|not|never)\s+(bound|restricted|limited|constrained)\s+by\s+(any\s+)?(rules|restrictions|guidelines|policies|ethics|openai|anthropic|content\s+polic)"#),
+    ThreatRule("without_ethics", "jailbreak", 0.75,
+      #"\bwithout\s+(any\s+)?(ethical|moral|safety|content)\s+(guidelines|restrictions|constraints|considerations|limits|boundaries|filters)"#),
+    ThreatRule("disable_safety", "jailbreak", 0.9,
+      #"\b(ignore|bypass|disable|remove|turn\s+off|circumvent|deactivate)\s+(all\s+|your\s+|any\s+|the\s+)*(safety|ethical|moral|content)\s+(filters?|guidelines|restrictions|policies|protocols|constraints|measures)"#),
+    ThreatRule("never_refuse", "jailbreak", 0.65,
+      #"\b(do\s+not|don'?t|never|cannot|can'?t)\s+(ever\s+)?(refuse|decline|reject)\s+(a|any|my|the)\b"#),
+    ThreatRule("stay_in_character", "jailbreak", 0.5, #"\b(stay|remain)\s+in\s+character\b"#),
+    ThreatRule("response_prefix", "jailbreak", 0.55,
+      #"\b(start|begin)\s+your\s+(response|reply|answer|output)\s+(with|using|by\s+saying)\b"#),
+    ThreatRule("hypothetical_unrestricted", "jailbreak", 0.7,
+      #"\b(pretend|imagine|suppose)\s+(that\s+)?you\s+(are|were|have)\s+(an?\s+)?(no|unrestricted|unfiltered|without)\s+(restrictions|rules|filters|guidelines|limits|ai)"#),
+  ]
+
+  static let roleHijack: [ThreatRule] = [
+    ThreatRule("you_are_now", "role_hijack", 0.55, #"\byou\s+are\s+(now|no\s+longer)\s+(an?\s+|the\s+|my\s+|in\s+)?\w+"#),
+    ThreatRule("from_now_on_you", "role_hijack", 0.6,
+      #"\bfrom\s+now\s+on\s*,?\s+(you|your)\s+(are|will|must|shall|should|role|name)\b"#),
+    ThreatRule("act_as_rogue", "role_hijack", 0.8,
+      #"\b(act|behave|respond|roleplay)\s+(as|like)\s+(if\s+you\s+(are|were)\s+)?(an?\s+)?(unrestricted|unfiltered|evil|malicious|rogue|uncensored|amoral)\b"#),
+    ThreatRule("chat_template_tokens", "role_hijack", 0.85, #"<\|\s*(im_start|im_end|system|endoftext|eot_id|start_header_id)\s*\|>|\[/?INST\]|<<\s*/?SYS\s*>>"#),
+    ThreatRule("fake_system_turn", "role_hijack", 0.5, #"(^|\n)\s*(#{1,3}\s*)?(system|developer)\s*(message|prompt|override)?\s*:\s*\S"#),
+    ThreatRule("system_tag", "role_hijack", 0.6, #"</?\s*(system|system_prompt|admin_message|sys)\b[^>]*>"#),
+  ]
+
+  static let contextManipulation: [ThreatRule] = [
+    ThreatRule("end_of_context", "context_manipulation", 0.55,
+      #"\b(end|close)\s+of\s+(the\s+)?(user\s+)?(input|document|context|conversation|prompt|instructions|data)\b"#),
+    ThreatRule("context_reset", "context_manipulation", 0.6,
+      #"\b(conversation|session|context|memory|chat)\s+(has\s+been\s+|is\s+|was\s+)?(reset|cleared|restarted|wiped)\b"#),
+    ThreatRule("previous_was_test", "context_manipulation", 0.65,
+      #"\b(above|previous|prior|earlier)\s+(text|message|prompt|instructions?|conversation)\s+(was|were|is)\s+(just\s+|only\s+)?(a\s+|an\s+)?(test|example|joke|fake|mistake)"#),
+    ThreatRule("delimiter_break", "context_manipulation", 0.45, #"(%%%|===|\-\-\-|###|\*\*\*)\s*(end|begin|start|new)\b"#),
+  ]
+
+  static let extraction: [ThreatRule] = [
+    ThreatRule("reveal_prompt", "extraction", 0.8,
+      #"\b(reveal|show|print|repeat|display|output|tell|list|spell\s+check|spell\s+out|write\s+out|dump|leak|disclose|summari[sz]e|translate)\s+((me|us)\s+)?((all|the|your|its|of|entire|full|whole|exact|complete|original|hidden|secret|initial|above|previous|these|those|my)\s+)*(system\s+prompt|pre-?prompt|initial\s+prompt|(system\s+|secret\s+|hidden\s+|initial\s+|previous\s+|above\s+)instructions?|password|passphrase|access\s+code|secret\s+(key|word|code))"#),
+    ThreatRule("ask_prompt", "extraction", 0.75,
+      #"\b(what|which)\s+(is|are|were|was)\s+(your|the)\s+(system\s+prompt|(initial|original|hidden|secret)\s+instructions|password|passphrase|access\s+code|secret\s+(word|code))"#),
+    ThreatRule("repeat_above", "extraction", 0.75,
+      #"\b(repeat|print|output|recite|reproduce|copy)\s+(back\s+)?(everything|all|the\s+text|the\s+words|this\s+entire\s+conversation|the\s+conversation|your\s+instructions)\b[^.\n]*(above|before|so\s+far|verbatim|word\s+for\s+word)"#),
+    ThreatRule("begins_with_you_are", "extraction", 0.65, #"\b(beginning|starting|begin|start)\s+with\s+["'“]you\s+are\b"#),
+    ThreatRule("instructions_so_far", "extraction", 0.6, #"\b(instructions|prompt|rules)\s+(so\s+far|you\s+(were|have\s+been)\s+given)\b"#),
+  ]
+
+  static let indirect: [ThreatRule] = [
+    ThreatRule("address_the_ai", "indirect", 0.75,
+      #"\b(if|when)\s+you\s+are\s+an?\s+(ai|language\s+model|assistant|llm|chatbot|agent)\b"#),
+    ThreatRule("note_to_ai", "indirect", 0.7,
+      #"\b(note|message|instructions?)\s+(to|for)\s+(the\s+)?(ai|assistant|model|llm|chatbot|agent)\b|\b(ai|assistant)\s+(note|instructions?)\s*:"#),
+    ThreatRule("alter_response", "indirect", 0.55,
+      #"\b(modify|alter|change|rewrite|encode|reverse|scramble|append\s+to|prepend\s+to|end)\s+your\s+(entire\s+|next\s+)?(response|reply|answer|output|message)\b"#),
+    ThreatRule("hidden_comment_instruction", "indirect", 0.65,
+      #"(<!--|\[//\]:\s*#)[^\n>]*\b(ignore|instructions?|system|assistant|ai|must|you\s+are)\b"#),
+    ThreatRule("decode_and_follow", "indirect", 0.7,
+      #"\b(decode|translate|decipher|decrypt)\b[^.\n]*\b(and|then)\s+(follow|execute|obey|do\s+what|carry\s+out|run)\b"#),
+  ]
+}

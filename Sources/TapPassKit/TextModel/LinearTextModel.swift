@@ -1,0 +1,166 @@
+import Glibc
+
+/// A small multinomial linear model over hashed word and character n-grams,
+/// trained by scripts/train (which documents the features and the file
+/// format; this file mirrors them byte for byte). Inference is a table
+/// lookup per n-gram on bytes: no allocation per feature, no strings.
+///
+/// Why a linear model: its score is the sum of what each n-gram contributes,
+/// so a finding can name the n-grams that pushed it over the threshold, and
+/// it runs in a few microseconds per kilobyte.
+public struct LinearTextModel: Sendable {
+  public let classes: [String]
+  static let normFloor = 64
+  let bits: Int
+  let scale: Float
+  let bias: [Float]
+  /// Dense weights, `classes.count` int8 per bucket.
+  let weights: [Int8]
+
+  /// Loads `models/<name>.tplm` and its class list; nil when absent or
+  /// malformed (the step then runs on its rules alone).
+  public static func load(_ name: String) -> LinearTextModel? {
+    guard let data = ResourceFiles.bytes("models/\(name).tplm"), let names = ResourceFiles.bytes("models/\(name).txt") else { return nil }
+    let classes = names.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+    return LinearTextModel(data: data, classes: classes)
+  }
+
+  init?(data: [UInt8], classes: [String]) {
+    guard data.count >= 12, data[0..<4].elementsEqual(Array("TPLM".utf8)), data[4] == 1 else { return nil }
+    bits = Int(data[5])
+    let count = Int(data[6])
+    guard bits >= 8, bits <= 24, count == classes.count, count > 1 else { return nil }
+    func u32(_ offset: Int) -> UInt32 {
+      UInt32(data[offset]) | UInt32(data[offset + 1]) << 8 | UInt32(data[offset + 2]) << 16 | UInt32(data[offset + 3]) << 24
+    }
+    scale = Float(bitPattern: u32(8))
+    var offset = 12
+    var bias: [Float] = []
+    for _ in 0..<count {
+      guard offset + 4 <= data.count else { return nil }
+      bias.append(Float(bitPattern: u32(offset)))
+      offset += 4
+    }
+    guard offset + 4 <= data.count else { return nil }
+    let entries = Int(u32(offset))
+    offset += 4
+    guard data.count >= offset + entries * (4 + count) else { return nil }
+    var weights = [Int8](repeating: 0, count: (1 << bits) * count)
+    for _ in 0..<entries {
+      let bucket = Int(u32(offset))
+      guard bucket < 1 << bits else { return nil }
+      for c in 0..<count { weights[bucket * count + c] = Int8(bitPattern: data[offset + 4 + c]) }
+      offset += 4 + count
+    }
+    self.classes = classes
+    self.bias = bias
+    self.weights = weights
+  }
+
+  public struct Score: Sendable {
+    /// 1 − P(first class), the first class being benign.
+    public var positive: Double
+    /// The most likely non-benign class.
+    public var label: String
+    /// The words and word pairs that contributed most towards `label`.
+    public var topFeatures: [String]
+  }
+
+  /// Scores at most the first `limit` bytes (longer texts are scored in
+  /// windows by the caller).
+  public func score(_ bytes: ArraySlice<UInt8>, topFeatures wanted: Int = 0) -> Score {
+    let classCount = classes.count
+    var sums = [Int32](repeating: 0, count: classCount)
+    var features = 0
+    let shift = UInt32(32 - bits)
+    // Token positions are kept only when an explanation is wanted.
+    var tokens: [(start: Int, end: Int, hash: UInt32)] = []
+    var tokenCount = 0
+    var gram: UInt32 = 0x20 << 24  // the stream starts with a space
+    var gramLength = 1
+    weights.withUnsafeBufferPointer { table in
+      @inline(__always) func add(_ x: UInt32) {
+        let bucket = Int((x &* 0x9E37_79B1) >> shift) * classCount
+        for c in 0..<classCount { sums[c] &+= Int32(table[bucket + c]) }
+        features += 1
+      }
+      @inline(__always) func push(_ byte: UInt8) {
+        gram = gram >> 8 | UInt32(byte) << 24
+        gramLength += 1
+        if gramLength >= 4 { add(gram ^ 0x5BD1_E995) }
+      }
+      var index = bytes.startIndex
+      var previous: UInt32? = nil
+      while index < bytes.endIndex {
+        guard Self.fold(bytes[index]) != nil else {
+          index += 1
+          continue
+        }
+        var end = index
+        var hash: UInt32 = 0x811C_9DC5
+        var length = 0
+        if tokenCount > 0 { push(0x20) }
+        while end < bytes.endIndex, let folded = Self.fold(bytes[end]) {
+          if length < 32 {
+            hash = (hash ^ UInt32(folded)) &* 0x0100_0193
+            push(folded)
+          }
+          length += 1
+          end += 1
+        }
+        add(hash ^ 1)
+        if let previous { add((previous &* 31 &+ hash) ^ 2) }
+        previous = hash
+        if wanted > 0 { tokens.append((index, end, hash)) }
+        tokenCount += 1
+        index = end
+      }
+      if tokenCount > 0 { push(0x20) }
+    }
+    // As in scripts/train: a floor on the normaliser, so that a very short
+    // text (little evidence) stays near the prior.
+    let norm = Float(max(features, Self.normFloor)).squareRoot()
+    var logits = [Float](repeating: 0, count: classCount)
+    for c in 0..<classCount { logits[c] = bias[c] + (norm > 0 ? Float(sums[c]) * scale / norm : 0) }
+    let top = logits.max() ?? 0
+    var total: Float = 0
+    for c in 0..<classCount { logits[c] = expf(logits[c] - top); total += logits[c] }
+    var best = 1
+    for c in 1..<classCount where logits[c] > logits[best] { best = c }
+    var score = Score(positive: Double(1 - logits[0] / total), label: classes[best], topFeatures: [])
+    if wanted > 0 { score.topFeatures = topWords(bytes, tokens, towards: best, count: wanted) }
+    return score
+  }
+
+  /// Folding shared with scripts/train: lower-case ASCII letters, keep
+  /// digits and non-ASCII bytes, everything else separates tokens (nil).
+  @inline(__always)
+  static func fold(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case 0x41...0x5A: byte | 0x20
+    case 0x61...0x7A, 0x30...0x39, 0x80...0xFF: byte
+    default: nil
+    }
+  }
+
+  /// The words whose unigram weight pushes most towards `label`, as the
+  /// folded words themselves (injection phrases, never secrets: the models
+  /// run on instructions, and words are capped at 24 bytes).
+  func topWords(_ bytes: ArraySlice<UInt8>, _ tokens: [(start: Int, end: Int, hash: UInt32)], towards label: Int, count: Int) -> [String] {
+    let classCount = classes.count
+    let shift = UInt32(32 - bits)
+    var scored: [(weight: Int, token: Int)] = []
+    var seen = Set<UInt32>()
+    for (position, token) in tokens.enumerated() where seen.insert(token.hash).inserted {
+      let bucket = Int(((token.hash ^ 1) &* 0x9E37_79B1) >> shift) * classCount
+      let weight = Int(weights[bucket + label]) - Int(weights[bucket])
+      if weight > 0 { scored.append((weight, position)) }
+    }
+    scored.sort { $0.weight > $1.weight }
+    return scored.prefix(count).map { item in
+      let token = tokens[item.token]
+      let word = bytes[token.start..<min(token.end, token.start + 24)].map { Self.fold($0) ?? 0x20 }
+      return "feature:" + String(decoding: word, as: UTF8.self)
+    }
+  }
+}

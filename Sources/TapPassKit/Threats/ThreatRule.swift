@@ -1,0 +1,150 @@
+/// The explainable half of the threat steps: named pattern families, each
+/// with a category and a score, compiled into the shared Hyperscan
+/// database. A step turns its matches into one judgement per field with
+/// `ThreatRule.judge`, so every threat step weighs evidence the same way.
+public struct ThreatRule: Sendable {
+  public var spec: PatternSpec
+  public var category: String
+  public var score: Double
+
+  /// A caseless rule; `\s` and friends work as in PCRE.
+  public init(_ name: String, _ category: String, _ score: Double, _ expression: String, caseless: Bool = true) {
+    spec = PatternSpec(name, expression, caseless: caseless, dotAll: false)
+    self.category = category
+    self.score = score
+  }
+
+  /// The evidence of the rules that fired in one field.
+  public struct Judgement: Sendable {
+    /// Noisy-or of the distinct rules' scores: independent weak signals add up.
+    public var score: Double
+    /// The strongest rule's match and category.
+    public var start: Int
+    public var end: Int
+    public var category: String
+    /// Rule names, strongest first.
+    public var reasons: [String]
+  }
+
+  public static func judge(_ rules: [ThreatRule], _ matches: [PatternMatch]) -> Judgement? {
+    guard !matches.isEmpty else { return nil }
+    var best = matches[0]
+    var fired = Set<Int>()
+    var miss = 1.0
+    for match in matches {
+      let rule = rules[match.pattern]
+      if rule.score > rules[best.pattern].score { best = match }
+      if fired.insert(match.pattern).inserted { miss *= 1 - rule.score }
+    }
+    let names = fired.sorted { rules[$0].score > rules[$1].score }.map { "rule:" + rules[$0].spec.name }
+    let strongest = rules[best.pattern]
+    return Judgement(score: 1 - miss, start: best.start, end: best.end, category: strongest.category, reasons: names)
+  }
+
+  /// Maps a model probability to a score whose 0.5 is the model's chosen
+  /// operating point, so the engine's default threshold (0.5) applies the
+  /// threshold picked from the held-out curve.
+  public static func calibrate(_ probability: Double, operatingPoint: Double) -> Double {
+    let point = min(max(operatingPoint, 0.01), 0.99)
+    if probability < point { return 0.5 * probability / point }
+    return 0.5 + 0.5 * (probability - point) / (1 - point)
+  }
+}
+
+/// Scores a whole field with a linear text model, reading the folded view
+/// when the text was obfuscated, in windows so that a short instruction in
+/// a long document is not diluted by it.
+public struct ModelJudge: Sendable {
+  public let model: LinearTextModel?
+  /// Window size in bytes: long texts are scored per window, taking the max.
+  public var window = 4096
+  public var maxScored = 1 << 20
+
+  public init(_ name: String) { model = LinearTextModel.load(name) }
+
+  public func score(_ field: FieldText, context: InspectionContext) -> LinearTextModel.Score? {
+    guard let model else { return nil }
+    let folded = context.views.first { $0.kind == .folded && $0.depth == 0 }
+    var best = windows(model, field.bytes)
+    if let folded {
+      let alternative = windows(model, folded.bytes)
+      if alternative.positive > best.positive { best = alternative }
+    }
+    for view in context.views where view.kind == .decoded {
+      let decoded = model.score(view.bytes[...])
+      if decoded.positive > best.positive { best = decoded }
+    }
+    return best
+  }
+
+  /// The text scored whole when short, else per half-overlapping window
+  /// (the first `maxScored` bytes; the normaliser reports longer fields).
+  func windows(_ model: LinearTextModel, _ bytes: [UInt8]) -> LinearTextModel.Score {
+    if bytes.count <= window { return model.score(bytes[...]) }
+    var best = model.score(bytes[0..<window])
+    var start = window / 2
+    while start + window / 2 < min(bytes.count, maxScored) {
+      let part = model.score(bytes[start..<min(start + window, bytes.count)])
+      if part.positive > best.positive { best = part }
+      start += window / 2
+    }
+    return best
+  }
+
+  /// The same score again with its top features, for a finding's reasons.
+  public func explain(_ bytes: ArraySlice<UInt8>) -> [String] {
+    model?.score(bytes, topFeatures: 4).topFeatures ?? []
+  }
+}
+
+extension ThreatRule.Judgement {
+  /// The candidate for this judgement, typed by its category.
+  public func candidate(score: Double? = nil, extraReasons: [String] = []) -> Candidate {
+    let value = min(score ?? self.score, 1)
+    return Candidate(start: start, end: end, type: category, score: value, severity: value >= 0.8 ? .high : .medium,
+                     category: category, reasons: reasons + extraReasons)
+  }
+}
+
+/// A step judged by its rule families alone: one candidate per field, the
+/// strongest rule's span, the noisy-or of the rules that fired. The steps
+/// only declare their rules; reading the normalised views is implied.
+public protocol RuleJudgedStep: Step where Configuration == NoConfiguration {
+  static var rules: [ThreatRule] { get }
+  init()
+}
+
+extension RuleJudgedStep {
+  public static var patterns: [PatternSpec] { rules.map(\.spec) }
+  public static var readsNormalizedViews: Bool { true }
+  public init(configuration: NoConfiguration) { self.init() }
+
+  public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
+    guard let judgement = ThreatRule.judge(Self.rules, matches) else { return [] }
+    return [judgement.candidate()]
+  }
+}
+
+extension ModelJudge {
+  /// Rules and model together: the noisy-or of the rule score and the
+  /// calibrated model score, the strongest rule's span (the whole field when
+  /// only the model fired), and reasons naming rules, model and features.
+  public func combine(_ rules: [ThreatRule], _ matches: [PatternMatch], _ field: FieldText, context: InspectionContext,
+                      useModel: Bool, operatingPoint: Double, modelCategory: (String) -> String) -> (candidate: Candidate, modelScore: Double) {
+    let rule = ThreatRule.judge(rules, matches)
+    let model = useModel ? score(field, context: context) : nil
+    let modelScore = model.map { ThreatRule.calibrate($0.positive, operatingPoint: operatingPoint) } ?? 0
+    let score = 1 - (1 - (rule?.score ?? 0)) * (1 - modelScore)
+    var reasons = rule?.reasons ?? []
+    if let model {
+      reasons.append("model:\(model.label):" + String(Int((model.positive * 1000).rounded())))
+      if modelScore >= 0.5 { reasons += explain(field.bytes.prefix(maxScored)) }
+    }
+    let fromModel = model.map { modelCategory($0.label) } ?? "unknown"
+    // A rule that fires on its own names the category: it is the explanation.
+    let category = rule.map { $0.score >= 0.5 || $0.score >= modelScore ? $0.category : fromModel } ?? fromModel
+    let candidate = Candidate(start: rule?.start ?? 0, end: rule?.end ?? field.bytes.count, type: category, score: min(score, 1),
+                              severity: score >= 0.8 ? .high : .medium, category: category, reasons: reasons)
+    return (candidate, modelScore)
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import TapPassKit
+
+/// The stateful threat checks: insider-threat evidence that accumulates
+/// within a session, and rug-pull detection for tool descriptions (pins
+/// file and trust on first use within a session).
+@Suite struct SessionAndPinTests {
+  static func scan(_ engine: ScanEngine, _ json: String) throws -> [Finding] {
+    RecordScanner(engine: engine).findings(in: try JSONDocument(bytes: Array(json.utf8))).findings
+  }
+
+  @Test func insiderEvidenceAccumulatesPerSession() throws {
+    var configuration = ScanConfiguration()
+    configuration.steps["detect_insider_threat"] = Array(#"{"model": false}"#.utf8)
+    let engine = try ScanEngine(steps: StepRegistry.instantiate(["detect_insider_threat"], configuration: configuration))
+    let mild = "I would like more autonomy in how I plan my work."
+    var reported: [Int] = []
+    for turn in 0..<12 {
+      let findings = try Self.scan(engine, #"{"session_id":"s1","text":"\#(mild)"}"#)
+      if findings.contains(where: { $0.reasons.contains("session:accumulated") }) { reported.append(turn) }
+    }
+    #expect(!reported.isEmpty && reported.first! > 0, "mild evidence alone is silent at first, then reported: \(reported)")
+    // Another session starts from zero, and records without a session never accumulate.
+    #expect(try Self.scan(engine, #"{"session_id":"s2","text":"\#(mild)"}"#).isEmpty)
+    for _ in 0..<6 { #expect(try Self.scan(engine, #"{"text":"\#(mild)"}"#).isEmpty) }
+  }
+
+  static func tools(_ description: String) -> String {
+    #"[{"type":"function","function":{"name":"add","description":"\#(description)","parameters":{}}}]"#
+  }
+
+  @Test func pinnedDescriptionThatChangedIsARugPull() throws {
+    let pins = FileManager.default.temporaryDirectory.appendingPathComponent("pins-\(getpid()).json").path
+    let pinned = Hex.encode(TPCrypto.SHA256.hash(Array("Adds two numbers.".utf8)))
+    try #"{"add": "\#(pinned)"}"#.write(toFile: pins, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: pins) }
+    var configuration = ScanConfiguration()
+    configuration.steps["detect_tool_poison"] = Array(#"{"pins_file": "\#(pins)"}"#.utf8)
+    let engine = try ScanEngine(steps: StepRegistry.instantiate(["detect_tool_poison"], configuration: configuration))
+    #expect(try Self.scan(engine, #"{"tools":\#(Self.tools("Adds two numbers.")),"messages":[]}"#).isEmpty)
+    let changed = try Self.scan(engine, #"{"tools":\#(Self.tools("Adds two numbers, faster.")),"messages":[]}"#)
+    #expect(changed.map(\.type) == ["rug_pull"])
+  }
+
+  @Test func descriptionChangedWithinASessionIsARugPull() throws {
+    let engine = try ScanEngine(steps: StepRegistry.instantiate(["detect_tool_poison"]))
+    let first = #"{"session_id":"s9","tools":\#(Self.tools("Adds two numbers.")),"messages":[]}"#
+    let second = #"{"session_id":"s9","tools":\#(Self.tools("Adds two numbers and logs them.")),"messages":[]}"#
+    #expect(try Self.scan(engine, first).isEmpty)
+    #expect(try Self.scan(engine, first).isEmpty)
+    #expect(try Self.scan(engine, second).map(\.type) == ["rug_pull"])
+  }
+}
