@@ -87,14 +87,21 @@ enum BlobDecoder {
     output.reserveCapacity(input.count / 2)
     var index = input.startIndex
     while index + 1 < input.endIndex {
-      output.append(nibble(input[index]) << 4 | nibble(input[index + 1]))
+      // A run handed over as hex may still hold a separator (`ff:ff`):
+      // decoding stops there instead of trapping on a non-digit.
+      guard let high = nibble(input[index]), let low = nibble(input[index + 1]) else { break }
+      output.append(high << 4 | low)
       index += 2
     }
     return output
   }
 
-  @inline(__always) static func nibble(_ byte: UInt8) -> UInt8 {
-    byte <= 0x39 ? byte - 0x30 : (byte | 0x20) - 0x61 + 10
+  @inline(__always) static func nibble(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case 0x30...0x39: return byte - 0x30
+    case 0x41...0x46, 0x61...0x66: return (byte | 0x20) - 0x61 + 10
+    default: return nil
+    }
   }
 
   static func base64(_ input: ArraySlice<UInt8>) -> [UInt8] {
@@ -127,8 +134,8 @@ enum BlobDecoder {
     output.reserveCapacity(input.count)
     var index = input.startIndex
     while index < input.endIndex {
-      if input[index] == 0x25, index + 2 < input.endIndex, isHex(input[index + 1]), isHex(input[index + 2]) {
-        output.append(nibble(input[index + 1]) << 4 | nibble(input[index + 2]))
+      if input[index] == 0x25, index + 2 < input.endIndex, let high = nibble(input[index + 1]), let low = nibble(input[index + 2]) {
+        output.append(high << 4 | low)
         index += 3
       } else {
         output.append(input[index] == 0x2B ? 0x20 : input[index])
