@@ -20,7 +20,7 @@ function __tp-scan_parse_tokens -S
     set -l unparsed_tokens (__tp-scan_tokens -pc)
     switch $unparsed_tokens[1]
     case 'tp-scan'
-        __tp-scan_parse_subcommand -r 1 'max-record-bytes=' 'max-depth=' 'no-progress' 'steps=+' 'list-steps' 'config=' 'redact' 'baseline=' 'write-baseline=' 'format=' 'diff' 'git-staged' 'exit-code=' 'version' 'h/help'
+        __tp-scan_parse_subcommand -r 1 'max-record-bytes=' 'max-depth=' 'no-progress' 'steps=+' 'list-steps' 'config=' 'tool-pins=' 'redact' 'baseline=' 'write-baseline=' 'format=' 'diff' 'git-staged' 'exit-code=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __tp-scan_parse_subcommand -r 1 'version'
@@ -83,6 +83,7 @@ complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_option
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan"' -l 'steps' -d 'Run only these steps (comma-separated ids or aliases; repeatable).' -rfka ''
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" list-steps' -l 'list-steps' -d 'List the steps with their descriptions and exit.'
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" config' -l 'config' -d 'Per-step options (JSON, docs/config.md).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
+complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" tool-pins' -l 'tool-pins' -d 'Pinned tool-description hashes ({"tool": "sha256"}) for rug-pull detection.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" redact' -l 'redact' -d 'Write records with found values replaced by stable tokens.'
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" baseline' -l 'baseline' -d 'Do not report findings whose fingerprints are in this file.' -rF
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" write-baseline' -l 'write-baseline' -d 'Write the fingerprints of all findings to this baseline file.' -rF

@@ -48,6 +48,7 @@ _tp-scan() {
         '*--steps[Run only these steps (comma-separated ids or aliases; repeatable).]:steps:'
         '--list-steps[List the steps with their descriptions and exit.]'
         '--config[Per-step options (JSON, docs/config.md).]:file:_files -g '\''*.json'\'''
+        '--tool-pins[Pinned tool-description hashes ({"tool"\: "sha256"}) for rug-pull detection.]:file:_files -g '\''*.json'\'''
         '--redact[Write records with found values replaced by stable tokens.]'
         '--baseline[Do not report findings whose fingerprints are in this file.]:file:_files'
         '--write-baseline[Write the fingerprints of all findings to this baseline file.]:file:_files'
