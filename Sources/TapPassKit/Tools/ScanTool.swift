@@ -19,7 +19,8 @@ struct ScanCommand: ParsableCommand {
       from standard input or from *.jsonl/*.ndjson files, and writes each \
       record back with a "tappass" object holding the findings. Other file \
       arguments, --diff and --git-staged scan source files for pre-commit \
-      use and report file and line. See docs/format.md.
+      use and report file and line; they run the data-protection steps \
+      unless --steps says otherwise. See docs/format.md.
 
       Exit status: 0 nothing found, 1 findings, 2 error (including any \
       unreadable input line), 64 usage error.
@@ -81,7 +82,14 @@ struct ScanCommand: ParsableCommand {
   func run() throws {
     var configuration = try config.map { try ScanConfiguration.load(path: $0) } ?? ScanConfiguration()
     if let toolPins { try configuration.setOption("pins_file", toolPins, step: "detect_tool_poison", readable: true) }
-    let instances = try StepRegistry.instantiate(stepNames, configuration: configuration, source: config ?? "--config")
+    // Source files and diffs (pre-commit) get the data-protection steps by
+    // default: prompt-injection models have nothing to say about code, and a
+    // hook should start fast. --steps still selects anything.
+    let scansSources = diff || gitStaged || files.contains { !Self.isRecordStream($0) }
+    let names = stepNames.isEmpty && scansSources && !listSteps
+      ? StepRegistry.ordered.filter { $0.descriptor.category == .dataProtection }.map { $0.descriptor.id }
+      : stepNames
+    let instances = try StepRegistry.instantiate(names, configuration: configuration, source: config ?? "--config")
     if listSteps {
       try StepListing.write(instances)
       return
