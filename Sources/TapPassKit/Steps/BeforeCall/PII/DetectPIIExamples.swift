@@ -48,6 +48,8 @@ enum DetectPIIExamples {
   ]
 
   static let negatives: [StepExample] = [
+    StepExample("DATABASE_URL=postgres://app:S3cure!Pass@orders-db.internal:5432/orders"),
+    StepExample("Write to «email:dba@example.com» about redis://cache.example.com:6379."),
     StepExample("Card 4111 1111 1111 1112 was declined."),
     StepExample("IBAN DE89 3704 0044 0532 0130 01 is wrong."),
     StepExample("SSN 000-12-3456 is not a valid number."),

@@ -27,7 +27,24 @@ enum NetworkRules {
     guard lastDot > at + 1, end - lastDot - 1 >= 2 else { return nil }
     for index in (lastDot + 1)..<end where !PIIBytes.isLetter(bytes[index]) { return nil }
     if bytes[at + 1] == 0x2E || bytes[at - 1] == 0x2E { return nil }
+    // `scheme://user:password@host` is a URL's credentials (detect_secrets'
+    // connection_string), not an e-mail address.
+    if isInURLAuthority(bytes, before: start) { return nil }
     return start..<end
+  }
+
+  /// Whether the unbroken run of URL characters ending at `position` holds
+  /// `://` (looked for within 256 bytes).
+  static func isInURLAuthority(_ bytes: UnsafeBufferPointer<UInt8>, before position: Int) -> Bool {
+    var index = position - 1
+    let limit = max(0, position - 256)
+    while index >= limit + 2 {
+      let byte = bytes[index]
+      if byte <= 0x20 || byte == 0x22 || byte == 0x27 || byte == 0x3C || byte == 0x3E || byte == 0x60 { return false }
+      if byte == 0x2F, bytes[index - 1] == 0x2F, bytes[index - 2] == 0x3A { return true }
+      index -= 1
+    }
+    return false
   }
 
   /// A dotted-quad IPv4 address in `range` (octets 0–255, no leading zeros,
