@@ -9,6 +9,16 @@ public enum FileBytes {
     return try? readAll(fd: fd)
   }
 
+  /// Reads a whole file, refusing (without reading further) one larger than
+  /// `limit` bytes, so a hostile input cannot exhaust memory.
+  public static func read(path: String, limit: Int) throws -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw ToolError("cannot read \(path): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    guard let bytes = try readAll(fd: fd, limit: limit) else { throw ToolError("\(path) is larger than \(limit) bytes") }
+    return bytes
+  }
+
   public static func readOrThrow(path: String) throws -> [UInt8] {
     guard let bytes = read(path: path) else {
       throw ToolError("cannot read \(path): \(String(cString: strerror(errno)))")
@@ -48,6 +58,12 @@ public enum FileBytes {
 extension FileBytes {
   /// Everything readable from a descriptor (standard input for --diff).
   public static func readAll(fd: Int32) throws -> [UInt8] {
+    try readAll(fd: fd, limit: .max)!
+  }
+
+  /// Everything readable from a descriptor, or nil once more than `limit`
+  /// bytes arrived.
+  public static func readAll(fd: Int32, limit: Int) throws -> [UInt8]? {
     var output: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
@@ -58,6 +74,7 @@ extension FileBytes {
       }
       if count == 0 { return output }
       output.append(contentsOf: chunk[0..<count])
+      if output.count > limit { return nil }
     }
   }
 }

@@ -79,18 +79,7 @@ public enum KeyFile {
   /// Reads a whole file of at most `limit` bytes (keys, checkpoints,
   /// proofs; evidence bundles pass a larger limit).
   public static func read(_ path: String, limit: Int = 1 << 26) throws -> [UInt8] {
-    let fd = try LineReader.open(path: path)
-    defer { close(fd) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if count < 0 { if errno == EINTR { continue }; throw ToolError("cannot read \(path): \(String(cString: strerror(errno)))") }
-      if count == 0 { break }
-      bytes.append(contentsOf: chunk.prefix(count))
-      if bytes.count > limit { throw ToolError("\(path) is larger than \(limit) bytes") }
-    }
-    return bytes
+    try FileBytes.read(path: path, limit: limit)
   }
 
   /// Writes `bytes` to a new file with `mode` (0600 for private keys);
