@@ -1,5 +1,6 @@
 import CHyperscan
 import Glibc
+import Synchronization
 
 /// One compiled Hyperscan block-mode database holding every step's
 /// patterns, scanned once per text field.
@@ -132,12 +133,21 @@ public final class HyperscanDatabase: @unchecked Sendable {
   }
 
   private let collector = Collector()
+  /// Scratch space and the collector belong to one scan at a time. The tools
+  /// scan from one thread (the lock is then uncontended), but a database
+  /// shared by concurrent callers, as in parallel tests, must not interleave
+  /// two scans in them.
+  private let scanLock = Mutex(())
 
   /// Scans `bytes` and returns matches grouped by global pattern id, each
   /// group merged so that overlapping reports of the same pattern (one per
   /// end offset for variable-length patterns) become one leftmost-longest
   /// match. `truncated` is set when the report limit was reached.
   public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (matches: [(id: Int, start: Int, end: Int)], truncated: Bool) {
+    scanLock.withLock { _ in scanLocked(bytes) }
+  }
+
+  private func scanLocked(_ bytes: UnsafeBufferPointer<UInt8>) -> (matches: [(id: Int, start: Int, end: Int)], truncated: Bool) {
     let collector = self.collector
     collector.starts.removeAll(keepingCapacity: true)
     collector.ends.removeAll(keepingCapacity: true)
