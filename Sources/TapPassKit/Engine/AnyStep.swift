@@ -6,6 +6,7 @@ public struct AnyStep: Sendable {
   public let patterns: [PatternSpec]
   public let inspectsOnlyWithMatches: Bool
   public let readsNormalizedViews: Bool
+  public let delegation: StepDelegation?
   public private(set) var settings: StepSettings
   /// The step's configuration as JSON, for `--list-steps` and snapshots.
   public let configurationJSON: String
@@ -17,6 +18,7 @@ public struct AnyStep: Sendable {
     patterns = S.patterns
     inspectsOnlyWithMatches = S.inspectsOnlyWithMatches
     readsNormalizedViews = S.readsNormalizedViews
+    delegation = S.delegation
     self.settings = settings ?? StepSettings(descriptor: S.descriptor)
     configurationJSON = StepConfigurationCoding.encode(configuration)
     inspectClosure = { field, matches, context in step.inspect(field, matches: matches, context: &context) }

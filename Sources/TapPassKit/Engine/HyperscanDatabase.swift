@@ -25,16 +25,37 @@ public final class HyperscanDatabase: @unchecked Sendable {
   /// Whether each pattern reports its start; without SOM Hyperscan says 0,
   /// so such matches are reported as empty ranges at their end offset.
   private let tracksStart: [Bool]
+  /// Patterns whose start is found in a second pass (`deferredStart`), by
+  /// global id, and their one-pattern start-tracking databases.
+  private let deferredIDs: [Int]
+  private let isDeferred: [Bool]
+  private let deferredSpecs: [PatternSpec]
+  private var startDatabases: [Int: HyperscanDatabase] = [:]
   public private(set) var loadedFromCache = false
 
   public init(patterns: [PatternSpec], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
     patternCount = patterns.count
-    tracksStart = patterns.map(\.leftmostStart)
+    tracksStart = patterns.map { $0.leftmostStart && !$0.deferredStart }
+    deferredIDs = patterns.indices.filter { patterns[$0].leftmostStart && patterns[$0].deferredStart }
+    isDeferred = patterns.map { $0.leftmostStart && $0.deferredStart }
+    deferredSpecs = deferredIDs.map { index in
+      var spec = patterns[index]
+      spec.deferredStart = false
+      return spec
+    }
+    // The main database tracks no start for deferred patterns.
+    let patterns = patterns.map { spec in
+      var spec = spec
+      if spec.deferredStart { spec.leftmostStart = false }
+      return spec
+    }
     let key = Self.cacheKey(patterns)
     let cachePath = cacheDirectory.map { "\($0)/hs-\(key).db" }
     if let cachePath, let cached = Self.load(path: cachePath) {
       database = cached
       loadedFromCache = true
+      // Marks the file as recently used, for pruning.
+      utimes(cachePath, nil)
     } else {
       database = try Self.compile(patterns)
       if let cacheDirectory, let cachePath { Self.store(database, directory: cacheDirectory, path: cachePath) }
@@ -121,6 +142,29 @@ public final class HyperscanDatabase: @unchecked Sendable {
     let written = write(fd, bytes, length)
     close(fd)
     if written == length { rename(temporary, path) } else { unlink(temporary) }
+    prune(directory: directory, keep: cacheFilesKept)
+  }
+
+  /// Every pattern set ever used leaves a file (a new version, a custom
+  /// recogniser, `--steps`): beyond this many the oldest are removed.
+  static let cacheFilesKept = 24
+
+  /// Removes all but the `keep` most recently modified `hs-*.db` files.
+  static func prune(directory: String, keep: Int) {
+    guard let handle = opendir(directory) else { return }
+    var files: [(modified: Int, path: String)] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard name.hasPrefix("hs-"), name.hasSuffix(".db") else { continue }
+      let path = directory + "/" + name
+      var info = stat()
+      if stat(path, &info) == 0 { files.append((Int(info.st_mtim.tv_sec), path)) }
+    }
+    closedir(handle)
+    guard files.count > keep else { return }
+    for file in files.sorted(by: { $0.modified > $1.modified }).dropFirst(keep) { unlink(file.path) }
   }
 
   /// Collects raw reports during one scan.
@@ -168,10 +212,41 @@ public final class HyperscanDatabase: @unchecked Sendable {
         return 0
       }, context)
     }
+    var deferredMatched = false
     for index in collector.ids.indices where !tracksStart[Int(collector.ids[index])] {
       collector.starts[index] = collector.ends[index]
+      if isDeferred[Int(collector.ids[index])] { deferredMatched = true }
     }
-    return (Self.merge(collector), collector.truncated)
+    var merged = Self.merge(collector)
+    guard deferredMatched else { return (merged, collector.truncated) }
+    // Each deferred pattern that matched, again with its start, alone.
+    var truncated = collector.truncated
+    var located: [(id: Int, start: Int, end: Int)] = []
+    var previous = -1
+    for match in merged where isDeferred[match.id] && match.id != previous {
+      previous = match.id
+      guard let single = startTracking(match.id) else { continue }
+      let result = single.scan(bytes)
+      truncated = truncated || result.truncated
+      located.append(contentsOf: result.matches.map { (id: match.id, start: $0.start, end: $0.end) })
+    }
+    merged.removeAll { isDeferred[$0.id] && startDatabases[$0.id] != nil }
+    merged.append(contentsOf: located)
+    merged.sort { $0.id < $1.id || ($0.id == $1.id && $0.start < $1.start) }
+    return (merged, truncated)
+  }
+
+  /// The one-pattern database that finds the starts of a deferred pattern,
+  /// compiled on its first match (tens of milliseconds; a process sees
+  /// few distinct ones) and kept. Should it fail to compile, the matches
+  /// keep their end offsets only.
+  private func startTracking(_ id: Int) -> HyperscanDatabase? {
+    if let database = startDatabases[id] { return database }
+    guard let index = deferredIDs.firstIndex(of: id),
+      let database = try? HyperscanDatabase(patterns: [deferredSpecs[index]], cacheDirectory: nil)
+    else { return nil }
+    startDatabases[id] = database
+    return database
   }
 
   static func merge(_ collector: Collector) -> [(id: Int, start: Int, end: Int)] {

@@ -6,19 +6,32 @@
 /// engine then applies what is common to all steps: thresholds, overlap
 /// resolution, inline suppression, fingerprints, previews, actions and the
 /// baseline.
+///
+/// Delegating steps (scan_output, scan_tool_results) apply other steps to
+/// their fields: the engine runs those steps on the same scan's matches,
+/// views and model scores, so a field is scanned once whoever reads it.
 public final class ScanEngine: @unchecked Sendable {
+  /// The selected steps, by position.
   public let steps: [AnyStep]
+  /// `steps`, then the steps a delegation needs that were not selected
+  /// (with their default configuration, reading nothing on their own).
+  /// Pattern owners and match lists index this array.
+  private let runners: [AnyStep]
   public let redactor: Redactor
   /// Fingerprints accepted earlier (`--baseline`): not reported again.
   public var baseline: Set<String>
   private let database: HyperscanDatabase?
+  private let cacheDirectory: String?
   private let normalizer = TextNormalizer()
-  /// Global pattern id → (step index, local pattern index); local index -1
-  /// marks a prefilter keyword.
+  /// Global pattern id → (runner index, local pattern index); local index
+  /// -1 marks a prefilter keyword.
   private let owners: [(step: Int, pattern: Int)]
+  /// What runs on a field of each role.
+  private let plans: [FieldRole: FieldPlan]
   private var sessions: [String: [String: Double]] = [:]
   private var perStep: [[PatternMatch]]
   private var keywordHit: [Bool]
+  private let modelScores = FieldModelScores()
   /// Wall time per step, filled only when `measure` is set (`--benchmark`).
   public var measure = false
   public private(set) var stepSeconds: [String: Double] = [:]
@@ -27,13 +40,25 @@ public final class ScanEngine: @unchecked Sendable {
   /// The marker that suppresses findings on its line (like gitleaks:allow).
   public static let suppressionMarker = Array("tappass:allow".utf8)
 
+  /// The runners that inspect fields of one role, in position order.
+  struct FieldPlan {
+    /// Runner index, and for a delegating step the runners it applies.
+    var entries: [(runner: Int, delegated: [Int])] = []
+    var readsViews = false
+  }
+
   public init(steps: [AnyStep], redactor: Redactor = Redactor(), baseline: Set<String> = [], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
-    self.steps = steps.sorted { $0.descriptor.position < $1.descriptor.position }
+    let sorted = steps.sorted { $0.descriptor.position < $1.descriptor.position }
+    self.steps = sorted
     self.redactor = redactor
     self.baseline = baseline
+    self.cacheDirectory = cacheDirectory
+    let (runners, targets) = Self.resolveDelegations(sorted)
+    self.runners = runners
+    plans = Self.plans(runners: runners, visible: sorted.count, targets: targets)
     var specs: [PatternSpec] = []
     var owners: [(step: Int, pattern: Int)] = []
-    for (index, step) in self.steps.enumerated() {
+    for (index, step) in runners.enumerated() {
       for (local, spec) in step.patterns.enumerated() {
         specs.append(spec)
         owners.append((index, local))
@@ -44,14 +69,77 @@ public final class ScanEngine: @unchecked Sendable {
       }
     }
     self.owners = owners
-    perStep = [[PatternMatch]](repeating: [], count: self.steps.count)
-    keywordHit = [Bool](repeating: false, count: self.steps.count)
+    perStep = [[PatternMatch]](repeating: [], count: runners.count)
+    keywordHit = [Bool](repeating: false, count: runners.count)
     do {
       database = specs.isEmpty ? nil : try HyperscanDatabase(patterns: specs, cacheDirectory: cacheDirectory)
     } catch let error as HyperscanDatabase.CompileError {
-      let owner = error.pattern >= 0 && error.pattern < owners.count ? self.steps[owners[error.pattern].step].id : "?"
+      let owner = error.pattern >= 0 && error.pattern < owners.count ? runners[owners[error.pattern].step].id : "?"
       throw ToolError("cannot compile the patterns of step \(owner): \(error.message)")
     }
+  }
+
+  /// Another engine with the same steps, redactor and baseline, for one
+  /// more worker thread (its own buffers and session state; the compiled
+  /// database comes from the cache).
+  public func worker() throws -> ScanEngine {
+    let copy = try ScanEngine(steps: steps, redactor: redactor, baseline: baseline, cacheDirectory: cacheDirectory)
+    copy.measure = measure
+    return copy
+  }
+
+  /// Adds a worker's `--benchmark` timings to this engine's.
+  public func absorbMeasurements(of worker: ScanEngine) {
+    scanSeconds += worker.scanSeconds
+    for (step, seconds) in worker.stepSeconds { stepSeconds[step, default: 0] += seconds }
+  }
+
+  /// Appends to the selected steps those a delegation needs and that were
+  /// not selected, and lists each delegating step's targets.
+  static func resolveDelegations(_ steps: [AnyStep]) -> (runners: [AnyStep], targets: [[Int]]) {
+    var runners = steps
+    var targets = [[Int]](repeating: [], count: steps.count)
+    for (index, step) in steps.enumerated() {
+      guard let delegation = step.delegation else { continue }
+      for type in StepRegistry.ordered where type.delegation == nil && delegation.includes(type.descriptor) {
+        if let existing = runners.firstIndex(where: { $0.id == type.descriptor.id }) {
+          targets[index].append(existing)
+        } else if let auxiliary = try? type.configured(from: nil, source: "delegated") {
+          runners.append(auxiliary.reading([]))
+          targets.append([])
+          targets[index].append(runners.count - 1)
+        }
+      }
+    }
+    return (runners, targets)
+  }
+
+  /// Per role: the enabled steps reading it, and for each delegating one
+  /// the enabled targets that do not already report on this role
+  /// themselves (a selected detect_pii reading tool results is not run a
+  /// second time for scan_tool_results).
+  static func plans(runners: [AnyStep], visible: Int, targets: [[Int]]) -> [FieldRole: FieldPlan] {
+    var plans: [FieldRole: FieldPlan] = [:]
+    for role in FieldRole.allCases {
+      var plan = FieldPlan()
+      for (index, step) in runners.enumerated() where step.settings.enabled && step.settings.reads.contains(role) {
+        guard step.delegation != nil else {
+          plan.entries.append((index, []))
+          if step.readsNormalizedViews { plan.readsViews = true }
+          continue
+        }
+        let delegated = targets[index].filter { target in
+          let inner = runners[target]
+          let reportsItself = target < visible && inner.settings.reads.contains(role)
+          return inner.settings.enabled && !reportsItself
+        }
+        if delegated.isEmpty { continue }
+        plan.entries.append((index, delegated))
+        if delegated.contains(where: { runners[$0].readsNormalizedViews }) { plan.readsViews = true }
+      }
+      plans[role] = plan
+    }
+    return plans
   }
 
   /// Escapes a keyword for use as a Hyperscan literal.
@@ -70,6 +158,7 @@ public final class ScanEngine: @unchecked Sendable {
   /// Scans every field and returns the findings, in field then offset order.
   public func scan(_ fields: [FieldText], context: InspectionContext = InspectionContext()) -> [Finding] {
     var context = context
+    context.modelScores = modelScores
     if let session = context.sessionID { context.sessionState = sessions[session] ?? [:] }
     var findings: [Finding] = []
     for field in fields { scan(field, context: &context, into: &findings) }
@@ -86,10 +175,13 @@ public final class ScanEngine: @unchecked Sendable {
   }
 
   private func scan(_ field: FieldText, context: inout InspectionContext, into findings: inout [Finding]) {
+    guard let plan = plans[field.role], !plan.entries.isEmpty else { return }
     // Reused across fields (the engine is single-threaded): no per-field
     // allocation of the per-step match lists.
     for index in perStep.indices { perStep[index].removeAll(keepingCapacity: true) }
     for index in keywordHit.indices { keywordHit[index] = false }
+    context.modelScores.clear()
+    context.views = []
     if let database {
       let started = measure ? ProgressReporter.monotonicSeconds() : 0
       let result = field.bytes.withUnsafeBufferPointer { database.scan($0) }
@@ -102,30 +194,33 @@ public final class ScanEngine: @unchecked Sendable {
         }
       }
       if result.truncated { context.incomplete.append(field.path) }
-      context.views = []
-      if steps.contains(where: { $0.readsNormalizedViews && $0.settings.enabled && $0.settings.reads.contains(field.role) }) {
-        scanViews(field, database, context: &context, perStep: &perStep, keywordHit: &keywordHit)
-      }
+      if plan.readsViews { scanViews(field, database, context: &context, perStep: &perStep, keywordHit: &keywordHit) }
       if measure { scanSeconds += ProgressReporter.monotonicSeconds() - started }
     }
     // Whether the field holds the suppression marker at all, checked once:
     // per-candidate line scans are quadratic when thousands of candidates
     // sit on one long line (a dumped secrets file in a tool result).
     var markerPresent: Bool?
-    for (index, step) in steps.enumerated() {
-      guard step.settings.enabled, step.settings.reads.contains(field.role) else { continue }
-      if step.inspectsOnlyWithMatches, perStep[index].isEmpty, !keywordHit[index] { continue }
+    for entry in plan.entries {
+      let step = runners[entry.runner]
       let started = measure ? ProgressReporter.monotonicSeconds() : 0
-      var matches = perStep[index]
-      matches.sort { $0.start < $1.start || ($0.start == $1.start && ($0.end > $1.end || ($0.end == $1.end && $0.pattern < $1.pattern))) }
-      // A view can repeat a raw match at the same offsets: keep one.
-      if step.readsNormalizedViews, matches.count > 1 {
-        var unique = [matches[0]]
-        for match in matches.dropFirst() where match != unique[unique.count - 1] { unique.append(match) }
-        matches = unique
+      var candidates: [Candidate]
+      if entry.delegated.isEmpty {
+        candidates = inspect(entry.runner, field, context: &context)
+      } else {
+        // The targets' own candidates, each marked with the target's id.
+        candidates = []
+        for target in entry.delegated {
+          let inner = runners[target].id
+          for candidate in inspect(target, field, context: &context) {
+            var marked = candidate
+            marked.category = inner
+            marked.reasons = ["step:" + inner] + candidate.reasons
+            candidates.append(marked)
+          }
+        }
+        candidates = candidates.filter { $0.score >= step.settings.threshold }
       }
-      var candidates = step.inspect(field, matches: matches, context: &context)
-      candidates = candidates.filter { $0.score >= step.settings.threshold && $0.start >= 0 && $0.end <= field.bytes.count && $0.start <= $0.end }
       for candidate in Self.resolveOverlaps(candidates) {
         if markerPresent == nil {
           markerPresent = isSuppressed(field.bytes, Candidate(start: 0, end: field.bytes.count, type: "", score: 0, severity: .low))
@@ -136,6 +231,25 @@ public final class ScanEngine: @unchecked Sendable {
       }
       if measure { stepSeconds[step.id, default: 0] += ProgressReporter.monotonicSeconds() - started }
     }
+  }
+
+  /// One step's candidates on a field, above its threshold and with
+  /// overlaps among them resolved; nothing when its prefilter says so.
+  private func inspect(_ runner: Int, _ field: FieldText, context: inout InspectionContext) -> [Candidate] {
+    let step = runners[runner]
+    if step.inspectsOnlyWithMatches, perStep[runner].isEmpty, !keywordHit[runner] { return [] }
+    var matches = perStep[runner]
+    matches.sort { $0.start < $1.start || ($0.start == $1.start && ($0.end > $1.end || ($0.end == $1.end && $0.pattern < $1.pattern))) }
+    // A view can repeat a raw match at the same offsets: keep one.
+    if step.readsNormalizedViews, matches.count > 1 {
+      var unique = [matches[0]]
+      for match in matches.dropFirst() where match != unique[unique.count - 1] { unique.append(match) }
+      matches = unique
+    }
+    let candidates = step.inspect(field, matches: matches, context: &context).filter {
+      $0.score >= step.settings.threshold && $0.start >= 0 && $0.end <= field.bytes.count && $0.start <= $0.end
+    }
+    return Self.resolveOverlaps(candidates)
   }
 
   /// Scans the normalised views of a field (folded text, decoded blobs) and
@@ -151,7 +265,7 @@ public final class ScanEngine: @unchecked Sendable {
       if result.truncated { context.incomplete.append(field.path) }
       for match in result.matches {
         let owner = owners[match.id]
-        guard steps[owner.step].readsNormalizedViews else { continue }
+        guard runners[owner.step].readsNormalizedViews else { continue }
         if owner.pattern < 0 {
           keywordHit[owner.step] = true
           continue

@@ -23,12 +23,42 @@ public protocol Step: Sendable {
   /// (Normalize/) and hands over their matches at original offsets, and
   /// `context.views` holds the views during `inspect`.
   static var readsNormalizedViews: Bool { get }
+  /// For steps that apply other steps to their fields (scan_output,
+  /// scan_tool_results): which ones. The engine runs them on the matches of
+  /// its one scan and reports their candidates as this step's findings;
+  /// `inspect` is then not called.
+  static var delegation: StepDelegation? { get }
+}
+
+/// The steps a delegating step applies: every registered step of these
+/// categories (so steps added later are picked up), plus named extras.
+public struct StepDelegation: Sendable, Equatable {
+  public var categories: Set<StepCategory>
+  public var extraIDs: [String]
+
+  public init(categories: Set<StepCategory>, extraIDs: [String] = []) {
+    self.categories = categories
+    self.extraIDs = extraIDs
+  }
+
+  public func includes(_ descriptor: StepDescriptor) -> Bool {
+    categories.contains(descriptor.category) || extraIDs.contains(descriptor.id)
+  }
 }
 
 extension Step {
   public static var patterns: [PatternSpec] { [] }
   public static var inspectsOnlyWithMatches: Bool { !patterns.isEmpty }
   public static var readsNormalizedViews: Bool { false }
+  public static var delegation: StepDelegation? { nil }
+}
+
+/// A step made only of a delegation: it has no patterns or logic of its own.
+public protocol DelegatingStep: Step {}
+
+extension DelegatingStep {
+  public static var inspectsOnlyWithMatches: Bool { false }
+  public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] { [] }
 }
 
 /// A step's own options. Every property needs a default: the engine decodes
@@ -101,6 +131,9 @@ public struct InspectionContext: Sendable {
   /// The normalised views of the field being inspected, for steps that
   /// read them (empty when the text needs no normalisation).
   public internal(set) var views: [TextView] = []
+  /// The linear models' scores of the field being inspected, shared by the
+  /// steps that read it (the engine clears it per field).
+  public internal(set) var modelScores = FieldModelScores()
 
   public init(sessionID: String? = nil, agentID: String? = nil, orgID: String? = nil, trustTier: String? = nil) {
     self.sessionID = sessionID

@@ -117,6 +117,17 @@ public struct LinearTextModel: Sendable {
       }
       if tokenCount > 0 { push(0x20) }
     }
+    var score = probabilities(sums: sums, features: features)
+    if wanted > 0, let best = classes.firstIndex(of: score.label) {
+      score.topFeatures = topWords(bytes, tokens, towards: best, count: wanted)
+    }
+    return score
+  }
+
+  /// The score from the summed int8 weights of each class and the number
+  /// of features (ModelBank sums them for several models at once).
+  func probabilities(sums: [Int32], features: Int) -> Score {
+    let classCount = classes.count
     // As in scripts/train: a floor on the normaliser, so that a very short
     // text (little evidence) stays near the prior.
     let norm = Float(max(features, Self.normFloor)).squareRoot()
@@ -127,19 +138,24 @@ public struct LinearTextModel: Sendable {
     for c in 0..<classCount { logits[c] = expf(logits[c] - top); total += logits[c] }
     var best = 1
     for c in 1..<classCount where logits[c] > logits[best] { best = c }
-    var score = Score(positive: Double(1 - logits[0] / total), label: classes[best], topFeatures: [])
-    if wanted > 0 { score.topFeatures = topWords(bytes, tokens, towards: best, count: wanted) }
-    return score
+    return Score(positive: Double(1 - logits[0] / total), label: classes[best], topFeatures: [])
   }
 
   /// Folding shared with scripts/train: lower-case ASCII letters, keep
   /// digits and non-ASCII bytes, everything else separates tokens (nil).
   @inline(__always)
   static func fold(_ byte: UInt8) -> UInt8? {
+    let folded = foldOrZero(byte)
+    return folded == 0 ? nil : folded
+  }
+
+  /// `fold` with 0 for a separator (no token byte folds to 0).
+  @inline(__always)
+  static func foldOrZero(_ byte: UInt8) -> UInt8 {
     switch byte {
     case 0x41...0x5A: byte | 0x20
     case 0x61...0x7A, 0x30...0x39, 0x80...0xFF: byte
-    default: nil
+    default: 0
     }
   }
 

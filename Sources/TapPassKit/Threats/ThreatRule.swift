@@ -9,7 +9,7 @@ public struct ThreatRule: Sendable {
 
   /// A caseless rule; `\s` and friends work as in PCRE.
   public init(_ name: String, _ category: String, _ score: Double, _ expression: String, caseless: Bool = true) {
-    spec = PatternSpec(name, expression, caseless: caseless, dotAll: false)
+    spec = PatternSpec(name, expression, caseless: caseless, dotAll: false, deferredStart: true)
     self.category = category
     self.score = score
   }
@@ -54,38 +54,49 @@ public struct ThreatRule: Sendable {
 /// Scores a whole field with a linear text model, reading the folded view
 /// when the text was obfuscated, in windows so that a short instruction in
 /// a long document is not diluted by it.
+///
+/// All models are scored together by `ModelBank` and kept per field in
+/// `context.modelScores`, so the second step asking about a field pays
+/// nothing.
 public struct ModelJudge: Sendable {
-  public let model: LinearTextModel?
+  let bank: ModelBank
+  let index: Int?
+  public var model: LinearTextModel? { index.map { bank.models[$0] } }
   /// Window size in bytes: long texts are scored per window, taking the max.
-  public var window = 4096
-  public var maxScored = 1 << 20
+  public static let window = 4096
+  public static let maxScored = 1 << 20
 
-  public init(_ name: String) { model = LinearTextModel.load(name) }
+  public init(_ name: String, bank: ModelBank = .shared) {
+    self.bank = bank
+    index = bank.index(of: name)
+  }
 
   public func score(_ field: FieldText, context: InspectionContext) -> LinearTextModel.Score? {
-    guard let model else { return nil }
-    let folded = context.views.first { $0.kind == .folded && $0.depth == 0 }
-    var best = windows(model, field.bytes)
-    if let folded {
-      let alternative = windows(model, folded.bytes)
-      if alternative.positive > best.positive { best = alternative }
+    guard let index else { return nil }
+    return context.modelScores.scores { Self.allScores(bank, field.bytes, context.views) }[index]
+  }
+
+  /// Per model, the best score over the raw text's windows, the folded
+  /// view's windows and each decoded blob.
+  static func allScores(_ bank: ModelBank, _ bytes: [UInt8], _ views: [TextView]) -> [LinearTextModel.Score] {
+    var best = windows(bank, bytes)
+    func keepBetter(_ scores: [LinearTextModel.Score]) {
+      for index in best.indices where scores[index].positive > best[index].positive { best[index] = scores[index] }
     }
-    for view in context.views where view.kind == .decoded {
-      let decoded = model.score(view.bytes[...])
-      if decoded.positive > best.positive { best = decoded }
-    }
+    if let folded = views.first(where: { $0.kind == .folded && $0.depth == 0 }) { keepBetter(windows(bank, folded.bytes)) }
+    for view in views where view.kind == .decoded { keepBetter(bank.scores(view.bytes[...])) }
     return best
   }
 
   /// The text scored whole when short, else per half-overlapping window
   /// (the first `maxScored` bytes; the normaliser reports longer fields).
-  func windows(_ model: LinearTextModel, _ bytes: [UInt8]) -> LinearTextModel.Score {
-    if bytes.count <= window { return model.score(bytes[...]) }
-    var best = model.score(bytes[0..<window])
+  static func windows(_ bank: ModelBank, _ bytes: [UInt8]) -> [LinearTextModel.Score] {
+    if bytes.count <= window { return bank.scores(bytes[...]) }
+    var best = bank.scores(bytes[0..<window])
     var start = window / 2
     while start + window / 2 < min(bytes.count, maxScored) {
-      let part = model.score(bytes[start..<min(start + window, bytes.count)])
-      if part.positive > best.positive { best = part }
+      let part = bank.scores(bytes[start..<min(start + window, bytes.count)])
+      for index in best.indices where part[index].positive > best[index].positive { best[index] = part[index] }
       start += window / 2
     }
     return best
@@ -138,7 +149,7 @@ extension ModelJudge {
     var reasons = rule?.reasons ?? []
     if let model {
       reasons.append("model:\(model.label):" + String(Int((model.positive * 1000).rounded())))
-      if modelScore >= 0.5 { reasons += explain(field.bytes.prefix(maxScored)) }
+      if modelScore >= 0.5 { reasons += explain(field.bytes.prefix(Self.maxScored)) }
     }
     let fromModel = model.map { modelCategory($0.label) } ?? "unknown"
     // A rule that fires on its own names the category: it is the explanation.

@@ -5,9 +5,12 @@
 /// step's type, name it in `category`, and are marked as output findings.
 ///
 /// Why by category: the data-protection steps are written separately; this
-/// step picks up whatever is registered in that category, with its default
-/// configuration, instead of naming them.
-public struct ScanOutputStep: Step {
+/// step picks up whatever is registered in that category instead of naming
+/// them. The engine runs them on its one scan of the field, with their
+/// configuration when they are selected too (their defaults otherwise), and
+/// skips those that already read responses themselves, so a value is
+/// reported once.
+public struct ScanOutputStep: DelegatingStep {
   public static let descriptor = StepDescriptor(
     id: "scan_output",
     title: "Scan Output",
@@ -20,11 +23,7 @@ public struct ScanOutputStep: Step {
       StepExample("The deployment finished without errors.", role: .output),
     ])
 
-  let delegated = DelegatedScan(categories: [.dataProtection], reads: [.output, .text])
+  public static let delegation: StepDelegation? = StepDelegation(categories: [.dataProtection])
 
   public init(configuration: NoConfiguration) {}
-
-  public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
-    delegated.candidates(field)
-  }
 }

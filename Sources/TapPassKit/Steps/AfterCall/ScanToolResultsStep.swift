@@ -6,7 +6,10 @@
 /// Why by category: the data-protection steps are chosen by their category,
 /// so steps added later apply here without a change; injection is named
 /// because it is the one threat step whose subject is third-party text.
-public struct ScanToolResultsStep: Step {
+/// The engine runs them on its one scan of the field and skips those that
+/// are selected and read tool results themselves, so a value is reported
+/// once.
+public struct ScanToolResultsStep: DelegatingStep {
   public static let descriptor = StepDescriptor(
     id: "scan_tool_results",
     title: "Scan Tool Results",
@@ -20,11 +23,7 @@ public struct ScanToolResultsStep: Step {
       StepExample("{\"temperature\": 21, \"unit\": \"C\", \"city\": \"Lisbon\"}", role: .toolResult),
     ])
 
-  let delegated = DelegatedScan(categories: [.dataProtection], extraIDs: ["detect_injection"], reads: [.toolResult, .text])
+  public static let delegation: StepDelegation? = StepDelegation(categories: [.dataProtection], extraIDs: ["detect_injection"])
 
   public init(configuration: NoConfiguration) {}
-
-  public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
-    delegated.candidates(field)
-  }
 }
