@@ -165,7 +165,7 @@ _tp-scan() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(--no-progress --list-steps --redact --diff --git-staged --version -h --help)
     local -a repeating_options=(--steps)
-    local -a non_repeating_options=(--max-record-bytes --max-depth --config --tool-pins --baseline --write-baseline --format --exit-code)
+    local -a non_repeating_options=(--max-record-bytes --max-depth --threads --config --tool-pins --baseline --write-baseline --format --exit-code)
     __tp-scan_offer_flags_options -1
 
     # Offer option value completions
@@ -174,6 +174,9 @@ _tp-scan() {
         return
         ;;
     '--max-depth')
+        return
+        ;;
+    '--threads')
         return
         ;;
     '--steps')

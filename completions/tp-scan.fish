@@ -20,7 +20,7 @@ function __tp-scan_parse_tokens -S
     set -l unparsed_tokens (__tp-scan_tokens -pc)
     switch $unparsed_tokens[1]
     case 'tp-scan'
-        __tp-scan_parse_subcommand -r 1 'max-record-bytes=' 'max-depth=' 'no-progress' 'steps=+' 'list-steps' 'config=' 'tool-pins=' 'redact' 'baseline=' 'write-baseline=' 'format=' 'diff' 'git-staged' 'exit-code=' 'version' 'h/help'
+        __tp-scan_parse_subcommand -r 1 'max-record-bytes=' 'max-depth=' 'no-progress' 'threads=' 'steps=+' 'list-steps' 'config=' 'tool-pins=' 'redact' 'baseline=' 'write-baseline=' 'format=' 'diff' 'git-staged' 'exit-code=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __tp-scan_parse_subcommand -r 1 'version'
@@ -80,6 +80,7 @@ complete -c 'tp-scan' -f
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" max-record-bytes' -l 'max-record-bytes' -d 'Longest accepted input line in bytes; longer lines become error records.' -rfka ''
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" max-depth' -l 'max-depth' -d 'Deepest accepted JSON nesting; deeper records become error records.' -rfka ''
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" no-progress' -l 'no-progress' -d 'Never draw progress on standard error.'
+complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" threads' -l 'threads' -d 'Worker threads (0: one per CPU, at most 8). Output order is the input order either way.' -rfka ''
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan"' -l 'steps' -d 'Run only these steps (comma-separated ids or aliases; repeatable).' -rfka ''
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" list-steps' -l 'list-steps' -d 'List the steps with their descriptions and exit.'
 complete -c 'tp-scan' -n '__tp-scan_should_offer_completions_for_flags_or_options "tp-scan" config' -l 'config' -d 'Per-step options (JSON, docs/config.md).' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'

@@ -45,6 +45,7 @@ _tp-scan() {
         '--max-record-bytes[Longest accepted input line in bytes; longer lines become error records.]:bytes:'
         '--max-depth[Deepest accepted JSON nesting; deeper records become error records.]:levels:'
         '--no-progress[Never draw progress on standard error.]'
+        '--threads[Worker threads (0\: one per CPU, at most 8). Output order is the input order either way.]:count:'
         '*--steps[Run only these steps (comma-separated ids or aliases; repeatable).]:steps:'
         '--list-steps[List the steps with their descriptions and exit.]'
         '--config[Per-step options (JSON, docs/config.md).]:file:_files -g '\''*.json'\'''

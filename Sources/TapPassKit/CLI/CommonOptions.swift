@@ -36,6 +36,28 @@ public struct StreamOptions: ParsableArguments {
   }
 }
 
+/// `--threads`, for the tools whose records are independent (or kept
+/// together by session) and so can be processed by several workers.
+public struct ParallelOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp(
+    "Worker threads (0: one per CPU, at most 8). Output order is the input order either way.",
+    valueName: "count"))
+  public var threads: Int = 0
+
+  public init() {}
+
+  public func validate() throws {
+    guard (0...256).contains(threads) else { throw ValidationError("--threads must be between 0 and 256") }
+  }
+
+  /// The stream options with the worker count filled in.
+  public func applied(to options: RecordStream.Options) -> RecordStream.Options {
+    var options = options
+    options.threads = threads > 0 ? threads : RecordStream.Options.defaultThreads
+    return options
+  }
+}
+
 /// Swift-argument-parser's `ExitCode` for one of our statuses.
 extension ExitStatus {
   public var exitCode: ExitCode { ExitCode(rawValue) }

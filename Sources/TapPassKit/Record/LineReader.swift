@@ -71,6 +71,13 @@ public struct LineReader {
     }
   }
 
+  /// Whether `next()` can return a line without reading: a whole line is
+  /// buffered, or the input ended with bytes pending.
+  public var hasBufferedLine: Bool {
+    if end > start && atEOF { return true }
+    return findNewline(from: start) != nil
+  }
+
   public mutating func next() throws -> Line? {
     var scanned = start
     while true {

@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// The JSON Lines loop every tool shares: read each input line, parse it,
@@ -10,7 +11,13 @@ public struct RecordStream {
     public var maxDepth: Int = 256
     public var tool: String
     public var showProgress: Bool = StandardError.isTerminal
+    /// Workers for tools that run records in parallel.
+    public var threads: Int = 1
     public init(tool: String) { self.tool = tool }
+
+    /// One worker per online CPU, at most 8 (beyond that, writing the
+    /// output in order on one thread is the limit).
+    public static var defaultThreads: Int { max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
   }
 
   /// What a tool makes of one record.
@@ -35,39 +42,59 @@ public struct RecordStream {
     inputs: [String], output: FileOutput = StandardOutput.shared,
     handle: (JSONDocument, Int) throws -> Outcome
   ) throws {
+    try withoutActuallyEscaping(handle) { handle in
+      try run(inputs: inputs, output: output, threads: 1, makeWorker: { { (try handle($0, $1), ()) } }, consume: { _ in })
+    }
+  }
+
+  /// Processes every input with `threads` workers, each made once by
+  /// `makeWorker` (so each owns its state, such as a scan engine). Lines
+  /// are read in batches of what is already buffered (an interactive
+  /// stream is never held back waiting for more), spread over the workers,
+  /// and written in input order; each worker's payload reaches `consume`
+  /// on the calling thread, in input order too.
+  ///
+  /// `partition` keeps related records on one worker: records with the
+  /// same key are processed by the same worker in input order (tp-scan
+  /// passes the session id, so per-session state accumulates as in one
+  /// thread). Records without a key are spread evenly.
+  public mutating func run<Payload>(
+    inputs: [String], output: FileOutput = StandardOutput.shared, threads: Int,
+    partition: (([UInt8]) -> UInt64?)? = nil,
+    makeWorker: () throws -> (JSONDocument, Int) throws -> (Outcome, Payload),
+    consume: (Payload) throws -> Void
+  ) throws {
     let sources = inputs.isEmpty ? ["-"] : inputs
     var progress = ProgressReporter(label: options.tool, enabled: options.showProgress)
+    let workers = try (0..<max(1, threads)).map { _ in try makeWorker() }
     var totalBytes = 0
+    var batch: [LineReader.Line] = []
     for source in sources {
       let fd = source == "-" ? 0 : try LineReader.open(path: source)
       defer { if fd != 0 { close(fd) } }
       var reader = LineReader(fd: fd, maxRecordBytes: options.maxRecordBytes)
-      while let line = try reader.next() {
-        records += 1
-        switch line {
-        case .tooLarge(let number, let size):
-          try writeError(output, line: number, code: "record_too_large",
-            message: "record of \(size) bytes exceeds --max-record-bytes \(options.maxRecordBytes)")
-        case .record(let bytes, let number):
-          let document: JSONDocument
-          do {
-            document = try JSONDocument(bytes: bytes, maxDepth: options.maxDepth)
-          } catch {
-            try writeError(output, line: number, code: error.code.rawValue,
-              message: "\(error.message) (byte \(error.offset))")
-            continue
+      while true {
+        batch.removeAll(keepingCapacity: true)
+        var batchBytes = 0
+        while batch.count < Self.batchRecords, batchBytes < Self.batchBytes, batch.isEmpty || reader.hasBufferedLine,
+          let line = try reader.next()
+        {
+          if case .record(let bytes, _) = line { batchBytes += bytes.count }
+          batch.append(line)
+        }
+        if batch.isEmpty { break }
+        let results = try process(batch, workers, partition: partition)
+        for result in results {
+          records += 1
+          switch result.kind {
+          case .error: errors += 1
+          case .found: found += 1
+          case .clean: break
           }
-          guard document.root.kind == .object else {
-            try writeError(output, line: number, code: "not_an_object", message: "record is valid JSON but not an object")
-            continue
-          }
-          switch try handle(document, number) {
-          case .output(let bytes, let isFound):
-            if isFound { found += 1 }
+          if let payload = result.payload { try consume(payload) }
+          if let bytes = result.bytes {
             try output.write(bytes)
             try output.write(CollectionOfOne(0x0A))
-          case .skip:
-            break
           }
         }
         progress.update(records: records, bytes: totalBytes + reader.bytesRead)
@@ -78,10 +105,82 @@ public struct RecordStream {
     try output.flush()
   }
 
-  private mutating func writeError(_ output: FileOutput, line: Int, code: String, message: String) throws {
-    errors += 1
-    try output.write(RecordEditor.errorRecord(line: line, code: code, message: message, tool: options.tool))
-    try output.write(CollectionOfOne(0x0A))
+  /// Records per batch and input bytes per batch: enough to keep workers
+  /// busy, small enough to bound memory (well under the 64 MB budget).
+  static let batchRecords = 1024
+  static let batchBytes = 4 << 20
+
+  /// What became of one line: the bytes to write (none for a skipped
+  /// record), its kind for the counts, and the worker's payload.
+  struct Processed<Payload> {
+    enum Kind { case clean, found, error }
+    var bytes: [UInt8]?
+    var kind: Kind
+    var payload: Payload?
+  }
+
+  /// Runs one batch: inline when one worker suffices, else spread over the
+  /// workers by partition key (or evenly), results in input order.
+  private func process<Payload>(
+    _ batch: [LineReader.Line], _ workers: [(JSONDocument, Int) throws -> (Outcome, Payload)],
+    partition: (([UInt8]) -> UInt64?)?
+  ) throws -> [Processed<Payload>] {
+    if workers.count == 1 || batch.count == 1 {
+      return try batch.map { try process($0, workers[0]) }
+    }
+    var assignment = [[Int]](repeating: [], count: workers.count)
+    for (index, line) in batch.enumerated() {
+      var worker = index % workers.count
+      if case .record(let bytes, _) = line, let key = partition?(bytes) { worker = Int(key % UInt64(workers.count)) }
+      assignment[worker].append(index)
+    }
+    let slots = UnsafeMutableBufferPointer<Processed<Payload>?>.allocate(capacity: batch.count)
+    slots.initialize(repeating: nil)
+    defer { slots.deinitialize().deallocate() }
+    let failures = UnsafeMutableBufferPointer<Error?>.allocate(capacity: workers.count)
+    failures.initialize(repeating: nil)
+    defer { failures.deinitialize().deallocate() }
+    let shared = UncheckedBox((self, batch, workers, assignment, slots, failures))
+    DispatchQueue.concurrentPerform(iterations: workers.count) { worker in
+      let (stream, batch, workers, assignment, slots, failures) = shared.value
+      do {
+        for index in assignment[worker] { slots[index] = try stream.process(batch[index], workers[worker]) }
+      } catch {
+        failures[worker] = error
+      }
+    }
+    if let failure = failures.compactMap({ $0 }).first { throw failure }
+    return slots.map { $0! }
+  }
+
+  /// One line: an error record, or the worker's outcome.
+  private func process<Payload>(_ line: LineReader.Line, _ handle: (JSONDocument, Int) throws -> (Outcome, Payload)) throws -> Processed<Payload> {
+    switch line {
+    case .tooLarge(let number, let size):
+      return errorLine(number, code: "record_too_large",
+        message: "record of \(size) bytes exceeds --max-record-bytes \(options.maxRecordBytes)")
+    case .record(let bytes, let number):
+      let document: JSONDocument
+      do {
+        document = try JSONDocument(bytes: bytes, maxDepth: options.maxDepth)
+      } catch {
+        return errorLine(number, code: error.code.rawValue, message: "\(error.message) (byte \(error.offset))")
+      }
+      guard document.root.kind == .object else {
+        return errorLine(number, code: "not_an_object", message: "record is valid JSON but not an object")
+      }
+      let (outcome, payload) = try handle(document, number)
+      switch outcome {
+      case .output(let bytes, let isFound):
+        return Processed(bytes: bytes, kind: isFound ? .found : .clean, payload: payload)
+      case .skip:
+        return Processed(bytes: nil, kind: .clean, payload: payload)
+      }
+    }
+  }
+
+  private func errorLine<Payload>(_ line: Int, code: String, message: String) -> Processed<Payload> {
+    Processed(bytes: RecordEditor.errorRecord(line: line, code: code, message: message, tool: options.tool), kind: .error, payload: nil)
   }
 
   /// The exit status the contract asks for: 2 if any line was unreadable,
@@ -90,4 +189,11 @@ public struct RecordStream {
     if errors > 0 { return .error }
     return found > 0 ? .found : .clean
   }
+}
+
+/// Hands values that are only ever read, or written at disjoint indices,
+/// to the workers of one batch.
+struct UncheckedBox<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }

@@ -21,26 +21,46 @@ struct ScanSession {
     self.scanner = scanner
   }
 
+  /// What one record contributes besides its output line, carried back in
+  /// input order from whichever worker scanned it.
+  struct RecordPayload {
+    var fingerprints: [String]
+    var located: [LocatedFinding]
+    var microseconds: Double
+  }
+
   mutating func scanRecords(_ inputs: [String], options: RecordStream.Options) throws {
     var stream = RecordStream(options: options)
     let format = self.format
-    let scanner = self.scanner
     var collected: [LocatedFinding] = []
     var prints = Set<String>()
     var latencies: [Double] = []
     let measure = engine.measure
     let uriFor = inputs.count == 1 ? inputs[0] : (inputs.isEmpty ? "stdin" : "input")
     let sink = format == .jsonl ? output : FileOutput(fd: -1)
-    try stream.run(inputs: inputs, output: sink) { document, line in
-      let started = measure ? ProgressReporter.monotonicSeconds() : 0
-      let result = scanner.scan(document)
-      if measure { latencies.append((ProgressReporter.monotonicSeconds() - started) * 1e6) }
-      for finding in result.findings {
-        prints.insert(finding.fingerprint)
-        if format != .jsonl { collected.append(LocatedFinding(finding: finding, uri: uriFor, line: line, column: 1)) }
+    // The first worker uses this session's engine; the others their own
+    // (an engine keeps per-field buffers and per-session state).
+    var engines: [ScanEngine] = []
+    let redact = scanner.redact
+    try stream.run(inputs: inputs, output: sink, threads: options.threads, partition: SessionAffinity.key, makeWorker: {
+      let engine = engines.isEmpty ? self.engine : try self.engine.worker()
+      engines.append(engine)
+      var scanner = RecordScanner(engine: engine)
+      scanner.redact = redact
+      return { document, line in
+        let started = measure ? ProgressReporter.monotonicSeconds() : 0
+        let result = scanner.scan(document)
+        let microseconds = measure ? (ProgressReporter.monotonicSeconds() - started) * 1e6 : 0
+        let located = format == .jsonl ? [] : result.findings.map { LocatedFinding(finding: $0, uri: uriFor, line: line, column: 1) }
+        let payload = RecordPayload(fingerprints: result.findings.map(\.fingerprint), located: located, microseconds: microseconds)
+        return (format == .jsonl ? .output(result.output, found: !result.findings.isEmpty) : .skip, payload)
       }
-      return format == .jsonl ? .output(result.output, found: !result.findings.isEmpty) : .skip
-    }
+    }, consume: { payload in
+      prints.formUnion(payload.fingerprints)
+      collected.append(contentsOf: payload.located)
+      if measure { latencies.append(payload.microseconds) }
+    })
+    for worker in engines.dropFirst() { engine.absorbMeasurements(of: worker) }
     if format != .jsonl {
       found += Set(collected.map(\.line)).count
       errors += stream.errors

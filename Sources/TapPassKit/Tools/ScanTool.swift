@@ -28,6 +28,7 @@ struct ScanCommand: ParsableCommand {
     version: TapPassVersion.string)
 
   @OptionGroup var stream: StreamOptions
+  @OptionGroup var parallel: ParallelOptions
 
   @Option(name: .long, help: ArgumentHelp("Run only these steps (comma-separated ids or aliases; repeatable).", valueName: "steps"))
   var steps: [String] = []
@@ -113,7 +114,7 @@ struct ScanCommand: ParsableCommand {
         try session.scanSources(sources)
       }
       if !recordInputs.isEmpty || sourceInputs.isEmpty {
-        try session.scanRecords(recordInputs, options: stream.streamOptions(tool: "tp-scan"))
+        try session.scanRecords(recordInputs, options: parallel.applied(to: stream.streamOptions(tool: "tp-scan")))
       }
     }
     try session.finish()

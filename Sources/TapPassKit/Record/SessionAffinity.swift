@@ -1,0 +1,86 @@
+/// The partition key that keeps a session's records on one worker: a hash
+/// of the record's top-level `session_id` string, found by skimming the raw
+/// line (strings skipped, nesting counted) before it is parsed.
+///
+/// Why: steps with per-session state (insider threat's running total, tool
+/// pins) must see a session's records in order and in one engine. The key
+/// must equal what the parser will read, so escapes are decoded before
+/// hashing and a `session_id` inside a nested object is not taken for it.
+public enum SessionAffinity {
+  static let key = Array("session_id".utf8)
+
+  public static func key(_ line: [UInt8]) -> UInt64? {
+    line.withUnsafeBufferPointer { key($0) }
+  }
+
+  static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    var depth = 0
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      switch byte {
+      case 0x7B, 0x5B:  // { [
+        depth += 1
+        index += 1
+      case 0x7D, 0x5D:  // } ]
+        depth -= 1
+        index += 1
+      case 0x22:  // a string: a key when followed by ':'
+        guard let close = stringEnd(bytes, from: index) else { return nil }
+        if depth == 1, isKey(bytes, close), matches(bytes, index + 1, close) {
+          var value = close + 1
+          while value < count, bytes[value] != 0x22 {
+            guard isSpace(bytes[value]) || bytes[value] == 0x3A else { return nil }
+            value += 1
+          }
+          guard value < count, let valueEnd = stringEnd(bytes, from: value) else { return nil }
+          return hash(bytes, value + 1, valueEnd)
+        }
+        index = close + 1
+      default:
+        index += 1
+      }
+    }
+    return nil
+  }
+
+  /// The index of the quote closing the string opened at `open`.
+  static func stringEnd(_ bytes: UnsafeBufferPointer<UInt8>, from open: Int) -> Int? {
+    var index = open + 1
+    while index < bytes.count {
+      switch bytes[index] {
+      case 0x5C: index += 2
+      case 0x22: return index
+      default: index += 1
+      }
+    }
+    return nil
+  }
+
+  static func isKey(_ bytes: UnsafeBufferPointer<UInt8>, _ close: Int) -> Bool {
+    var index = close + 1
+    while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+    return index < bytes.count && bytes[index] == 0x3A
+  }
+
+  static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    if raw.contains(0x5C) { return JSONString.unescape(raw) == key }
+    guard end - start == key.count else { return false }
+    for offset in 0..<key.count where bytes[start + offset] != key[offset] { return false }
+    return true
+  }
+
+  @inline(__always)
+  static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
+  /// FNV-1a of the decoded string (raw bytes when there is no escape).
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+    let raw = Array(bytes[start..<end])
+    let decoded = raw.contains(0x5C) ? JSONString.unescape(raw) : raw
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in decoded { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+    return hash
+  }
+}
