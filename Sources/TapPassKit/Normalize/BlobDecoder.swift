@@ -16,14 +16,22 @@ enum BlobDecoder {
 
   static func blobs(in bytes: [UInt8]) -> [Blob] {
     var found: [Blob] = []
-    bytes.withUnsafeBufferPointer { buffer in
+    bytes.withUnsafeBufferPointer { buffer in ByteClasses.table.withUnsafeBufferPointer { classes in
       let count = buffer.count
       var index = 0
       while index < count {
         let byte = buffer[index]
-        guard isBase64(byte) || byte == 0x25 else { index += 1; continue }
+        guard classes[Int(byte)] & ByteClasses.base64 != 0 || byte == 0x25 else { index += 1; continue }
         // Only at a token start, so a word's tail is not taken for a blob.
-        if index > 0, isBase64(buffer[index - 1]) { index += 1; continue }
+        if index > 0, classes[Int(buffer[index - 1])] & ByteClasses.base64 != 0 { index += 1; continue }
+        // Fast path for ordinary words: a run of the base64 alphabet too
+        // short for any blob, not continued by a percent escape.
+        var run = index
+        while run < count, classes[Int(buffer[run])] & ByteClasses.base64 != 0 { run += 1 }
+        if run - index < min(minBase64, minHex), run > index, run == count || buffer[run] != 0x25 {
+          index = run
+          continue
+        }
         var end = index
         var hexOnly = true
         var percents = 0
@@ -54,7 +62,7 @@ enum BlobDecoder {
         }
         index = max(stop, index + 1)
       }
-    }
+    } }
     return found
   }
 

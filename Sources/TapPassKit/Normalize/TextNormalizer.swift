@@ -98,14 +98,19 @@ public struct TextNormalizer: Sendable {
 
   /// Cheap test: any non-ASCII byte, or a leetspeak or spacing candidate.
   static func needsFolding(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBufferPointer { buffer in
+    bytes.withUnsafeBufferPointer { buffer in ByteClasses.table.withUnsafeBufferPointer { classes in
       var previousLetter = false
       var index = 0
       while index < buffer.count {
         let byte = buffer[index]
-        if byte >= 0x80 { return true }
-        let letter = isLetter(byte)
-        if previousLetter, CharacterFolding.leet(byte) != nil, index + 1 < buffer.count, isLetter(buffer[index + 1]) { return true }
+        let byteClass = classes[Int(byte)]
+        if byteClass & ByteClasses.nonASCII != 0 { return true }
+        let letter = byteClass & ByteClasses.letter != 0
+        if previousLetter, byteClass & ByteClasses.leet != 0, index + 1 < buffer.count,
+          classes[Int(buffer[index + 1])] & ByteClasses.letter != 0
+        {
+          return true
+        }
         // "i g n o r e": single letters separated by single spaces.
         if letter, index + 6 < buffer.count, buffer[index + 1] == 0x20, buffer[index + 3] == 0x20, buffer[index + 5] == 0x20,
           isLetter(buffer[index + 2]), isLetter(buffer[index + 4]), isLetter(buffer[index + 6]), !previousLetter
@@ -116,7 +121,7 @@ public struct TextNormalizer: Sendable {
         index += 1
       }
       return false
-    }
+    } }
   }
 
   @inline(__always)
