@@ -28,6 +28,12 @@ public final class ScanEngine: @unchecked Sendable {
   private let owners: [(step: Int, pattern: Int)]
   /// What runs on a field of each role.
   private let plans: [FieldRole: FieldPlan]
+  /// Per runner, the facts the per-field loop reads, kept flat so that the
+  /// loop never copies an `AnyStep` (each copy retains its strings, arrays
+  /// and closure: measurable per field).
+  private let thresholds: [Double]
+  private let prefiltered: [Bool]
+  private let readsViews: [Bool]
   private var sessions: [String: [String: Double]] = [:]
   private var perStep: [[PatternMatch]]
   private var keywordHit: [Bool]
@@ -55,6 +61,9 @@ public final class ScanEngine: @unchecked Sendable {
     self.cacheDirectory = cacheDirectory
     let (runners, targets) = Self.resolveDelegations(sorted)
     self.runners = runners
+    thresholds = runners.map(\.settings.threshold)
+    prefiltered = runners.map(\.inspectsOnlyWithMatches)
+    readsViews = runners.map(\.readsNormalizedViews)
     plans = Self.plans(runners: runners, visible: sorted.count, targets: targets)
     var specs: [PatternSpec] = []
     var owners: [(step: Int, pattern: Int)] = []
@@ -202,7 +211,6 @@ public final class ScanEngine: @unchecked Sendable {
     // sit on one long line (a dumped secrets file in a tool result).
     var markerPresent: Bool?
     for entry in plan.entries {
-      let step = runners[entry.runner]
       let started = measure ? ProgressReporter.monotonicSeconds() : 0
       var candidates: [Candidate]
       if entry.delegated.isEmpty {
@@ -211,7 +219,7 @@ public final class ScanEngine: @unchecked Sendable {
         // The targets' own candidates, each marked with the target's id.
         candidates = []
         for target in entry.delegated {
-          let inner = runners[target].id
+          let inner = runners[target].descriptor.id
           for candidate in inspect(target, field, context: &context) {
             var marked = candidate
             marked.category = inner
@@ -219,35 +227,37 @@ public final class ScanEngine: @unchecked Sendable {
             candidates.append(marked)
           }
         }
-        candidates = candidates.filter { $0.score >= step.settings.threshold }
+        let threshold = thresholds[entry.runner]
+        candidates = candidates.filter { $0.score >= threshold }
       }
       for candidate in Self.resolveOverlaps(candidates) {
         if markerPresent == nil {
           markerPresent = isSuppressed(field.bytes, Candidate(start: 0, end: field.bytes.count, type: "", score: 0, severity: .low))
         }
         if markerPresent == true, isSuppressed(field.bytes, candidate) { continue }
-        let finding = makeFinding(step, field, candidate)
+        let finding = makeFinding(runners[entry.runner], field, candidate)
         if !baseline.contains(finding.fingerprint) { findings.append(finding) }
       }
-      if measure { stepSeconds[step.id, default: 0] += ProgressReporter.monotonicSeconds() - started }
+      if measure { stepSeconds[runners[entry.runner].id, default: 0] += ProgressReporter.monotonicSeconds() - started }
     }
   }
 
   /// One step's candidates on a field, above its threshold and with
   /// overlaps among them resolved; nothing when its prefilter says so.
   private func inspect(_ runner: Int, _ field: FieldText, context: inout InspectionContext) -> [Candidate] {
-    let step = runners[runner]
-    if step.inspectsOnlyWithMatches, perStep[runner].isEmpty, !keywordHit[runner] { return [] }
+    if prefiltered[runner], perStep[runner].isEmpty, !keywordHit[runner] { return [] }
     var matches = perStep[runner]
     matches.sort { $0.start < $1.start || ($0.start == $1.start && ($0.end > $1.end || ($0.end == $1.end && $0.pattern < $1.pattern))) }
     // A view can repeat a raw match at the same offsets: keep one.
-    if step.readsNormalizedViews, matches.count > 1 {
+    if readsViews[runner], matches.count > 1 {
       var unique = [matches[0]]
       for match in matches.dropFirst() where match != unique[unique.count - 1] { unique.append(match) }
       matches = unique
     }
-    let candidates = step.inspect(field, matches: matches, context: &context).filter {
-      $0.score >= step.settings.threshold && $0.start >= 0 && $0.end <= field.bytes.count && $0.start <= $0.end
+    let threshold = thresholds[runner]
+    let count = field.bytes.count
+    let candidates = runners[runner].inspect(field, matches: matches, context: &context).filter {
+      $0.score >= threshold && $0.start >= 0 && $0.end <= count && $0.start <= $0.end
     }
     return Self.resolveOverlaps(candidates)
   }
@@ -265,7 +275,7 @@ public final class ScanEngine: @unchecked Sendable {
       if result.truncated { context.incomplete.append(field.path) }
       for match in result.matches {
         let owner = owners[match.id]
-        guard runners[owner.step].readsNormalizedViews else { continue }
+        guard readsViews[owner.step] else { continue }
         if owner.pattern < 0 {
           keywordHit[owner.step] = true
           continue
