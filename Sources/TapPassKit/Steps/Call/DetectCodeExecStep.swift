@@ -8,7 +8,9 @@
 /// Why a tokenizer (DetectCodeExec/ShellTokenizer): quoting, pipes, env
 /// prefixes, wrappers, `sh -c '…'` and `$(…)` change what actually runs, so
 /// commands are judged after parsing; only code inside interpreter
-/// one-liners is matched as text (the raw families below).
+/// one-liners is matched as text (the raw families below). Most fields
+/// are prose that names no program a rule knows: a one-pass screen
+/// (DetectCodeExec/CommandScreen) proves that and skips the parse.
 public struct DetectCodeExecStep: Step {
   public static let descriptor = StepDescriptor(
     id: "detect_code_exec",
@@ -68,6 +70,8 @@ public struct DetectCodeExecStep: Step {
     field.bytes.withUnsafeBufferPointer { bytes in
       var parse = ShellParse()
       for range in CommandText.ranges(in: field.bytes) {
+        // Spans of commands are needed only to widen pattern matches.
+        if matches.isEmpty, CommandScreen.cannotHit(bytes, range) { continue }
         Self.checkCommands(bytes, range, depth: 0, parse: &parse, hits: &hits, commands: &commands)
       }
     }

@@ -222,7 +222,8 @@ enum CommandRules {
 
   /// The rules that read the arguments of any program, by the bytes their
   /// words need (`ByteClass`): a command whose words lack them is not read.
-  /// Keep these in step with the rules in `check`.
+  /// Keep these in step with the rules in `check`; CommandScreen relies on
+  /// them too.
   static func argumentRulesMayHit(_ classes: ByteClass) -> Bool {
     sendLocalFileMayHit(classes) || remotePathMayHit(classes) || hostRootMountMayHit(classes)
   }
