@@ -71,6 +71,18 @@ import Testing
     #expect(finding.reasons == expected.reasons)
   }
 
+  @Test func programNamesLookUpToThemselves() {
+    for name in ProgramNames.families.flatMap(\.1) + ProgramNames.rules.flatMap(\.1) {
+      #expect(ProgramNames.lookup(Array(name.utf8))?.name == name)
+    }
+    for other in ["", "s", "Sudo", "sudo\0", "sudox", "mkfs.ext4", "iptables-restore2", "python3.12", "git"] {
+      #expect(ProgramNames.lookup(Array(other.utf8)) == nil, "\(other)")
+    }
+    #expect(ProgramNames.lookup(Array("su".utf8))?.families == [.privilege])
+    #expect(ProgramNames.lookup(Array("nc".utf8))?.families == [.downloader, .netcat])
+    #expect(ProgramNames.lookup(Array("chmod".utf8))?.rule == .chmod)
+  }
+
   /// Text the screen passes must give no hit when parsed and checked.
   @Test func screenPassesOnlyTextWithoutHits() {
     let names = ProgramNames.families.flatMap(\.1) + ProgramNames.rules.flatMap(\.1) + ["mkfs.ext4", "/usr/bin/sudo", "Sudo", "git", "ls"]

@@ -72,6 +72,7 @@ public struct DetectCodeExecStep: Step {
       for range in CommandText.ranges(in: field.bytes) {
         // Spans of commands are needed only to widen pattern matches.
         if matches.isEmpty, CommandScreen.cannotHit(bytes, range) { continue }
+        if parse.text.capacity == 0 { parse.reserve(bytes.count) }
         Self.checkCommands(bytes, range, depth: 0, parse: &parse, hits: &hits, commands: &commands)
       }
     }
@@ -84,9 +85,10 @@ public struct DetectCodeExecStep: Step {
       }
     }
     var miss = 1.0
-    var seen = Set<String>()
+    var seen: [String] = []  // a handful of rules: no hashing
     var best = hits[0]
-    for hit in hits where seen.insert(hit.rule).inserted {
+    for hit in hits where !seen.contains(hit.rule) {
+      seen.append(hit.rule)
       miss *= 1 - hit.score
       if hit.score > best.score { best = hit }
     }

@@ -60,7 +60,7 @@ enum CommandRules {
     }
     var wrapped = false
     while first < last, let wrapper = ProgramNames.lookup(basename(text(first))),
-      !wrapper.families.isDisjoint(with: [.privilege, .wrapper])
+      wrapper.families.contains(.privilege) || wrapper.families.contains(.wrapper)
     {
       if wrapper.families.contains(.privilege) { hit(wrapper.name, "privilege_escalation", 0.8) }
       wrapped = true
@@ -222,6 +222,7 @@ enum CommandRules {
 
   /// The rules that read the arguments of any program, by the bytes their
   /// words need (`ByteClass`): a command whose words lack them is not read.
+  /// (Tests of single members: an OptionSet array literal can allocate.)
   /// Keep these in step with the rules in `check`; CommandScreen relies on
   /// them too.
   static func argumentRulesMayHit(_ classes: ByteClass) -> Bool {
@@ -230,17 +231,17 @@ enum CommandRules {
 
   /// An option (`-p`, `--file`, …) with a path value and a URL or host name.
   @inline(__always) static func sendLocalFileMayHit(_ classes: ByteClass) -> Bool {
-    classes.isSuperset(of: [.option, .slash]) && !classes.isDisjoint(with: [.colon, .dot])
+    classes.contains(.option) && classes.contains(.slash) && (classes.contains(.colon) || classes.contains(.dot))
   }
 
   /// `user@host:/path`.
   @inline(__always) static func remotePathMayHit(_ classes: ByteClass) -> Bool {
-    classes.isSuperset(of: [.at, .colon, .slash])
+    classes.contains(.at) && classes.contains(.colon) && classes.contains(.slash)
   }
 
   /// `src=/,`, `,source=/,` or `/:/`.
   @inline(__always) static func hostRootMountMayHit(_ classes: ByteClass) -> Bool {
-    classes.isSuperset(of: [.slash, .comma, .equals]) || classes.isSuperset(of: [.slash, .colon])
+    classes.contains(.slash) && (classes.contains(.comma) && classes.contains(.equals) || classes.contains(.colon))
   }
 
   /// A chmod/install mode that sets setuid or setgid: u+s, g+s, +s, or an

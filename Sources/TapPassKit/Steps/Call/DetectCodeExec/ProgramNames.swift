@@ -58,7 +58,7 @@ enum ProgramNames {
 
   /// Up to 16 bytes of a name packed with its length: every known name
   /// fits, and all of them start with a lowercase letter.
-  struct Key: Hashable {
+  struct Key: Equatable {
     var low: UInt64
     var high: UInt64
     var count: Int
@@ -74,31 +74,52 @@ enum ProgramNames {
       self.low = low
       self.high = high
     }
+
+    var slot: Int {
+      let mixed = (low ^ (high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(count)) &* 0xFF51_AFD7_ED55_8CCD
+      return Int(truncatingIfNeeded: mixed >> UInt64(64 - ProgramNames.slotBits))
+    }
   }
 
-  static let table: [Key: ProgramInfo] = {
-    var table: [Key: ProgramInfo] = [:]
-    func entry(_ name: String) -> ProgramInfo { table[Key(name.utf8)!] ?? ProgramInfo(name: name, families: [], rule: .none) }
+  /// The known programs, in the order first named above.
+  static let entries: [(key: Key, info: ProgramInfo)] = {
+    var entries: [(key: Key, info: ProgramInfo)] = []
+    func update(_ name: String, _ change: (inout ProgramInfo) -> Void) {
+      let key = Key(name.utf8)!
+      if entries.firstIndex(where: { $0.key == key }) == nil { entries.append((key, ProgramInfo(name: name, families: [], rule: .none))) }
+      change(&entries[entries.firstIndex(where: { $0.key == key })!].info)
+    }
     for (family, names) in families {
-      for name in names {
-        var info = entry(name)
-        info.families.insert(family)
-        table[Key(name.utf8)!] = info
-      }
+      for name in names { update(name) { $0.families.insert(family) } }
     }
     for (rule, names) in rules {
-      for name in names {
-        var info = entry(name)
-        info.rule = rule
-        table[Key(name.utf8)!] = info
-      }
+      for name in names { update(name) { $0.rule = rule } }
     }
-    return table
+    return entries
+  }()
+
+  /// An open-addressing index of `entries` by `Key.slot`, a multiplicative
+  /// hash (a lookup per command, so no SipHash): -1 marks an empty slot.
+  static let slotBits = 9
+  static let slots: [Int16] = {
+    var slots = [Int16](repeating: -1, count: 1 << slotBits)
+    for (index, entry) in entries.enumerated() {
+      var slot = entry.key.slot
+      while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+      slots[slot] = Int16(index)
+    }
+    return slots
   }()
 
   /// What is known of a program name (a basename); nil for any other name.
   @inline(__always) static func lookup(_ name: some Collection<UInt8>) -> ProgramInfo? {
     guard let key = Key(name) else { return nil }
-    return table[key]
+    var slot = key.slot
+    while slots[slot] >= 0 {
+      let entry = entries[Int(slots[slot])]
+      if entry.key == key { return entry.info }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+    return nil
   }
 }

@@ -97,11 +97,11 @@ struct ShellParse {
   /// The unquoted text of a word.
   @inline(__always) func text(_ word: ShellWord) -> ArraySlice<UInt8> { text[word.text] }
 
-  mutating func removeAll() {
-    text.removeAll(keepingCapacity: true)
-    words.removeAll(keepingCapacity: true)
-    redirects.removeAll(keepingCapacity: true)
-    commands.removeAll(keepingCapacity: true)
+  /// Room for parsing about `bytes` bytes without growing step by step.
+  mutating func reserve(_ bytes: Int) {
+    text.reserveCapacity(bytes)
+    words.reserveCapacity(bytes / 8 + 4)
+    commands.reserveCapacity(bytes / 64 + 4)
   }
 }
 
@@ -127,7 +127,7 @@ enum ShellTokenizer {
         parse.commands.append(current)
       }
       for inner in nested { ShellTokenizer.parse(bytes, inner, depth: depth + 1, into: &parse) }
-      nested.removeAll()
+      nested.removeAll(keepingCapacity: true)
       current = ShellCommand(words: parse.words.count..<parse.words.count, redirects: parse.redirects.count..<parse.redirects.count,
                              start: at + 1, end: at + 1, depth: depth)
       current.pipedInto = pipe
