@@ -83,6 +83,18 @@ import Testing
     #expect(ProgramNames.lookup(Array("chmod".utf8))?.rule == .chmod)
   }
 
+  /// Commands past `maxCommands` are dropped with their words: nested
+  /// `$(…)` repeats the rest of the text at every level, so keeping them
+  /// would grow the buffers with the square of the input.
+  @Test func commandsPastTheBoundKeepNoWords() {
+    let bytes = Array(String(repeating: "ab;", count: 2_000).utf8)
+    var parse = ShellParse()
+    bytes.withUnsafeBufferPointer { ShellTokenizer.parse($0, 0..<$0.count, into: &parse) }
+    #expect(parse.commands.count == ShellTokenizer.maxCommands)
+    #expect(parse.words.count == ShellTokenizer.maxCommands)
+    #expect(parse.text.count == 2 * ShellTokenizer.maxCommands)
+  }
+
   /// Text the screen passes must give no hit when parsed and checked.
   @Test func screenPassesOnlyTextWithoutHits() {
     let names = ProgramNames.families.flatMap(\.1) + ProgramNames.rules.flatMap(\.1) + ["mkfs.ext4", "/usr/bin/sudo", "Sudo", "git", "ls"]

@@ -118,6 +118,8 @@ enum ShellTokenizer {
                                start: index, end: index, depth: depth)
     var pendingRedirect: RedirectOp? = nil
     var nested: [Range<Int>] = []
+    // Where the current command's texts begin in `parse.text`.
+    var textStart = parse.text.count
 
     func finish(_ at: Int, pipe: Bool) {
       current.words = current.words.lowerBound..<parse.words.count
@@ -125,9 +127,16 @@ enum ShellTokenizer {
       if !current.words.isEmpty || !current.redirects.isEmpty, parse.commands.count < maxCommands {
         current.end = at
         parse.commands.append(current)
+      } else {
+        // A command not kept (past `maxCommands`) keeps no words: nested
+        // `$(…)` can repeat the rest of the text at every level.
+        parse.words.removeSubrange(current.words)
+        parse.redirects.removeSubrange(current.redirects)
+        parse.text.removeSubrange(textStart...)
       }
       for inner in nested { ShellTokenizer.parse(bytes, inner, depth: depth + 1, into: &parse) }
       nested.removeAll(keepingCapacity: true)
+      textStart = parse.text.count
       current = ShellCommand(words: parse.words.count..<parse.words.count, redirects: parse.redirects.count..<parse.redirects.count,
                              start: at + 1, end: at + 1, depth: depth)
       current.pipedInto = pipe
