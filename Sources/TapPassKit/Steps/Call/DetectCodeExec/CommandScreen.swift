@@ -22,7 +22,7 @@ enum CommandScreen {
     case 0x0A, 0x3B, 0x26, 0x7C: separator
     case 0x27, 0x22, 0x5C, 0x24, 0x60, 0x3C, 0x3E: grammar
     // Any `-` may start an option.
-    case 0x2D: ByteClass.table[byte] | ByteClass.option.rawValue
+    case 0x2D: ByteClass.option.rawValue
     default: ByteClass.table[byte]
     }
   }

@@ -32,9 +32,7 @@ struct ByteClass: OptionSet {
   static let comma = ByteClass(rawValue: 1 << 3)
   static let dot = ByteClass(rawValue: 1 << 4)
   static let equals = ByteClass(rawValue: 1 << 5)
-  static let plus = ByteClass(rawValue: 1 << 6)
-  static let dash = ByteClass(rawValue: 1 << 7)
-  static let option = ByteClass(rawValue: 1 << 8)
+  static let option = ByteClass(rawValue: 1 << 6)
 
   static let table: [UInt16] = (0..<256).map { byte -> UInt16 in
     switch byte {
@@ -44,8 +42,6 @@ struct ByteClass: OptionSet {
     case 0x2C: comma.rawValue
     case 0x2E: dot.rawValue
     case 0x3D: equals.rawValue
-    case 0x2B: plus.rawValue
-    case 0x2D: dash.rawValue
     default: 0
     }
   }
@@ -82,7 +78,6 @@ struct ShellCommand {
   var pipedInto = false
   var start: Int
   var end: Int
-  var depth: Int
   /// The union of its words' classes.
   var classes: ByteClass = []
 }
@@ -93,9 +88,6 @@ struct ShellParse {
   var words: [ShellWord] = []
   var redirects: [ShellRedirect] = []
   var commands: [ShellCommand] = []
-
-  /// The unquoted text of a word.
-  @inline(__always) func text(_ word: ShellWord) -> ArraySlice<UInt8> { text[word.text] }
 
   /// Room for parsing about `bytes` bytes without growing step by step.
   mutating func reserve(_ bytes: Int) {
@@ -115,7 +107,7 @@ enum ShellTokenizer {
     var index = range.lowerBound
     let end = range.upperBound
     var current = ShellCommand(words: parse.words.count..<parse.words.count, redirects: parse.redirects.count..<parse.redirects.count,
-                               start: index, end: index, depth: depth)
+                               start: index, end: index)
     var pendingRedirect: RedirectOp? = nil
     var nested: [Range<Int>] = []
     // Where the current command's texts begin in `parse.text`.
@@ -138,7 +130,7 @@ enum ShellTokenizer {
       nested.removeAll(keepingCapacity: true)
       textStart = parse.text.count
       current = ShellCommand(words: parse.words.count..<parse.words.count, redirects: parse.redirects.count..<parse.redirects.count,
-                             start: at + 1, end: at + 1, depth: depth)
+                             start: at + 1, end: at + 1)
       current.pipedInto = pipe
     }
 
