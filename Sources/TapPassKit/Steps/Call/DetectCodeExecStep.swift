@@ -8,7 +8,9 @@
 /// Why a tokenizer (DetectCodeExec/ShellTokenizer): quoting, pipes, env
 /// prefixes, wrappers, `sh -c '…'` and `$(…)` change what actually runs, so
 /// commands are judged after parsing; only code inside interpreter
-/// one-liners is matched as text (the raw families below).
+/// one-liners is matched as text (the raw families below). Most fields
+/// are prose that names no program a rule knows: a one-pass screen
+/// (DetectCodeExec/CommandScreen) proves that and skips the parse.
 public struct DetectCodeExecStep: Step {
   public static let descriptor = StepDescriptor(
     id: "detect_code_exec",
@@ -65,7 +67,15 @@ public struct DetectCodeExecStep: Step {
       return CommandRules.Hit(rule: rule.spec.name, category: rule.category, score: rule.score, start: $0.start, end: $0.end)
     }
     var commands: [Range<Int>] = []
-    for range in CommandText.ranges(in: field.bytes) { Self.checkCommands(field.bytes, range, depth: 0, hits: &hits, commands: &commands) }
+    field.bytes.withUnsafeBufferPointer { bytes in
+      var parse = ShellParse()
+      for range in CommandText.ranges(in: field.bytes) {
+        // Spans of commands are needed only to widen pattern matches.
+        if matches.isEmpty, CommandScreen.cannotHit(bytes, range) { continue }
+        if parse.text.capacity == 0 { parse.reserve(bytes.count) }
+        Self.checkCommands(bytes, range, depth: 0, parse: &parse, hits: &hits, commands: &commands)
+      }
+    }
     guard !hits.isEmpty else { return [] }
     // A text-level hit is reported as the whole command it is part of.
     for index in 0..<matches.count {
@@ -75,9 +85,10 @@ public struct DetectCodeExecStep: Step {
       }
     }
     var miss = 1.0
-    var seen = Set<String>()
+    var seen: [String] = []  // a handful of rules: no hashing
     var best = hits[0]
-    for hit in hits where seen.insert(hit.rule).inserted {
+    for hit in hits where !seen.contains(hit.rule) {
+      seen.append(hit.rule)
       miss *= 1 - hit.score
       if hit.score > best.score { best = hit }
     }
@@ -87,32 +98,40 @@ public struct DetectCodeExecStep: Step {
                       category: best.category, reasons: reasons)]
   }
 
-  static func checkCommands(_ bytes: [UInt8], _ range: Range<Int>, depth: Int, hits: inout [CommandRules.Hit], commands spans: inout [Range<Int>]) {
-    var commands: [ShellCommand] = []
-    ShellTokenizer.parse(bytes, range, depth: depth, into: &commands)
+  /// Parses `range` (appending to `parse`) and checks its commands; the
+  /// scripts of `sh -c` are checked the same way, one level deeper.
+  static func checkCommands(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, depth: Int, parse: inout ShellParse,
+                            hits: inout [CommandRules.Hit], commands spans: inout [Range<Int>]) {
+    let first = parse.commands.count
+    ShellTokenizer.parse(bytes, range, depth: depth, into: &parse)
     var scripts: [Range<Int>] = []
-    var previous: ShellCommand? = nil
-    var written: [[UInt8]] = []
-    for command in commands {
+    // Unquoted texts of files written so far (ranges of `parse.text`).
+    var written: [Range<Int>] = []
+    for index in first..<parse.commands.count {
+      let command = parse.commands[index]
       // A file written here and then handed to another program as its
       // configuration: a command smuggled in through a config file.
-      if let program = command.words.first, !["cat", "chmod", "rm", "less", "more", "head", "tail", "ls", "echo", "mkdir"].contains(CommandRules.basename(program.text)),
-        command.words.dropFirst().contains(where: { word in written.contains(word.text) })
+      if !written.isEmpty, let program = command.words.first,
+        !(ProgramNames.lookup(CommandRules.basename(parse.text[parse.words[program].text]))?.families.contains(.fileReader) ?? false),
+        command.words.dropFirst().contains(where: { word in
+          written.contains { parse.text[$0] == parse.text[parse.words[word].text] }
+        })
       {
         hits.append(CommandRules.Hit(rule: "config_file_exec", category: "code_exec", score: 0.6, start: command.start,
                                      end: Self.trimmed(bytes, command.end, command.start)))
       }
-      written += command.redirects.filter { $0.op.last == 0x3E && $0.target.text.contains(0x2F) }.map(\.target.text)
+      for redirect in parse.redirects[command.redirects] where redirect.op.contains(.writes) && redirect.target.classes.contains(.slash) {
+        written.append(redirect.target.text)
+      }
       if depth == 0, command.end > command.start { spans.append(command.start..<Self.trimmed(bytes, command.end, command.start)) }
-      CommandRules.check(command, previous: previous, bytes: bytes, hits: &hits, shellScripts: &scripts)
-      previous = command
+      CommandRules.check(index, in: parse, previous: index > first ? index - 1 : nil, bytes: bytes, hits: &hits, shellScripts: &scripts)
     }
     guard depth < ShellTokenizer.maxDepth else { return }
-    for script in scripts where !script.isEmpty { checkCommands(bytes, script, depth: depth + 1, hits: &hits, commands: &spans) }
+    for script in scripts where !script.isEmpty { checkCommands(bytes, script, depth: depth + 1, parse: &parse, hits: &hits, commands: &spans) }
   }
 
   /// The end of a command without trailing blanks.
-  static func trimmed(_ bytes: [UInt8], _ end: Int, _ start: Int) -> Int {
+  static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int, _ start: Int) -> Int {
     var end = end
     while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
     return end
