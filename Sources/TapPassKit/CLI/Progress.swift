@@ -29,6 +29,15 @@ public struct ProgressReporter {
     drew = false
   }
 
+  /// CPU time of the calling thread: what `--benchmark` charges a step,
+  /// so that other processes on a shared machine (and other workers) do not
+  /// inflate it the way they inflate wall time.
+  public static func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+
   public static func monotonicSeconds() -> Double {
     var spec = timespec()
     clock_gettime(CLOCK_MONOTONIC, &spec)

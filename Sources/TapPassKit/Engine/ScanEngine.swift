@@ -38,7 +38,7 @@ public final class ScanEngine: @unchecked Sendable {
   private var perStep: [[PatternMatch]]
   private var keywordHit: [Bool]
   private let modelScores = FieldModelScores()
-  /// Wall time per step, filled only when `measure` is set (`--benchmark`).
+  /// Thread CPU time per step, filled only when `measure` is set (`--benchmark`).
   public var measure = false
   public private(set) var stepSeconds: [String: Double] = [:]
   public private(set) var scanSeconds = 0.0
@@ -192,7 +192,7 @@ public final class ScanEngine: @unchecked Sendable {
     context.modelScores.clear()
     context.views = []
     if let database {
-      let started = measure ? ProgressReporter.monotonicSeconds() : 0
+      let started = measure ? ProgressReporter.threadCPUSeconds() : 0
       let result = field.bytes.withUnsafeBufferPointer { database.scan($0) }
       for match in result.matches {
         let owner = owners[match.id]
@@ -204,14 +204,14 @@ public final class ScanEngine: @unchecked Sendable {
       }
       if result.truncated { context.incomplete.append(field.path) }
       if plan.readsViews { scanViews(field, database, context: &context, perStep: &perStep, keywordHit: &keywordHit) }
-      if measure { scanSeconds += ProgressReporter.monotonicSeconds() - started }
+      if measure { scanSeconds += ProgressReporter.threadCPUSeconds() - started }
     }
     // Whether the field holds the suppression marker at all, checked once:
     // per-candidate line scans are quadratic when thousands of candidates
     // sit on one long line (a dumped secrets file in a tool result).
     var markerPresent: Bool?
     for entry in plan.entries {
-      let started = measure ? ProgressReporter.monotonicSeconds() : 0
+      let started = measure ? ProgressReporter.threadCPUSeconds() : 0
       var candidates: [Candidate]
       if entry.delegated.isEmpty {
         candidates = inspect(entry.runner, field, context: &context)
@@ -238,7 +238,7 @@ public final class ScanEngine: @unchecked Sendable {
         let finding = makeFinding(runners[entry.runner], field, candidate)
         if !baseline.contains(finding.fingerprint) { findings.append(finding) }
       }
-      if measure { stepSeconds[runners[entry.runner].id, default: 0] += ProgressReporter.monotonicSeconds() - started }
+      if measure { stepSeconds[runners[entry.runner].id, default: 0] += ProgressReporter.threadCPUSeconds() - started }
     }
   }
 

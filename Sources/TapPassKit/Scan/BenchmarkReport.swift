@@ -1,4 +1,4 @@
-/// The hidden `--benchmark FILE` option: wall time per step and for the
+/// The hidden `--benchmark FILE` option: thread CPU time per step and for the
 /// shared pattern scan, sorted slowest first, as JSON.
 enum BenchmarkReport {
   static func write(engine: ScanEngine, seconds: Double, records: Int, recordMicroseconds: [Double], to path: String) throws {
