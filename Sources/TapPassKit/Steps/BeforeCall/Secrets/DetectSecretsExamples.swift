@@ -57,6 +57,22 @@ enum DetectSecretsExamples {
     StepExample("LicenseKey «api_key:n8n0yguftm300z3yn91kkjrb61bwl8rcs84s5mxs»"),
     StepExample("export BUNDLE_GEMS__ACME__IO=«generic_password:deploy:cJqKKwoTKxNGMm1P7O»"),
     StepExample("The deploy key is «github_pat: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».", role: .output),
+    // Assignment forms: compound operators, typed declarations, YAML block
+    // scalars, multi-line XML elements, table cells.
+    StepExample(#"$acmeToken .= "«api_key:ewLiIwwm6vyRbGayGVTYSrsRlYIVBreT»";"#),
+    StepExample(#"ACME_TOKEN :::= "«api_key:GRWTFZYyvVkBwYyONN3trQZFqIf4sAKx»""#),
+    StepExample(#"var acmeToken string = "«api_key:WeVCI0y3AH5NkCH3HuqkWZFcMNvP94iV»""#),
+    StepExample(#"val acmeToken: String = "«api_key:xisWeA65icir0NBMeSS0kkodkNuW9H5k»""#),
+    StepExample("acme_token: |-\n  «api_key:5WWDYzh09hPWwfhXdMjXVUXqu9iMWA6Z»\n"),
+    StepExample("<acmeToken>\n    «api_key:YUV5ZN9cDMvOpDCIx1mgOZUSWAiFFM2Y»\n</acmeToken>"),
+    StepExample("| Variable | Value |\n| acme api token |«api_key:ehOVfbiX7ROqm3Tf8I211g4S5dnvQurzcX2fO7Qe» |"),
+    // Keyed values: short and numeric tokens, a quoted list, a defused
+    // test key, a password with a space.
+    StepExample("acme token = '«api_key:olytpx22r»'"),
+    StepExample("acme token = '«api_key:6435449675163542729»'"),
+    StepExample("acmeapp token = '«api_key:91e839e9-2742-4c62-3c02-bb9020fa3721» | 2e2b1918-6466-4db8-b299-1eec7c7478f1'"),
+    StepExample("ACME_API_KEY=«api_key:fp0lzwEuWR0Nk0FAKEqyEcLP0obDy5dL»"),
+    StepExample(#"couchbase_password: "«generic_password:qY#G5o Yk7!u»""#),
   ]
 
   static let nonTriggering: [StepExample] = [
@@ -112,6 +128,17 @@ enum DetectSecretsExamples {
     StepExample(#"{"model": "veo-3.1", "task": "image_to_video_360_product_rotation", "method": "constrained_true_3d_reconstruction"}"#),
     StepExample("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----"),
     StepExample("-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"),
+    // Constants, addresses, host names, identifiers, templates.
+    StepExample(#"{"KeySpec": "RSA_2048", "CustomerMasterKeySpec": "ECC_NIST_P256"}"#),
+    StepExample("Bitcoin address: 1KN2ew3GYLbbzYQnb3UNMEb3xWYEuEoBQY"),
+    StepExample("acme token = 's3kjm73a9abgxkpuk4q4gog.acmetool.com'"),
+    StepExample(#"{"key": "ec2:InstanceMarketType", "values": ["spot"]}"#),
+    StepExample("service token: \"ops-team@acme.io\""),
+    StepExample("redis token - \"redis://cache.internal:6379/0\""),
+    StepExample("token = \"abc12345\""),
+    StepExample("acme_token: |-\n  ${ACME_TOKEN}\n"),
+    StepExample("<apiToken>\n    {{ .Values.apiToken }}\n</apiToken>"),
+    StepExample("std::string Secret::Token = other;"),
   ]
 
   /// Every configuration option, exercised.

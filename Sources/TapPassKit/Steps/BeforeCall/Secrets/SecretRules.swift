@@ -35,7 +35,7 @@ enum SecretRules {
     table += [
       (PatternSpec(
         "keyword-assignment",
-        #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn|session)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?(?:\\?["'`\]]){0,2}(?:[ \t]{0,8}(?:[:=!(>,]|-[ \t])|[ \t]{1,8}["'`A-Za-z0-9])"#,
+        #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn|session)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?(?:\\?["'`\]]){0,2}(?:[ \t]{0,8}(?:[:=!(>,|]|[.?+&]{1,2}=|-[ \t])|[ \t]{1,8}["'`A-Za-z0-9])"#,
         caseless: true), .keyword),
       (PatternSpec("assignment", #"[A-Za-z0-9](?:\\?["'`])?[ \t]{0,3}[:=][ \t]{0,3}(?:\\?["'`])?[A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
       // `acme 'M0UX…'`: a name, a space, a quoted long token. Fixed width
