@@ -73,6 +73,13 @@ enum DetectSecretsExamples {
     StepExample("acmeapp token = '«api_key:91e839e9-2742-4c62-3c02-bb9020fa3721» | 2e2b1918-6466-4db8-b299-1eec7c7478f1'"),
     StepExample("ACME_API_KEY=«api_key:fp0lzwEuWR0Nk0FAKEqyEcLP0obDy5dL»"),
     StepExample(#"couchbase_password: "«generic_password:qY#G5o Yk7!u»""#),
+    // Vendor formats (split so that the source holds no whole token).
+    StepExample("push with «gitlab_token:glp" + "at-usw5Iy7VyUl67kXqNJDwrzgD7jN.01zdot2wh»"),
+    StepExample("\"access_token\": \"«slack_token:xo" + "xs-247242-067251-702539-d8f1e97eeac606901e»\""),
+    StepExample("TWILIO_API_KEY=«twilio_credential:S" + "K398678dda627b9387b733f532f773441»"),
+    StepExample("DOCKER_TOKEN=«api_key:dckr" + "_pat_NnH-HJNKiuMo1m9aPLjSegUgMNH»"),
+    StepExample("NEW_RELIC_API_KEY=«api_key:NR" + "AK-P8KUZN7N4TUBJC5KB2DFOMRDCWL»"),
+    StepExample("oc login --token=«api_key:sha256~mMxi0QoFHxMEwyS9i7IoLhbwvHREwHKt-pI8TcP4vWu»"),
   ]
 
   static let nonTriggering: [StepExample] = [
@@ -139,6 +146,8 @@ enum DetectSecretsExamples {
     StepExample("acme_token: |-\n  ${ACME_TOKEN}\n"),
     StepExample("<apiToken>\n    {{ .Values.apiToken }}\n</apiToken>"),
     StepExample("std::string Secret::Token = other;"),
+    // A digest after a vendor-like prefix (`ico-` of a file name).
+    StepExample("favicon.ico-949cdab36dd428577a40f55c84841d70.png"),
   ]
 
   /// Every configuration option, exercised.
