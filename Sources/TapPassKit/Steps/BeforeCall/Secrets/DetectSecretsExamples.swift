@@ -73,6 +73,13 @@ enum DetectSecretsExamples {
     StepExample("acmeapp token = '«api_key:91e839e9-2742-4c62-3c02-bb9020fa3721» | 2e2b1918-6466-4db8-b299-1eec7c7478f1'"),
     StepExample("ACME_API_KEY=«api_key:fp0lzwEuWR0Nk0FAKEqyEcLP0obDy5dL»"),
     StepExample(#"couchbase_password: "«generic_password:qY#G5o Yk7!u»""#),
+    // Structural formats: Azure SAS signatures, JWK and PuTTY private keys,
+    // curl users, keys as URL users.
+    StepExample("https://acmelogs.blob.core.windows.net/exports/day.csv?sv=2022-11-02&ss=b&srt=o&se=2026-01-01T00:00:00Z&sp=r&s" + "ig=«azure_credential:JQv8Icde1wEqNEHfEWOMD1TOLAYQM7D4zkjEUlDu%3D»"),
+    StepExample(#"{"kty": "EC", "crv": "P-256", "x": "SlS7ltW4IFGRmUs966YINUEZVdpSEc5cDG8RHxXZgtv", "y": "6VzQjRKHscsYg0017YF2qY7r5HNa6Tsez2clNLAZo4e", "d": "«private_key:gVoCtN4XoXnQ50boD01Hd784QQL51SPFIDiSnnWEavJ»"}"#),
+    StepExample("«private_key:PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 1\nVeW1KopGRjPqTHC3ddi1HPv7ovcqX1i7aFd5CGDtR5CvgHmmwd9ynrqfXZP3fU9Np572\nPrivate-Lines: 1\npX2ze97VFzKYFAC51mv97r0Wfvfl9gVIKjFoR7ruJfXMoJiA70G5gw0XRY8z6Jih\nPrivate-MAC: f27fc5abff2c2735cbadf99d75808740b1bd645ff2da2f1392afa5c6ba6387c0»\n"),
+    StepExample(#"curl -X POST --user "{b87f4aac-ec4c-4375-598f-01efeb31a6eb}":"{«basic_auth:wjiXzEQ4kjfTNO»}" https://api.acme.io/v1/send"#),
+    StepExample("CLOUD_URL=acmecloud://«connection_string:961801831601623:mq9stebMQSC-dfxgU0EVMHmh3Dk»@acme-media"),
     // Vendor formats (split so that the source holds no whole token).
     StepExample("push with «gitlab_token:glp" + "at-usw5Iy7VyUl67kXqNJDwrzgD7jN.01zdot2wh»"),
     StepExample("\"access_token\": \"«slack_token:xo" + "xs-247242-067251-702539-d8f1e97eeac606901e»\""),
@@ -148,6 +155,8 @@ enum DetectSecretsExamples {
     StepExample("std::string Secret::Token = other;"),
     // A digest after a vendor-like prefix (`ico-` of a file name).
     StepExample("favicon.ico-949cdab36dd428577a40f55c84841d70.png"),
+    // curl users that are templates.
+    StepExample("curl -u \"{username}\":\"{password}\" https://api.acme.io"),
   ]
 
   /// Every configuration option, exercised.

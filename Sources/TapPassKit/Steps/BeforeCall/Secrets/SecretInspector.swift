@@ -71,6 +71,12 @@ struct SecretInspector {
         found = curlUser(bytes, match)
       case .npmrc:
         found = npmrc(bytes, match)
+      case .sasSignature:
+        found = sasSignature(bytes, match)
+      case .jwkPrivate:
+        found = jwkPrivate(bytes, match)
+      case .puttyKey:
+        found = puttyKey(bytes, match)
       }
       if let found, !rejectedTokens.contains(found.start) { candidates.append(found) }
     }
