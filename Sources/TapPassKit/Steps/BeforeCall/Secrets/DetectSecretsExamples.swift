@@ -87,6 +87,9 @@ enum DetectSecretsExamples {
     StepExample("DOCKER_TOKEN=«api_key:dckr" + "_pat_NnH-HJNKiuMo1m9aPLjSegUgMNH»"),
     StepExample("NEW_RELIC_API_KEY=«api_key:NR" + "AK-P8KUZN7N4TUBJC5KB2DFOMRDCWL»"),
     StepExample("oc login --token=«api_key:sha256~mMxi0QoFHxMEwyS9i7IoLhbwvHREwHKt-pI8TcP4vWu»"),
+    // The identifier half of a credential pair.
+    StepExample("acme_id: \"«credential_id:MKoVjm198yspi0WE8»\"\nacme_secret: \"«generic_secret:zu2jm40pjnjc7pdrc1wovk7cdm019ogv»\""),
+    StepExample(#"{"client_id": "«credential_id:eea9946284ec5182260636ad20fc49fc»", "client_secret": "«generic_secret:7QtGNfWAY8lzvmrUyZF4iGKcTjL3DINN3B27M5nD»"}"#),
   ]
 
   static let nonTriggering: [StepExample] = [
@@ -157,6 +160,8 @@ enum DetectSecretsExamples {
     StepExample("favicon.ico-949cdab36dd428577a40f55c84841d70.png"),
     // curl users that are templates.
     StepExample("curl -u \"{username}\":\"{password}\" https://api.acme.io"),
+    // Ids with no credential beside them.
+    StepExample("user_id: \"s6ldxp9KQephktoFESwOfIrY\"\nrequest_id: \"SmKJjbmCMtCpf1gP37j9aF8D\""),
   ]
 
   /// Every configuration option, exercised.

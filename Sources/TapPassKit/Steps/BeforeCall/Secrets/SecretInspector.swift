@@ -80,6 +80,7 @@ struct SecretInspector {
       }
       if let found, !rejectedTokens.contains(found.start) { candidates.append(found) }
     }
+    if !candidates.isEmpty { candidates += credentialPairs(bytes, candidates) }
     if !disabledTypes.isEmpty { candidates.removeAll { disabledTypes.contains($0.type) } }
     return candidates
   }
