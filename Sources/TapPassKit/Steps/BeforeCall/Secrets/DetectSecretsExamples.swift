@@ -87,6 +87,8 @@ enum DetectSecretsExamples {
     StepExample("DOCKER_TOKEN=«api_key:dckr" + "_pat_NnH-HJNKiuMo1m9aPLjSegUgMNH»"),
     StepExample("NEW_RELIC_API_KEY=«api_key:NR" + "AK-P8KUZN7N4TUBJC5KB2DFOMRDCWL»"),
     StepExample("oc login --token=«api_key:sha256~mMxi0QoFHxMEwyS9i7IoLhbwvHREwHKt-pI8TcP4vWu»"),
+    // Prose: a copula between the key word and the value.
+    StepExample("I think my VPN password is «generic_password:Wq7tz!pR4m» but it stopped working", role: .user),
     // The identifier half of a credential pair.
     StepExample("acme_id: \"«credential_id:MKoVjm198yspi0WE8»\"\nacme_secret: \"«generic_secret:zu2jm40pjnjc7pdrc1wovk7cdm019ogv»\""),
     StepExample(#"{"client_id": "«credential_id:eea9946284ec5182260636ad20fc49fc»", "client_secret": "«generic_secret:7QtGNfWAY8lzvmrUyZF4iGKcTjL3DINN3B27M5nD»"}"#),
@@ -156,6 +158,7 @@ enum DetectSecretsExamples {
     StepExample("acme_token: |-\n  ${ACME_TOKEN}\n"),
     StepExample("<apiToken>\n    {{ .Values.apiToken }}\n</apiToken>"),
     StepExample("std::string Secret::Token = other;"),
+    StepExample("The password is incorrect, please try again; the API key is missing from the request."),
     // A digest after a vendor-like prefix (`ico-` of a file name).
     StepExample("favicon.ico-949cdab36dd428577a40f55c84841d70.png"),
     // curl users that are templates.

@@ -139,7 +139,12 @@ enum ValueExtraction {
       // `password "value"` or `LicenseKey value`: a value after whitespace.
       guard position > beforeSpace, SecretBytes.isQuote(byte) || SecretBytes.alphanumeric.contains(byte) else { return nil }
     }
-    let op = position > beforeSpace && (SecretBytes.isQuote(byte) || SecretBytes.alphanumeric.contains(byte)) ? UInt8(0x20) : byte
+    var op = position > beforeSpace && (SecretBytes.isQuote(byte) || SecretBytes.alphanumeric.contains(byte)) ? UInt8(0x20) : byte
+    // `my password is Tr0ub4dor&3`: a copula in prose works as `:`.
+    if op == 0x20, let copula = copulaEnd(bytes, position) {
+      position = copula
+      op = UInt8(ascii: ":")
+    }
     var afterOperator = position
     while position < count && position - afterOperator < 8 && SecretBytes.isSpace(bytes[position]) { position += 1 }
     // `var apiToken string = "…"`, `val apiToken: String = "…"`: a type
@@ -212,6 +217,20 @@ enum ValueExtraction {
     stripBraces(bytes, &assignment)
     return assignment.value.isEmpty ? nil : assignment
   }
+
+  /// `is`, `was`, `is:`, `=`-like words of prose between a key and its
+  /// value (`the password is …`); the position after them and their space.
+  static func copulaEnd(_ bytes: [UInt8], _ position: Int) -> Int? {
+    for word in copulas where SecretBytes.hasPrefix(bytes, position..<bytes.count, word) {
+      var end = position + word.count
+      if end < bytes.count, bytes[end] == UInt8(ascii: ":") { end += 1 }
+      guard end < bytes.count, SecretBytes.isSpace(bytes[end]) else { continue }
+      return end
+    }
+    return nil
+  }
+
+  static let copulas: [[UInt8]] = ["is", "was", "remains", "will be", "would be", "should be"].map { Array($0.utf8) }
 
   /// Type names that may sit between a key and its operator.
   static let typeNames: [[UInt8]] = ["string", "str", "&str", "const", "char", "char*", "var", "val", "let", "text", "secret", "securestring"].map { Array($0.utf8) }
