@@ -23,6 +23,7 @@ struct SecretInspector {
     // Starts of vendor-prefixed values that failed their format check: a
     // keyed rule must not report them anyway (`SLACK_TOKEN="xoxp-1234-…"`).
     var rejectedTokens = Set<Int>()
+    var puttySearchedTo = 0
     for match in matches {
       guard case .vendor(let format) = SecretRules.table[match.pattern].rule else { continue }
       let verdict = vendorToken(bytes, match, format)
@@ -76,7 +77,8 @@ struct SecretInspector {
       case .jwkPrivate:
         found = jwkPrivate(bytes, match)
       case .puttyKey:
-        found = puttyKey(bytes, match)
+        // Many headers without a key after them: search each stretch once.
+        found = puttyKey(bytes, match, searchedTo: &puttySearchedTo)
       }
       if let found, !rejectedTokens.contains(found.start) { candidates.append(found) }
     }

@@ -196,9 +196,14 @@ extension SecretInspector {
 
   /// A PuTTY `.ppk` file: from its header through the `Private-MAC` line
   /// (the private lines are the key; the public part travels with it).
-  func puttyKey(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
+  /// `searchedTo`: where an earlier header's search for `Private-Lines:`
+  /// ended without a hit; nothing before it needs a second look.
+  func puttyKey(_ bytes: [UInt8], _ match: PatternMatch, searchedTo: inout Int) -> Candidate? {
     let limit = min(bytes.count, match.end + 16_384)
-    guard let lines = SecretBytes.find(bytes, "Private-Lines:", from: match.end, limit: limit) else { return nil }
+    guard let lines = SecretBytes.find(bytes, "Private-Lines:", from: max(match.end, searchedTo), limit: limit) else {
+      searchedTo = max(searchedTo, limit - 13)
+      return nil
+    }
     var end = limit
     if let mac = SecretBytes.find(bytes, "Private-MAC:", from: lines, limit: limit) {
       end = mac + 12
