@@ -10,7 +10,9 @@
 /// checked for boundaries, length and the format's checksum or layout; a
 /// keyed value is extracted from its quotes and judged by what its key
 /// says, its entropy and character mix, and a placeholder list (`EXAMPLE`,
-/// `xxxx`, `${VAR}`, `{{ … }}`, `your_api_key`, sequential runs). The rule
+/// `xxxx`, `${VAR}`, `{{ … }}`, `your_api_key`, sequential runs). Once a
+/// field holds a credential, the identifier half of its pair next to it
+/// (`client_id` beside `client_secret`) is reported too. The rule
 /// table is `Secrets/SecretRules.swift`; each validator lives in its own
 /// file there with the reasoning behind it.
 public struct DetectSecretsStep: Step {

@@ -57,6 +57,41 @@ enum DetectSecretsExamples {
     StepExample("LicenseKey «api_key:n8n0yguftm300z3yn91kkjrb61bwl8rcs84s5mxs»"),
     StepExample("export BUNDLE_GEMS__ACME__IO=«generic_password:deploy:cJqKKwoTKxNGMm1P7O»"),
     StepExample("The deploy key is «github_pat: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».", role: .output),
+    // Assignment forms: compound operators, typed declarations, YAML block
+    // scalars, multi-line XML elements, table cells.
+    StepExample(#"$acmeToken .= "«api_key:ewLiIwwm6vyRbGayGVTYSrsRlYIVBreT»";"#),
+    StepExample(#"ACME_TOKEN :::= "«api_key:GRWTFZYyvVkBwYyONN3trQZFqIf4sAKx»""#),
+    StepExample(#"var acmeToken string = "«api_key:WeVCI0y3AH5NkCH3HuqkWZFcMNvP94iV»""#),
+    StepExample(#"val acmeToken: String = "«api_key:xisWeA65icir0NBMeSS0kkodkNuW9H5k»""#),
+    StepExample("acme_token: |-\n  «api_key:5WWDYzh09hPWwfhXdMjXVUXqu9iMWA6Z»\n"),
+    StepExample("<acmeToken>\n    «api_key:YUV5ZN9cDMvOpDCIx1mgOZUSWAiFFM2Y»\n</acmeToken>"),
+    StepExample("| Variable | Value |\n| acme api token |«api_key:ehOVfbiX7ROqm3Tf8I211g4S5dnvQurzcX2fO7Qe» |"),
+    // Keyed values: short and numeric tokens, a quoted list, a defused
+    // test key, a password with a space.
+    StepExample("acme token = '«api_key:olytpx22r»'"),
+    StepExample("acme token = '«api_key:6435449675163542729»'"),
+    StepExample("acmeapp token = '«api_key:91e839e9-2742-4c62-3c02-bb9020fa3721» | 2e2b1918-6466-4db8-b299-1eec7c7478f1'"),
+    StepExample("ACME_API_KEY=«api_key:fp0lzwEuWR0Nk0FAKEqyEcLP0obDy5dL»"),
+    StepExample(#"couchbase_password: "«generic_password:qY#G5o Yk7!u»""#),
+    // Structural formats: Azure SAS signatures, JWK and PuTTY private keys,
+    // curl users, keys as URL users.
+    StepExample("https://acmelogs.blob.core.windows.net/exports/day.csv?sv=2022-11-02&ss=b&srt=o&se=2026-01-01T00:00:00Z&sp=r&s" + "ig=«azure_credential:JQv8Icde1wEqNEHfEWOMD1TOLAYQM7D4zkjEUlDu%3D»"),
+    StepExample(#"{"kty": "EC", "crv": "P-256", "x": "SlS7ltW4IFGRmUs966YINUEZVdpSEc5cDG8RHxXZgtv", "y": "6VzQjRKHscsYg0017YF2qY7r5HNa6Tsez2clNLAZo4e", "d": "«private_key:gVoCtN4XoXnQ50boD01Hd784QQL51SPFIDiSnnWEavJ»"}"#),
+    StepExample("«private_key:PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 1\nVeW1KopGRjPqTHC3ddi1HPv7ovcqX1i7aFd5CGDtR5CvgHmmwd9ynrqfXZP3fU9Np572\nPrivate-Lines: 1\npX2ze97VFzKYFAC51mv97r0Wfvfl9gVIKjFoR7ruJfXMoJiA70G5gw0XRY8z6Jih\nPrivate-MAC: f27fc5abff2c2735cbadf99d75808740b1bd645ff2da2f1392afa5c6ba6387c0»\n"),
+    StepExample(#"curl -X POST --user "{b87f4aac-ec4c-4375-598f-01efeb31a6eb}":"{«basic_auth:wjiXzEQ4kjfTNO»}" https://api.acme.io/v1/send"#),
+    StepExample("CLOUD_URL=acmecloud://«connection_string:961801831601623:mq9stebMQSC-dfxgU0EVMHmh3Dk»@acme-media"),
+    // Vendor formats (split so that the source holds no whole token).
+    StepExample("push with «gitlab_token:glp" + "at-usw5Iy7VyUl67kXqNJDwrzgD7jN.01zdot2wh»"),
+    StepExample("\"access_token\": \"«slack_token:xo" + "xs-247242-067251-702539-d8f1e97eeac606901e»\""),
+    StepExample("TWILIO_API_KEY=«twilio_credential:S" + "K398678dda627b9387b733f532f773441»"),
+    StepExample("DOCKER_TOKEN=«api_key:dckr" + "_pat_NnH-HJNKiuMo1m9aPLjSegUgMNH»"),
+    StepExample("NEW_RELIC_API_KEY=«api_key:NR" + "AK-P8KUZN7N4TUBJC5KB2DFOMRDCWL»"),
+    StepExample("oc login --token=«api_key:sha256~mMxi0QoFHxMEwyS9i7IoLhbwvHREwHKt-pI8TcP4vWu»"),
+    // Prose: a copula between the key word and the value.
+    StepExample("I think my VPN password is «generic_password:Wq7tz!pR4m» but it stopped working", role: .user),
+    // The identifier half of a credential pair.
+    StepExample("acme_id: \"«credential_id:MKoVjm198yspi0WE8»\"\nacme_secret: \"«generic_secret:zu2jm40pjnjc7pdrc1wovk7cdm019ogv»\""),
+    StepExample(#"{"client_id": "«credential_id:eea9946284ec5182260636ad20fc49fc»", "client_secret": "«generic_secret:7QtGNfWAY8lzvmrUyZF4iGKcTjL3DINN3B27M5nD»"}"#),
   ]
 
   static let nonTriggering: [StepExample] = [
@@ -112,6 +147,24 @@ enum DetectSecretsExamples {
     StepExample(#"{"model": "veo-3.1", "task": "image_to_video_360_product_rotation", "method": "constrained_true_3d_reconstruction"}"#),
     StepExample("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----"),
     StepExample("-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"),
+    // Constants, addresses, host names, identifiers, templates.
+    StepExample(#"{"KeySpec": "RSA_2048", "CustomerMasterKeySpec": "ECC_NIST_P256"}"#),
+    StepExample("Bitcoin address: 1KN2ew3GYLbbzYQnb3UNMEb3xWYEuEoBQY"),
+    StepExample("acme token = 's3kjm73a9abgxkpuk4q4gog.acmetool.com'"),
+    StepExample(#"{"key": "ec2:InstanceMarketType", "values": ["spot"]}"#),
+    StepExample("service token: \"ops-team@acme.io\""),
+    StepExample("redis token - \"redis://cache.internal:6379/0\""),
+    StepExample("token = \"abc12345\""),
+    StepExample("acme_token: |-\n  ${ACME_TOKEN}\n"),
+    StepExample("<apiToken>\n    {{ .Values.apiToken }}\n</apiToken>"),
+    StepExample("std::string Secret::Token = other;"),
+    StepExample("The password is incorrect, please try again; the API key is missing from the request."),
+    // A digest after a vendor-like prefix (`ico-` of a file name).
+    StepExample("favicon.ico-949cdab36dd428577a40f55c84841d70.png"),
+    // curl users that are templates.
+    StepExample("curl -u \"{username}\":\"{password}\" https://api.acme.io"),
+    // Ids with no credential beside them.
+    StepExample("user_id: \"s6ldxp9KQephktoFESwOfIrY\"\nrequest_id: \"SmKJjbmCMtCpf1gP37j9aF8D\""),
   ]
 
   /// Every configuration option, exercised.

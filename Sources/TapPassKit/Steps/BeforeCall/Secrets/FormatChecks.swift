@@ -39,8 +39,26 @@ enum FormatChecks {
     var digits = 0
     while position < range.upperBound && bytes[position] >= 0x30 && bytes[position] <= 0x39 { digits += 1; position += 1 }
     if digits >= 8 { return true }
+    if digits >= 5, legacyLayoutValid(bytes, position, range.upperBound) { return true }
     guard digits == 1, position < range.upperBound, bytes[position] == UInt8(ascii: "-") else { return false }
     return range.upperBound - position > 40
+  }
+
+  /// Legacy workspace tokens: `xoxo-`/`xoxs-` then three numbers (the
+  /// first already read up to `position`) and a hex tail, `xoxs-5234…-2342…-
+  /// 2342…-e039d028…`. Short numbers (`1234-1234-1234`) are documentation.
+  static func legacyLayoutValid(_ bytes: [UInt8], _ position: Int, _ end: Int) -> Bool {
+    var position = position
+    for _ in 0..<2 {
+      guard position < end, bytes[position] == UInt8(ascii: "-") else { return false }
+      position += 1
+      var digits = 0
+      while position < end && bytes[position] >= 0x30 && bytes[position] <= 0x39 { digits += 1; position += 1 }
+      guard digits >= 5 else { return false }
+    }
+    guard position < end, bytes[position] == UInt8(ascii: "-") else { return false }
+    let tail = (position + 1)..<end
+    return tail.count >= 10 && tail.allSatisfy { SecretBytes.hex.contains(bytes[$0]) }
   }
 
   /// A JWT: three base64url parts, the header decoding to a JSON object
@@ -109,6 +127,13 @@ enum FormatChecks {
     while dash < range.upperBound && bytes[dash] != UInt8(ascii: "-") && dash - range.lowerBound < 9 { dash += 1 }
     if bytes[range.lowerBound] == UInt8(ascii: "G") { return (29...59).contains(range.count) }  // GR1348941 + 20–50
     let kind = String(decoding: bytes[range.lowerBound..<dash], as: UTF8.self)
+    // Routable tokens (GitLab 17+): `glpat-<27+>.<2><7>`, a dot and a
+    // 9-character base36 tail.
+    if let dot = (dash..<range.upperBound).last(where: { bytes[$0] == UInt8(ascii: ".") }) {
+      let tail = (dot + 1)..<range.upperBound
+      guard tail.count == 9, tail.allSatisfy({ (bytes[$0] >= 0x30 && bytes[$0] <= 0x39) || (bytes[$0] >= 0x61 && bytes[$0] <= 0x7A) }) else { return false }
+      return (kind == "glpat" || kind == "glrt") && dot - dash - 1 >= 27
+    }
     let body = range.upperBound - dash - 1
     switch kind {
     case "glimt": return body == 25

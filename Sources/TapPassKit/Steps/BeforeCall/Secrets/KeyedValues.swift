@@ -36,11 +36,37 @@ struct KeyedValues {
     if placeholders.isPlaceholder(bytes, range) { return nil }
     if !assignment.quoted && assignment.scheme == .none && ValueForms.looksLikeExpression(bytes, range) { return nil }
     let shape = ValueShape(bytes, range)
-    if shape.spaces > 0 || ValueForms.isWordCompound(bytes, range) { return nil }
+    if shape.spaces > 0 {
+      // `'<uuid> | <uuid>'`, `"user token"`: a short list of words in
+      // quotes under a secret key holds the credential as one of them.
+      guard assignment.quoted, meaning.strength != .weak, !assignment.multiWord else { return nil }
+      let words = ValueExtraction.words(bytes, range)
+      guard words.count <= 4 else { return nil }
+      // A password may hold spaces: a short quoted value that is random
+      // as a whole (symbols, or digits and both cases) is one password.
+      if meaning.strength == .password, words.count <= 3, range.count >= configuration.minPasswordLength, shape.entropy >= 3.0 {
+        var symbols = 0
+        for index in range where !SecretBytes.alphanumeric.contains(bytes[index]) && !SecretBytes.isSpace(bytes[index]) { symbols += 1 }
+        if (symbols >= 2 && shape.digits > 0 && shape.letters >= 2) || (shape.digits >= 2 && shape.upper > 0 && shape.lower > 0) {
+          return Candidate(start: range.lowerBound, end: range.upperBound, type: meaning.type, score: 0.7, severity: .high, reasons: [rule, "spaced"])
+        }
+      }
+      var list = assignment
+      list.multiWord = true
+      return judge(bytes, list, meaning, rule: rule)
+    }
+    if ValueForms.isWordCompound(bytes, range) { return nil }
     if SecretBytes.hasPrefix(bytes, range, "http") {
       return meaning.type == "webhook_url" ? webhook(bytes, range, rule: rule) : nil
     }
+    // `redis://…`, `postgres://…`: credentials inside a URL are the URL
+    // rule's; the URL itself is not the secret.
+    if SecretBytes.contains(bytes, range, "://") { return nil }
     if SecretBytes.hasPrefix(bytes, range, "arn:") || ValueForms.isFilePath(bytes, range) { return nil }
+    if ValueForms.isHostname(bytes, range) || ValueForms.isEmail(bytes, range) || ValueForms.isConstantName(bytes, range) { return nil }
+    // Names (`ec2:InstanceMarketType`) under token keys; a password made
+    // of words is still a password.
+    if meaning.strength != .password && ValueForms.isIdentifierPath(bytes, range) { return nil }
     // `nn.CrossEntropyLoss()`: a call, quoted or not.
     if range.count >= 2, bytes[range.upperBound - 1] == UInt8(ascii: ")"), bytes[range.upperBound - 2] == UInt8(ascii: "(") { return nil }
     var strongSymbols = 0
@@ -65,10 +91,28 @@ struct KeyedValues {
       guard shape.digits > 0 || strongSymbols > 0 || (shape.upper > 0 && shape.lower > 0 && range.count >= 8) else { return nil }
       score = shape.entropy >= 3 ? 0.8 : 0.7
     case .secret:
+      // Numeric keys (`vbout token = '9734…'`): long, varied digit runs
+      // under a key that names a secret; shorter numbers are ids or counts.
+      if shape.digits == range.count {
+        guard range.count >= max(configuration.minLength, 15), range.count <= 64, shape.entropy >= 2.5, shape.dominance <= 0.3,
+          !Placeholders.hasPeriodicRun(bytes, range) else { return nil }
+        return Candidate(start: range.lowerBound, end: range.upperBound, type: meaning.type, score: 0.65, severity: .medium, reasons: [rule, "numeric"])
+      }
+      // Short quoted values (`mockaroo token = 'mlm9iqkm'`): letters and
+      // digits, in quotes, under a key that names a secret.
+      if range.count < configuration.minLength {
+        let delimited = assignment.quoted || (range.upperBound < bytes.count && SecretBytes.isQuote(bytes[range.upperBound]))
+        // Pure letters and digits with lower case: `RSA_2048`, `HS256`
+        // and other enum-like settings are upper case or separated.
+        guard delimited, range.count >= max(8, configuration.minLength - 4), shape.lower > 0, shape.digits > 0,
+          shape.letters + shape.digits == range.count, shape.entropy >= 2.3, shape.dominance <= 0.4,
+          !Placeholders.hasSequentialRun(bytes, range, length: 4) else { return nil }
+        return Candidate(start: range.lowerBound, end: range.upperBound, type: meaning.type, score: 0.6, severity: .medium, reasons: [rule, "short"])
+      }
       // Hex has 4 bits per character at most, so short hex keys measure
       // lower than base62 ones of the same strength.
       let minEntropy = shape.isHex ? configuration.minEntropy * 0.85 : configuration.minEntropy
-      guard range.count >= configuration.minLength, shape.entropy >= minEntropy, shape.dominance <= 0.5 else { return nil }
+      guard shape.entropy >= minEntropy, shape.dominance <= 0.5 else { return nil }
       let mixed = (shape.letters > 0 && shape.digits >= 2)
         || (strongSymbols > 0 && shape.letters > 0 && shape.entropy >= 3.5)
         || (shape.upper > 0 && shape.lower > 0 && Self.caseChanges(bytes, range) * 5 >= range.count * 2)
@@ -90,10 +134,14 @@ struct KeyedValues {
   }
 
   /// Keys that hold names, text or addresses when they do not say secret.
+  /// Each must be a whole component of the key (`user_email`, `nextPage`),
+  /// so that vendor names that begin with one (`mailgun`, `datadog`,
+  /// `typeform`, `sumologic`) stay keys of their own.
   static let weakDenied: [[UInt8]] = [
     "value", "content", "data", "text", "body", "src", "href", "action", "query", "input", "output", "result",
     "payload", "message", "state", "code", "account", "user", "email", "mail", "domain", "host", "login", "link",
     "file", "class", "style", "type", "size", "cursor", "page", "next", "prev", "sum", "table", "list", "item", "name",
+    "address", "wallet", "username", "hostname", "filename", "path", "url", "uri",
   ].map { Array($0.utf8) }
 
   /// A key that does not name a secret must look like a configuration
@@ -107,7 +155,10 @@ struct KeyedValues {
     guard key.count >= 3, key.count <= 40 else { return false }
     let shape = ValueShape(bytes, key)
     guard shape.digits <= 2 else { return false }
-    for word in weakDenied where SecretBytes.contains(bytes, key, word) { return false }
+    let components = SecretKeys.components(bytes, key)
+    for component in components where weakDenied.contains(where: { $0.count == component.count && SecretBytes.hasPrefix(bytes, component, $0) }) {
+      return false
+    }
     if assignment.quoted { return true }
     switch assignment.op {
     case UInt8(ascii: ":"): return assignment.spaced

@@ -89,9 +89,36 @@ struct Placeholders: Sendable {
     var stem = range.upperBound
     while stem > range.lowerBound && !SecretBytes.alphanumeric.contains(bytes[stem - 1]) || (stem > range.lowerBound && bytes[stem - 1] >= 0x30 && bytes[stem - 1] <= 0x39) { stem -= 1 }
     for value in Self.standInValues where (value.count == range.count || value.count == stem - range.lowerBound) && SecretBytes.hasPrefix(bytes, range, value) { return true }
-    for word in Self.standInWords where SecretBytes.contains(bytes, range, word) { return true }
+    for word in Self.standInWords where SecretBytes.contains(bytes, range, word) {
+      if !Self.randomAround(bytes, range, Self.standInWords) { return true }
+    }
     for word in extraWords where SecretBytes.contains(bytes, range, word) { return true }
     return false
+  }
+
+  /// Whether the value stays a random token once the stand-in words in
+  /// it are taken out: test fixtures defuse real-looking keys by writing
+  /// `FAKE` into them (`sk_nGDJWCkPiFAKE5XFTzUUA`), while invented values
+  /// are words around the stand-in (`your_api_key_here`, `somefakekey`).
+  /// The rest must be long, high-entropy and mix upper case, lower case
+  /// and digits, which typed names and phrases never do.
+  static func randomAround(_ bytes: [UInt8], _ range: Range<Int>, _ words: [[UInt8]]) -> Bool {
+    guard range.count >= 20, range.count <= 512 else { return false }
+    var rest: [UInt8] = []
+    rest.reserveCapacity(range.count)
+    var index = range.lowerBound
+    outer: while index < range.upperBound {
+      for word in words where SecretBytes.hasPrefix(bytes, index..<range.upperBound, word) {
+        index += word.count
+        continue outer
+      }
+      rest.append(bytes[index])
+      index += 1
+    }
+    guard rest.count >= 16 else { return false }
+    let shape = ValueShape(rest, 0..<rest.count)
+    return shape.upper >= 2 && shape.lower >= 2 && shape.digits >= 1 && shape.entropy >= 3.7 && shape.dominance <= 0.2
+      && !hasSequentialRun(rest, 0..<rest.count, length: 7)
   }
 
   /// A template or variable reference anywhere in the value: `${NAME}`,

@@ -23,6 +23,7 @@ struct SecretInspector {
     // Starts of vendor-prefixed values that failed their format check: a
     // keyed rule must not report them anyway (`SLACK_TOKEN="xoxp-1234-…"`).
     var rejectedTokens = Set<Int>()
+    var puttySearchedTo = 0
     for match in matches {
       guard case .vendor(let format) = SecretRules.table[match.pattern].rule else { continue }
       let verdict = vendorToken(bytes, match, format)
@@ -71,9 +72,17 @@ struct SecretInspector {
         found = curlUser(bytes, match)
       case .npmrc:
         found = npmrc(bytes, match)
+      case .sasSignature:
+        found = sasSignature(bytes, match)
+      case .jwkPrivate:
+        found = jwkPrivate(bytes, match)
+      case .puttyKey:
+        // Many headers without a key after them: search each stretch once.
+        found = puttyKey(bytes, match, searchedTo: &puttySearchedTo)
       }
       if let found, !rejectedTokens.contains(found.start) { candidates.append(found) }
     }
+    if !candidates.isEmpty { candidates += credentialPairs(bytes, candidates) }
     if !disabledTypes.isEmpty { candidates.removeAll { disabledTypes.contains($0.type) } }
     return candidates
   }

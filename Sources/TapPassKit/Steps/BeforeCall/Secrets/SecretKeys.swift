@@ -54,6 +54,32 @@ enum SecretKeys {
     ("gcp", "google_credential"), ("firebase", "google_credential"),
   ].map { (Array($0.0.utf8), $0.1) }
 
+  /// The components of a key name: split at `_ - .` and spaces and where
+  /// a lower-case letter meets an upper-case one (`nextPageToken` →
+  /// `next`, `Page`, `Token`). Ranges into `bytes`.
+  static func components(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var start = range.lowerBound
+    var previousLower = false
+    for index in range {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == 0x20 {
+        if index > start { result.append(start..<index) }
+        start = index + 1
+        previousLower = false
+        continue
+      }
+      let isUpper = byte >= 0x41 && byte <= 0x5A
+      if isUpper && previousLower && index > start {
+        result.append(start..<index)
+        start = index
+      }
+      previousLower = byte >= 0x61 && byte <= 0x7A
+    }
+    if range.upperBound > start { result.append(start..<range.upperBound) }
+    return result
+  }
+
   /// The words before `key` on its line that form one name with it
   /// (`teams webhook url`): up to two more words of letters, separated by
   /// single spaces. Nil when there are none.

@@ -27,6 +27,9 @@ enum SecretRule: Sendable {
   case webhook(type: String)
   case curlUser
   case npmrc
+  case sasSignature
+  case jwkPrivate
+  case puttyKey
 }
 
 enum SecretRules {
@@ -35,7 +38,7 @@ enum SecretRules {
     table += [
       (PatternSpec(
         "keyword-assignment",
-        #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn|session)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?(?:\\?["'`\]]){0,2}(?:[ \t]{0,8}(?:[:=!(>,]|-[ \t])|[ \t]{1,8}["'`A-Za-z0-9])"#,
+        #"(?:pass|pwd|secret|token|key|auth|credential|creds|bearer|webhook|dsn|session)[A-Za-z0-9_.\-]{0,40}(?:\[[A-Za-z0-9]{0,6}\])?(?:\\?["'`\]]){0,2}(?:[ \t]{0,8}(?:[:=!(>,|]|[.?+&]{1,2}=|-[ \t])|[ \t]{1,8}["'`A-Za-z0-9])"#,
         caseless: true), .keyword),
       (PatternSpec("assignment", #"[A-Za-z0-9](?:\\?["'`])?[ \t]{0,3}[:=][ \t]{0,3}(?:\\?["'`])?[A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
       // `acme 'M0UX…'`: a name, a space, a quoted long token. Fixed width
@@ -60,6 +63,12 @@ enum SecretRules {
         .webhook(type: "webhook_url")),
       (PatternSpec("curl-user", #"(?:^|[ \t])(?:-u|--user)[ \t=]{1,3}"#), .curlUser),
       (PatternSpec("npmrc-auth", #"/:_auth(?:Token)?[ \t]*="#), .npmrc),
+      // Azure shared access signatures: the `sig=` parameter of a SAS URL
+      // or connection string.
+      (PatternSpec("azure-sas-signature", #"[?&;]sig=[A-Za-z0-9%+/]{20}"#), .sasSignature),
+      // The private exponent of a JSON Web Key (`"d": "…"` next to `"kty"`).
+      (PatternSpec("jwk-private-key", #"\\?"d\\?"[ \t]{0,3}:[ \t]{0,3}\\?"[A-Za-z0-9_-]{20}"#), .jwkPrivate),
+      (PatternSpec("putty-private-key", #"PuTTY-User-Key-File-[0-9]:"#), .puttyKey),
     ]
     return table
   }()

@@ -82,7 +82,13 @@ extension SecretInspector {
     if placeholders.isPlaceholder(bytes, password) && password.count < configuration.minPasswordLength { return nil }
     let http = SecretBytes.hasPrefix(bytes, schemeStart..<match.start, "http")
     let score = placeholders.isPlaceholder(bytes, password) ? 0.6 : 0.9
-    return Candidate(start: password.lowerBound, end: password.upperBound, type: http ? "basic_auth" : "connection_string", score: score, severity: .critical, reasons: ["url-credentials"])
+    // `cloudinary://<api key>:<api secret>@cloud`: when the user part is
+    // itself a key (a long number or a random token), both are the secret.
+    let userShape = ValueShape(bytes, user)
+    let keyUser = (userShape.digits == user.count && user.count >= 10)
+      || (user.count >= 16 && userShape.entropy >= 3.5 && userShape.digits > 0 && userShape.letters > 0 && !ValueForms.isEmail(bytes, user))
+    let start = keyUser ? user.lowerBound : password.lowerBound
+    return Candidate(start: start, end: password.upperBound, type: http ? "basic_auth" : "connection_string", score: score, severity: .critical, reasons: ["url-credentials"])
   }
 
   static let urlCharacters = SecretBytes.Set("A-Za-z0-9_.~/?#@!$&*+,;=%:-")
@@ -116,13 +122,30 @@ extension SecretInspector {
     if password.count >= 2, SecretBytes.isQuote(bytes[password.lowerBound]), bytes[password.upperBound - 1] == bytes[password.lowerBound] {
       password = (password.lowerBound + 1)..<(password.upperBound - 1)
     }
-    let user = position..<colon
+    var user = position..<colon
+    // `"user":"password"`: user and password quoted apart.
+    if quote != 0, colon == end, end + 2 < bytes.count, bytes[end] == quote, bytes[end + 1] == UInt8(ascii: ":"), bytes[end + 2] == quote {
+      var close = end + 3
+      while close < bytes.count && close - end < 256 && bytes[close] != quote && bytes[close] != 0x0A { close += 1 }
+      guard close < bytes.count, bytes[close] == quote else { return nil }
+      password = (end + 3)..<close
+    }
+    // `{value}` braces around a part (`"{client-id}":"{secret}"`).
+    user = Self.unbraced(bytes, user)
+    password = Self.unbraced(bytes, password)
     let candidate = password.isEmpty ? user : password
     guard candidate.count >= 4, !placeholders.isPlaceholder(bytes, candidate), user.isEmpty || password.isEmpty || !placeholders.isPlaceholder(bytes, user) else { return nil }
-    if placeholders.isMasked(bytes, position..<end) { return nil }
+    if !user.isEmpty && placeholders.isMasked(bytes, user) || !password.isEmpty && placeholders.isMasked(bytes, password) { return nil }
     let shape = ValueShape(bytes, candidate)
     guard shape.digits > 0 || shape.upper > 0, shape.entropy >= 2.5 else { return nil }
     return Candidate(start: candidate.lowerBound, end: candidate.upperBound, type: "basic_auth", score: 0.85, severity: .high, reasons: ["curl-user"])
+  }
+
+  /// The inside of `{…}` wrapping a whole value with no other braces.
+  static func unbraced(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+    guard range.count > 2, bytes[range.lowerBound] == UInt8(ascii: "{"), bytes[range.upperBound - 1] == UInt8(ascii: "}") else { return range }
+    let inner = (range.lowerBound + 1)..<(range.upperBound - 1)
+    return inner.contains(where: { bytes[$0] == UInt8(ascii: "{") || bytes[$0] == UInt8(ascii: "}") || SecretBytes.isSpace(bytes[$0]) }) ? range : inner
   }
 
   /// `//registry.example.org/:_authToken=value` in an `.npmrc`.
@@ -138,5 +161,58 @@ extension SecretInspector {
     let range = start..<end
     guard range.count >= 8, !placeholders.isPlaceholder(bytes, range) else { return nil }
     return Candidate(start: start, end: end, type: "npm_token", score: 0.9, severity: .critical, reasons: ["npmrc-auth"])
+  }
+
+  /// `…&sig=<url-encoded base64>` of an Azure SAS URL or a connection
+  /// string's `SharedAccessSignature=`: the signature is the credential.
+  /// The SAS fields before it (`sv=` signed version, `se=` expiry, `sr=`
+  /// resource) tell it from other `sig` parameters.
+  func sasSignature(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
+    let contextStart = max(0, match.start - 600)
+    let context = contextStart..<match.start
+    guard SecretBytes.contains(bytes, context, "sv=") || SecretBytes.contains(bytes, context, "se=") || SecretBytes.contains(bytes, context, "sr=") else { return nil }
+    let start = match.start + 5
+    var end = start
+    while end < bytes.count && end - start < 256 && (SecretBytes.alphanumeric.contains(bytes[end]) || bytes[end] == UInt8(ascii: "%") || bytes[end] == UInt8(ascii: "+") || bytes[end] == UInt8(ascii: "/") || bytes[end] == UInt8(ascii: "=")) { end += 1 }
+    let range = start..<end
+    guard range.count >= 30, !placeholders.isMasked(bytes, range) else { return nil }
+    let shape = ValueShape(bytes, range)
+    guard shape.entropy >= 4 else { return nil }
+    return Candidate(start: start, end: end, type: "azure_credential", score: 0.9, severity: .critical, reasons: ["azure-sas-signature"])
+  }
+
+  /// `"d": "…"` of a JSON Web Key: the private exponent (RSA) or scalar
+  /// (EC, OKP). Public JWKs have no `d`; the `"kty"` member nearby tells a
+  /// key from any other object with a `d` field.
+  func jwkPrivate(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
+    let start = match.end - 20
+    let end = SecretBytes.runEnd(bytes, from: match.end, in: SecretBytes.base64url, limit: match.end + 4096)
+    let range = start..<end
+    guard range.count >= 32, end < bytes.count, bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "\\") else { return nil }
+    let window = max(0, match.start - 2048)..<min(bytes.count, end + 2048)
+    guard SecretBytes.contains(bytes, window, "kty"), !placeholders.isMasked(bytes, range) else { return nil }
+    return Candidate(start: start, end: end, type: "private_key", score: 0.95, severity: .critical, reasons: ["jwk-private-key"])
+  }
+
+  /// A PuTTY `.ppk` file: from its header through the `Private-MAC` line
+  /// (the private lines are the key; the public part travels with it).
+  /// `searchedTo`: where an earlier header's search for `Private-Lines:`
+  /// ended without a hit; nothing before it needs a second look.
+  func puttyKey(_ bytes: [UInt8], _ match: PatternMatch, searchedTo: inout Int) -> Candidate? {
+    let limit = min(bytes.count, match.end + 16_384)
+    guard let lines = SecretBytes.find(bytes, "Private-Lines:", from: max(match.end, searchedTo), limit: limit) else {
+      searchedTo = max(searchedTo, limit - 13)
+      return nil
+    }
+    var end = limit
+    if let mac = SecretBytes.find(bytes, "Private-MAC:", from: lines, limit: limit) {
+      end = mac + 12
+      while end < limit && bytes[end] != 0x0A && bytes[end] != 0x0D && !(bytes[end] == UInt8(ascii: "\\") && end + 1 < limit && bytes[end + 1] == UInt8(ascii: "n")) { end += 1 }
+    }
+    let body = lines..<end
+    var base64 = 0
+    for index in body where VendorFormat.base64.contains(bytes[index]) { base64 += 1 }
+    guard base64 >= 60, !SecretBytes.contains(bytes, body, "..."), !SecretBytes.contains(bytes, body, "xxxx") else { return nil }
+    return Candidate(start: match.start, end: end, type: "private_key", score: 0.97, severity: .critical, reasons: ["putty-private-key"])
   }
 }

@@ -84,7 +84,31 @@ enum ValueExtraction {
     let next = position + 1 < count ? bytes[position + 1] : 0
     switch byte {
     case UInt8(ascii: ":"):
-      position += next == UInt8(ascii: "=") ? 2 : 1
+      // `:`, `:=`, and make's `::=` / `:::=`.
+      var colons = 1
+      while position + colons < count && colons < 3 && bytes[position + colons] == UInt8(ascii: ":") { colons += 1 }
+      if position + colons < count, bytes[position + colons] == UInt8(ascii: "=") {
+        position += colons + 1
+      } else {
+        guard colons == 1 else { return nil }  // `Foo::Bar`: a scope, not an operator
+        position += 1
+      }
+    case UInt8(ascii: "."), UInt8(ascii: "?"), UInt8(ascii: "+"), UInt8(ascii: "&"):
+      // Compound assignments: PHP `.=`, make `?=` / `+=`, `??=`, `&&=`.
+      var length = 1
+      if next == byte { length = 2 }
+      guard position + length < count, bytes[position + length] == UInt8(ascii: "=") else { return nil }
+      position += length + 1
+    case UInt8(ascii: "|"):
+      // `||=`, or a table cell separator after an unquoted key
+      // (`| api token | value |`); `'a' | 'b'` is a list, not a key.
+      if next == UInt8(ascii: "|") {
+        guard position + 2 < count, bytes[position + 2] == UInt8(ascii: "=") else { return nil }
+        position += 3
+      } else {
+        guard closers == 0 else { return nil }
+        position += 1
+      }
     case UInt8(ascii: "="):
       position += 1
       while position < count && (bytes[position] == UInt8(ascii: "=") || bytes[position] == UInt8(ascii: ">")) && position - beforeSpace < 4 { position += 1 }
@@ -115,9 +139,23 @@ enum ValueExtraction {
       // `password "value"` or `LicenseKey value`: a value after whitespace.
       guard position > beforeSpace, SecretBytes.isQuote(byte) || SecretBytes.alphanumeric.contains(byte) else { return nil }
     }
-    let op = position > beforeSpace && (SecretBytes.isQuote(byte) || SecretBytes.alphanumeric.contains(byte)) ? UInt8(0x20) : byte
-    let afterOperator = position
+    var op = position > beforeSpace && (SecretBytes.isQuote(byte) || SecretBytes.alphanumeric.contains(byte)) ? UInt8(0x20) : byte
+    // `my password is Tr0ub4dor&3`: a copula in prose works as `:`.
+    if op == 0x20, let copula = copulaEnd(bytes, position) {
+      position = copula
+      op = UInt8(ascii: ":")
+    }
+    var afterOperator = position
     while position < count && position - afterOperator < 8 && SecretBytes.isSpace(bytes[position]) { position += 1 }
+    // `var apiToken string = "…"`, `val apiToken: String = "…"`: a type
+    // name between the key and the real operator.
+    if op == 0x20 || op == UInt8(ascii: ":"), let typed = skipTypeAnnotation(bytes, position) {
+      position = typed
+      afterOperator = typed
+      while position < count && position - afterOperator < 8 && SecretBytes.isSpace(bytes[position]) { position += 1 }
+    }
+    // YAML block scalars (`token: |-` then the value on the next line).
+    if op == UInt8(ascii: ":"), let block = blockScalarStart(bytes, position) { position = block }
     if position < count, bytes[position] == UInt8(ascii: "@"), position + 1 < count, SecretBytes.isQuote(bytes[position + 1]) { position += 1 }
     guard position < count else { return nil }
 
@@ -154,8 +192,14 @@ enum ValueExtraction {
     } else if call {
       return nil  // `token(x)`: a call with an expression, not a literal
     } else if element {
+      // `<apiToken>\n    value\n</apiToken>`: content on its own line.
+      let contentStart = position
+      while position < count && position - contentStart < 64 {
+        if SecretBytes.isSpace(bytes[position]) { position += 1 } else if let next = lineBreakEnd(bytes, position) { position = next } else { break }
+      }
       var end = position
-      while end < count && end - position <= maxValueLength && bytes[end] != UInt8(ascii: "<") && bytes[end] != 0x0A { end += 1 }
+      while end < count && end - position <= maxValueLength && bytes[end] != UInt8(ascii: "<") && bytes[end] != 0x0A && bytes[end] != 0x0D
+        && !(bytes[end] == UInt8(ascii: "\\") && end + 1 < count && (bytes[end + 1] == UInt8(ascii: "n") || bytes[end + 1] == UInt8(ascii: "r"))) { end += 1 }
       assignment = Assignment(key: keyStart..<keyEnd, value: position..<end, quoted: false, multiWord: true)
     } else {
       var end = position
@@ -172,6 +216,67 @@ enum ValueExtraction {
     if scheme == .none { stripScheme(bytes, &assignment) } else { assignment.scheme = scheme }
     stripBraces(bytes, &assignment)
     return assignment.value.isEmpty ? nil : assignment
+  }
+
+  /// `is`, `was`, `is:`, `=`-like words of prose between a key and its
+  /// value (`the password is …`); the position after them and their space.
+  static func copulaEnd(_ bytes: [UInt8], _ position: Int) -> Int? {
+    for word in copulas where SecretBytes.hasPrefix(bytes, position..<bytes.count, word) {
+      var end = position + word.count
+      if end < bytes.count, bytes[end] == UInt8(ascii: ":") { end += 1 }
+      guard end < bytes.count, SecretBytes.isSpace(bytes[end]) else { continue }
+      return end
+    }
+    return nil
+  }
+
+  static let copulas: [[UInt8]] = ["is", "was", "remains", "will be", "would be", "should be"].map { Array($0.utf8) }
+
+  /// Type names that may sit between a key and its operator.
+  static let typeNames: [[UInt8]] = ["string", "str", "&str", "const", "char", "char*", "var", "val", "let", "text", "secret", "securestring"].map { Array($0.utf8) }
+
+  /// After `key` and whitespace (or `key:`): a type name followed by `=`
+  /// or `:=` (not `==`). Returns the position after that operator.
+  static func skipTypeAnnotation(_ bytes: [UInt8], _ position: Int) -> Int? {
+    let count = bytes.count
+    var end = position
+    while end < count && end - position < 16 && (SecretBytes.alphanumeric.contains(bytes[end]) || bytes[end] == UInt8(ascii: "*") || bytes[end] == UInt8(ascii: "&") || bytes[end] == UInt8(ascii: "?")) { end += 1 }
+    guard end > position else { return nil }
+    let word = position..<(bytes[end - 1] == UInt8(ascii: "?") ? end - 1 : end)
+    guard typeNames.contains(where: { $0.count == word.count && SecretBytes.hasPrefix(bytes, word, $0) }) else { return nil }
+    var next = end
+    while next < count && next - end < 8 && SecretBytes.isSpace(bytes[next]) { next += 1 }
+    guard next < count else { return nil }
+    if bytes[next] == UInt8(ascii: ":"), next + 1 < count, bytes[next + 1] == UInt8(ascii: "=") { return next + 2 }
+    guard bytes[next] == UInt8(ascii: "="), next + 1 < count, bytes[next + 1] != UInt8(ascii: "=") else { return nil }
+    return next + 1
+  }
+
+  /// `|`, `|-`, `>`, `>-` then the end of the line: the first non-blank
+  /// byte of the next line, where a YAML block scalar's content starts.
+  static func blockScalarStart(_ bytes: [UInt8], _ position: Int) -> Int? {
+    let count = bytes.count
+    guard position < count, bytes[position] == UInt8(ascii: "|") || bytes[position] == UInt8(ascii: ">") else { return nil }
+    var index = position + 1
+    if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+    while index < count && SecretBytes.isSpace(bytes[index]) { index += 1 }
+    guard let lineStart = lineBreakEnd(bytes, index) else { return nil }
+    index = lineStart
+    while index < count && index - lineStart < 32 && SecretBytes.isSpace(bytes[index]) { index += 1 }
+    // The content is indented and on that line.
+    guard index > lineStart, index < count, bytes[index] != 0x0A, bytes[index] != 0x0D, bytes[index] != UInt8(ascii: "\\") else { return nil }
+    return index
+  }
+
+  /// After a line break at `index` (`\n`, `\r\n`, or the two-byte `\\n`
+  /// escape of a JSON string): the next line's start; nil when there is none.
+  static func lineBreakEnd(_ bytes: [UInt8], _ index: Int) -> Int? {
+    let count = bytes.count
+    var index = index
+    if index < count, bytes[index] == 0x0D { index += 1 }
+    if index < count, bytes[index] == 0x0A { return index + 1 }
+    if index + 1 < count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "n") { return index + 2 }
+    return nil
   }
 
   @inline(__always) static func endsUnquoted(_ byte: UInt8) -> Bool {

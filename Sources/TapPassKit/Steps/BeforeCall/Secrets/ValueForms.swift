@@ -12,26 +12,29 @@ enum ValueForms {
     var segments = 0
     var wordy = 0
     var total = 0
-    var start = range.lowerBound
-    var index = range.lowerBound
-    while index <= range.upperBound {
-      let separator = index == range.upperBound || bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "-")
-        || bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "=")
-        || bytes[index] == UInt8(ascii: ":")
-      if separator {
-        let length = index - start
-        if length > 0 {
-          segments += 1
-          total += length
-          var letters = 0
-          for position in start..<index where (bytes[position] | 0x20) >= 0x61 && (bytes[position] | 0x20) <= 0x7A { letters += 1 }
-          if letters == length || length <= 2 { wordy += length }
-        }
-        start = index + 1
-      }
-      index += 1
+    for segment in Self.segments(bytes, range, separatedBy: compoundSeparators) where !segment.isEmpty {
+      segments += 1
+      total += segment.count
+      var letters = 0
+      for position in segment where (bytes[position] | 0x20) >= 0x61 && (bytes[position] | 0x20) <= 0x7A { letters += 1 }
+      if letters == segment.count || segment.count <= 2 { wordy += segment.count }
     }
     return segments >= 3 && Double(wordy) >= Double(total) * share
+  }
+
+  static let compoundSeparators = SecretBytes.Set("_./=:-")
+  static let pathSeparators = SecretBytes.Set("_./:-")
+
+  /// The parts of `range` between separator bytes (empty parts included).
+  static func segments(_ bytes: [UInt8], _ range: Range<Int>, separatedBy separators: SecretBytes.Set) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var start = range.lowerBound
+    for index in range where separators.contains(bytes[index]) {
+      result.append(start..<index)
+      start = index + 1
+    }
+    result.append(start..<range.upperBound)
+    return result
   }
 
   /// An unquoted value that is code, not a literal: `os.environ['X']`,
@@ -101,6 +104,101 @@ enum ValueForms {
       } else if !SecretBytes.hex.contains(byte) {
         return false
       }
+    }
+    return true
+  }
+
+  /// Top-level domains that end host names in configuration.
+  static let topLevelDomains: [[UInt8]] = [
+    "com", "net", "org", "io", "dev", "app", "co", "ai", "cloud", "local", "internal", "corp", "lan", "edu", "gov",
+    "info", "biz", "us", "uk", "de", "fr", "nl", "eu", "jp", "cn", "ru", "br", "in", "ca", "au", "me", "tech", "site",
+  ].map { Array($0.utf8) }
+
+  /// `tn1vjduk6fjhoqscmqx9hpa.kanbantool.com`: lower-case labels separated
+  /// by dots, the last one a known top-level domain. A host, even with a
+  /// random label, is where a credential is used, not the credential.
+  static func isHostname(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var dots = 0
+    var lastDot = -1
+    for index in range {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: ".") {
+        guard index > range.lowerBound, index != lastDot + 1 else { return false }
+        dots += 1
+        lastDot = index
+      } else if !(byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == UInt8(ascii: "-")) {
+        return false
+      }
+    }
+    guard dots >= 1, lastDot < range.upperBound - 1 else { return false }
+    let tld = (lastDot + 1)..<range.upperBound
+    return topLevelDomains.contains { $0.count == tld.count && SecretBytes.hasPrefix(bytes, tld, $0) }
+  }
+
+  /// `name@host.tld`: an address, not a secret.
+  static func isEmail(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var at = -1
+    for index in range where bytes[index] == UInt8(ascii: "@") {
+      guard at < 0 else { return false }
+      at = index
+    }
+    guard at > range.lowerBound, at + 1 < range.upperBound else { return false }
+    for index in range.lowerBound..<at {
+      let byte = bytes[index]
+      guard SecretBytes.alphanumeric.contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") else { return false }
+    }
+    return isHostname(bytes, (at + 1)..<range.upperBound)
+  }
+
+  /// `ECC_NIST_P256`, `AES_256_GCM`, `RSA_2048`: an upper-case constant
+  /// (settings, enum cases), its segments words or short codes.
+  static func isConstantName(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var underscores = 0
+    var segmentStart = range.lowerBound
+    for index in range.lowerBound...range.upperBound {
+      if index == range.upperBound || bytes[index] == UInt8(ascii: "_") {
+        let segment = segmentStart..<index
+        guard !segment.isEmpty else { return false }
+        let letters = segment.allSatisfy { bytes[$0] >= 0x41 && bytes[$0] <= 0x5A }
+        guard letters || segment.count <= 4 else { return false }
+        if index < range.upperBound { underscores += 1 }
+        segmentStart = index + 1
+        continue
+      }
+      let byte = bytes[index]
+      guard (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) else { return false }
+    }
+    return underscores > 0
+  }
+
+  /// `ec2:InstanceMarketType`, `aws.s3.BucketName`: names joined by
+  /// separators, each a lower-case word or CamelCase humps (an upper-case
+  /// letter then at least two lower-case ones), digits only in short
+  /// segments. Random mixed-case tokens break the hump rule at once.
+  static func isIdentifierPath(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var longest = 0
+    for segment in segments(bytes, range, separatedBy: pathSeparators) {
+      if segment.count > 3 {
+        guard isCamelWord(bytes, segment) else { return false }
+      } else if !segment.allSatisfy({ SecretBytes.alphanumeric.contains(bytes[$0]) }) {
+        return false
+      }
+      longest = max(longest, segment.count)
+    }
+    return longest >= 8
+  }
+
+  /// `InstanceMarketType`, `bucketName`, `region`: humps of one optional
+  /// capital and two or more lower-case letters.
+  static func isCamelWord(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let first = bytes[index]
+      if first >= 0x41 && first <= 0x5A { index += 1 }
+      var lower = 0
+      while index < range.upperBound && bytes[index] >= 0x61 && bytes[index] <= 0x7A { lower += 1; index += 1 }
+      guard lower >= 2 else { return false }
+      if index < range.upperBound, !(bytes[index] >= 0x41 && bytes[index] <= 0x5A) { return false }
     }
     return true
   }

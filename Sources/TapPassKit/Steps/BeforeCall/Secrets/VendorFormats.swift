@@ -10,7 +10,7 @@
 /// a fixed length are checked exactly, so `glimt-` plus 25 characters is a
 /// token but the same text with a suffix is not.
 struct VendorFormat: Sendable {
-  enum Check: Sendable { case none, githubChecksum, slackLayout, anthropicLayout, openAIMarker, gitlabLength }
+  enum Check: Sendable { case none, githubChecksum, slackLayout, anthropicLayout, openAIMarker, gitlabLength, notHex }
 
   var name: String
   var type: String
@@ -39,14 +39,14 @@ extension VendorFormat {
     VendorFormat(name: "github-fine-grained-pat", type: "github_pat", expression: "github_pat_[A-Za-z0-9_]{22}", alphabet: word, length: 82...100),
     VendorFormat(name: "github-token", type: "github_token", expression: "gh[ousr]_[A-Za-z0-9]{36}", alphabet: alnum, length: 40...255, check: .githubChecksum),
     // GitLab: one prefix per token kind, lengths checked per kind.
-    VendorFormat(name: "gitlab-token", type: "gitlab_token", expression: "gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas|ffct|wt)-[A-Za-z0-9_-]{20}", alphabet: dashed, length: 25...1100, check: .gitlabLength),
+    VendorFormat(name: "gitlab-token", type: "gitlab_token", expression: "gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas|ffct|wt)-[A-Za-z0-9_-]{20}", alphabet: dashed.union("."), length: 25...1100, check: .gitlabLength),
     VendorFormat(name: "gitlab-runner-registration", type: "gitlab_token", expression: "GR1348941[A-Za-z0-9_-]{20}", alphabet: dashed, length: 29...59, check: .gitlabLength),
     // Slack: bot/user/app/config tokens; the layout check rejects documentation values.
     VendorFormat(name: "slack-token", type: "slack_token", expression: "xox[abposer]-[0-9A-Za-z-]{8}", alphabet: SecretBytes.Set("A-Za-z0-9-"), length: 20...400, check: .slackLayout),
     VendorFormat(name: "slack-config-token", type: "slack_token", expression: "xoxe\\.xox[bp]-[0-9]-[A-Za-z0-9]{8}", alphabet: dotted, length: 40...400, check: .slackLayout),
     VendorFormat(name: "slack-app-token", type: "slack_token", expression: "xapp-[0-9]-[A-Z0-9]{8}", alphabet: SecretBytes.Set("A-Za-z0-9-"), length: 30...200),
     // Stripe secret and restricted keys (publishable pk_ keys are public by design).
-    VendorFormat(name: "stripe-secret-key", type: "stripe_key", expression: "[sr]k_(?:live|test)_[A-Za-z0-9]{10}", alphabet: word, length: 20...255, testKeyMarker: Array("_test_".utf8)),
+    VendorFormat(name: "stripe-secret-key", type: "stripe_key", expression: "[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10}", alphabet: word, length: 20...255, testKeyMarker: Array("_test_".utf8)),
     VendorFormat(name: "stripe-webhook-secret", type: "stripe_key", expression: "whsec_[A-Za-z0-9]{24}", alphabet: alnum, length: 30...80, severity: .high),
     // AWS access key ids: a four-letter kind and 16 base32 characters.
     VendorFormat(name: "aws-access-key-id", type: "aws_access_key_id", expression: "(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}", alphabet: SecretBytes.Set("A-Z0-9"), length: 20...20),
@@ -124,6 +124,69 @@ extension VendorFormat {
     VendorFormat(name: "mapbox-token", type: "api_key", expression: "sk\\.eyJ[A-Za-z0-9_-]{20}", alphabet: dotted, length: 80...300, severity: .high),
     VendorFormat(name: "mailgun-key", type: "api_key", expression: "key-[0-9a-z]{32}", alphabet: SecretBytes.Set("a-z0-9-"), length: 36...36, severity: .high),
     VendorFormat(name: "alibaba-access-key", type: "api_key", expression: "LTAI[A-Za-z0-9]{20}", alphabet: alnum, length: 24...30, severity: .high),
+    // Twilio API key SIDs (`SK` + 32 hex); the account SID (`AC…`) is an id.
+    VendorFormat(name: "twilio-api-key", type: "twilio_credential", expression: "SK[0-9a-fA-F]{32}", alphabet: alnum, length: 34...34, severity: .high),
+    // Amazon Bedrock API keys: long-lived ones are `ABSK` + base64 of
+    // "BedrockAPIKey-…"; short-lived ones a presigned URL in base64.
+    VendorFormat(name: "aws-bedrock-api-key", type: "api_key", expression: "ABSKQmVkcm9ja0FQSUtleS[A-Za-z0-9+/]{10}", alphabet: base64, length: 100...300),
+    VendorFormat(name: "aws-bedrock-short-term-key", type: "api_key", expression: "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t", alphabet: base64.union("_-"), length: 100...4096),
+    VendorFormat(name: "adobe-client-secret", type: "api_key", expression: "p8e-[A-Za-z0-9]{32}", alphabet: alnum, length: 36...36, check: .notHex),
+    // Airtable personal access tokens: `pat` + 14, a dot, 64 hex.
+    VendorFormat(name: "airtable-pat", type: "api_key", expression: "pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}", alphabet: none, length: 82...82),
+    // JFrog reference tokens: base64 of `reftkn:01:`.
+    VendorFormat(name: "jfrog-reference-token", type: "api_key", expression: "cmVmdGtuOjAxOj[A-Za-z0-9]{20}", alphabet: alnum, length: 60...80),
+    VendorFormat(name: "clickhouse-cloud-secret", type: "api_key", expression: "4b1d[A-Za-z0-9]{38}", alphabet: alnum, length: 42...42, severity: .high, check: .notHex),
+    // Cloudflare: origin CA keys, and the prefixed API tokens and global keys.
+    VendorFormat(name: "cloudflare-origin-ca-key", type: "api_key", expression: "v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}", alphabet: none, length: 176...176),
+    VendorFormat(name: "cloudflare-api-token", type: "api_key", expression: "cf(?:ut|at|k)_[A-Za-z0-9]{40}", alphabet: alnum, length: 52...53),
+    VendorFormat(name: "clojars-token", type: "api_key", expression: "CLOJARS_[A-Za-z0-9]{20}", alphabet: alnum, length: 68...68),
+    VendorFormat(name: "defined-networking-key", type: "api_key", expression: "dnkey-[A-Za-z0-9=_-]{26}-[A-Za-z0-9=_-]{52}", alphabet: none, length: 84...84),
+    VendorFormat(name: "easypost-key", type: "api_key", expression: "EZ[AT]K[A-Za-z0-9]{20}", alphabet: alnum, length: 58...58, testKeyMarker: Array("EZTK".utf8)),
+    // Facebook page/user access tokens (`EAAC…`, `EAAM…`), long base62.
+    VendorFormat(name: "facebook-access-token", type: "api_key", expression: "EAA[CM][A-Za-z0-9]{20}", alphabet: alnum, length: 100...512, severity: .high),
+    VendorFormat(name: "frameio-token", type: "api_key", expression: "fio-u-[A-Za-z0-9_=-]{20}", alphabet: SecretBytes.Set("A-Za-z0-9_=-"), length: 70...70),
+    VendorFormat(name: "harness-token", type: "api_key", expression: "(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{20}", alphabet: none, length: 72...72),
+    VendorFormat(name: "terraform-cloud-token", type: "api_key", expression: "[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{20}", alphabet: SecretBytes.Set("A-Za-z0-9_=-"), length: 80...95),
+    VendorFormat(name: "infracost-token", type: "api_key", expression: "ico-[A-Za-z0-9]{32}", alphabet: alnum, length: 36...36, check: .notHex),
+    VendorFormat(name: "intra42-secret", type: "api_key", expression: "s-s4t2(?:ud|af)-[a-f0-9]{64}", alphabet: none, length: 73...73),
+    VendorFormat(name: "maxmind-license-key", type: "api_key", expression: "[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk", alphabet: none, length: 40...40),
+    // New Relic user, ingest, query and browser keys.
+    VendorFormat(name: "newrelic-key", type: "api_key", expression: "NR(?:AK|II|IQ|JS)-[A-Za-z0-9_-]{19}", alphabet: dashed, length: 24...40),
+    VendorFormat(name: "openshift-token", type: "api_key", expression: "sha256~[A-Za-z0-9_-]{43}", alphabet: dashed, length: 50...50),
+    VendorFormat(name: "readme-key", type: "api_key", expression: "rdme_[a-z0-9]{70}", alphabet: alnum, length: 75...75),
+    VendorFormat(name: "scalingo-token", type: "api_key", expression: "tk-us-[A-Za-z0-9_-]{48}", alphabet: dashed, length: 54...54),
+    VendorFormat(name: "settlemint-token", type: "api_key", expression: "sm_(?:aat|pat|sat)_[A-Za-z0-9]{16}", alphabet: alnum, length: 23...23),
+    VendorFormat(name: "square-access-token", type: "api_key", expression: "EAAA[A-Za-z0-9_-]{22}", alphabet: dashed, length: 26...64),
+    VendorFormat(name: "yandex-api-key", type: "api_key", expression: "AQVN[A-Za-z0-9_-]{35}", alphabet: dashed, length: 39...42),
+    VendorFormat(name: "onepassword-secret-key", type: "api_key", expression: "A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}", alphabet: none, length: 34...40),
+    VendorFormat(name: "adafruit-io-key", type: "api_key", expression: "aio_[A-Za-z0-9]{28}", alphabet: alnum, length: 32...32),
+    VendorFormat(name: "bannerbear-key", type: "api_key", expression: "bb_(?:pr|ma)_[a-f0-9]{30}", alphabet: alnum, length: 36...36),
+    VendorFormat(name: "bitbucket-app-password", type: "api_key", expression: "ATBB[A-Za-z0-9]{28}", alphabet: SecretBytes.Set("A-Za-z0-9_=.-"), length: 32...80),
+    VendorFormat(name: "circleci-token", type: "api_key", expression: "CCIPAT_[A-Za-z0-9]{22}_[a-fA-F0-9]{40}", alphabet: none, length: 70...70),
+    VendorFormat(name: "deno-deploy-token", type: "api_key", expression: "dd[pw]_[A-Za-z0-9]{36}", alphabet: alnum, length: 40...40),
+    VendorFormat(name: "docker-hub-token", type: "api_key", expression: "dckr_(?:pat|oat)_[A-Za-z0-9_-]{27}", alphabet: dashed, length: 36...41),
+    VendorFormat(name: "figma-pat-v3", type: "api_key", expression: "figp_[A-Za-z0-9_=-]{40}", alphabet: SecretBytes.Set("A-Za-z0-9_=-"), length: 45...59),
+    VendorFormat(name: "flexport-token", type: "api_key", expression: "shltm_[A-Za-z0-9_-]{40}", alphabet: dashed, length: 46...46),
+    VendorFormat(name: "hubspot-pat", type: "api_key", expression: "pat-(?:na|eu)1-[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}", alphabet: none, length: 44...44),
+    VendorFormat(name: "langfuse-secret-key", type: "api_key", expression: "sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", alphabet: none, length: 42...42),
+    VendorFormat(name: "nvidia-api-key", type: "api_key", expression: "nvapi-[A-Za-z0-9_-]{64}", alphabet: dashed, length: 70...70),
+    VendorFormat(name: "pinecone-key", type: "api_key", expression: "pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{20}", alphabet: word, length: 60...120),
+    VendorFormat(name: "posthog-personal-key", type: "api_key", expression: "phx_[A-Za-z0-9_]{43}", alphabet: word, length: 47...52),
+    VendorFormat(name: "ramp-secret", type: "api_key", expression: "ramp_sec_[A-Za-z0-9]{48}", alphabet: alnum, length: 57...57),
+    VendorFormat(name: "robinhood-crypto-key", type: "api_key", expression: "rh-api-[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", alphabet: none, length: 43...43),
+    VendorFormat(name: "rootly-key", type: "api_key", expression: "rootly_[a-f0-9]{64}", alphabet: alnum, length: 71...71),
+    VendorFormat(name: "salad-cloud-key", type: "api_key", expression: "salad_cloud_[0-9A-Za-z]{1,7}_[0-9A-Za-z]{7}", alphabet: alnum, length: 27...260),
+    VendorFormat(name: "sonar-token", type: "api_key", expression: "sq(?:p|u|a|co)_[A-Za-z0-9]{40}", alphabet: alnum, length: 44...64),
+    VendorFormat(name: "sourcegraph-cody-key", type: "api_key", expression: "slk_[a-f0-9]{64}", alphabet: alnum, length: 68...68),
+    VendorFormat(name: "tailscale-key", type: "api_key", expression: "tskey-[a-z]{3,8}-[A-Za-z0-9]{8}", alphabet: word.union("-"), length: 30...120),
+    VendorFormat(name: "typeform-token", type: "api_key", expression: "tfp_[A-Za-z0-9_]{40}", alphabet: SecretBytes.Set("A-Za-z0-9_.=-"), length: 44...70),
+    VendorFormat(name: "ubidots-token", type: "api_key", expression: "BBFF-[A-Za-z0-9]{30}", alphabet: alnum, length: 35...35),
+    VendorFormat(name: "zoho-token", type: "api_key", expression: "1000\\.[a-f0-9]{32}\\.[a-f0-9]{32}", alphabet: none, length: 70...70),
+    VendorFormat(name: "launchdarkly-key", type: "api_key", expression: "(?:api|sdk)-[a-z0-9]{8}-[a-z0-9]{4}-4[a-z0-9]{3}-[a-z0-9]{4}-[a-z0-9]{12}", alphabet: none, length: 40...40, severity: .high),
+    VendorFormat(name: "azure-container-registry-password", type: "azure_credential", expression: "[A-Za-z0-9+/]{42}\\+ACR[A-Za-z0-9]{6}", alphabet: none, length: 52...52),
+    VendorFormat(name: "elevenlabs-key", type: "api_key", expression: "sk_[a-f0-9]{48}", alphabet: alnum, length: 51...51, severity: .high),
+    VendorFormat(name: "google-oauth-refresh-token", type: "google_credential", expression: "1//0[A-Za-z0-9_-]{30}", alphabet: dashed, length: 40...512),
+    VendorFormat(name: "mailgun-signing-key", type: "api_key", expression: "[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}", alphabet: none, length: 50...50, severity: .high),
   ]
 }
 

@@ -25,7 +25,7 @@ extension SecretInspector {
     // A trailing `.`/`-`/`,` usually punctuates the sentence, not the token.
     var stop = end
     while stop > match.end && (bytes[stop - 1] == UInt8(ascii: ".") || bytes[stop - 1] == UInt8(ascii: "-") || bytes[stop - 1] == UInt8(ascii: ","))
-      && (!format.length.contains(stop - start) || bytes[stop - 1] == UInt8(ascii: ",")) { stop -= 1 }
+      && (!format.length.contains(stop - start) || bytes[stop - 1] != UInt8(ascii: "-")) { stop -= 1 }
     let range = start..<stop
     guard format.length.contains(range.count) else { return .notApplicable }
     if stop < bytes.count, SecretBytes.alphanumeric.contains(bytes[stop]) { return .notApplicable }
@@ -62,6 +62,10 @@ extension SecretInspector {
       score = 0.98
     case .gitlabLength:
       guard FormatChecks.gitlabLengthValid(bytes, range) else { return .rejected }
+    case .notHex:
+      // Prefixes that also start file names and digests (`ico-<md5>.png`):
+      // a random base62 body always holds a non-hex letter.
+      guard range.contains(where: { !SecretBytes.hex.contains(bytes[$0]) && SecretBytes.alphanumeric.contains(bytes[$0]) && $0 >= match.start + 4 }) else { return .notApplicable }
     }
     if let marker = format.testKeyMarker, FormatChecks.containsExact(bytes, range, marker) {
       score = min(score, 0.8)
