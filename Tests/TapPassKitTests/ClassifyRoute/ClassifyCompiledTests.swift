@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import TapPassKit
+
+/// The byte-level hot path of tp-classify against the general code it
+/// replaces: the field walker against `RequestFields` and the joined text
+/// against decoding each field. Seeded random records, so a failure
+/// reproduces.
+@Suite struct ClassifyCompiledTests {
+  typealias Random = RoutePropertyTests.Random
+
+  static let texts = [
+    "hello there", "CONFIDENTIAL draft", "TOP SECRET plan", "Classification: Restricted\nbody", "internal only",
+    "```python\ndef f(x):\n  return x\n```", "TLP:GREEN list", "see PRJ-123456", "SECRET//REL memo", "plain words",
+    "for internal use", "Strictly confidential", "\"quoted\" \\ back", "caf\u{E9} \u{1F600}", "line\u{2028}sep",
+    "member AHM12345678", "do not forward", "# Sensitivity: top_secret\n", "tab\there", "ctrl\u{01}",
+  ]
+
+  static func string(_ random: inout Random) -> String {
+    var text = ""
+    for _ in 0..<random.int(1...3) { text += random.pick(texts) }
+    var quoted = String(decoding: JSONString.quoted(text), as: UTF8.self)
+    // Some strings spell characters as escapes the writer would not use.
+    if random.chance(0.2) { quoted = quoted.replacingOccurrences(of: "e", with: "\\u0065") }
+    if random.chance(0.1) { quoted = quoted.replacingOccurrences(of: "o", with: "\\u006F") }
+    return quoted
+  }
+
+  static func key(_ name: String, _ random: inout Random) -> String {
+    random.chance(0.05) ? "\"" + name.replacingOccurrences(of: "t", with: "\\u0074") + "\"" : "\"\(name)\""
+  }
+
+  static func block(_ random: inout Random) -> String {
+    switch random.int(0...6) {
+    case 0: return #"{"type":"text","text":\#(string(&random))}"#
+    case 1: return #"{"type":"image_url","image_url":{"url":"data:x"},"text":\#(string(&random))}"#
+    case 2: return #"{"type":"tool_use","id":"t1","input":{"q":\#(string(&random))}}"#
+    case 3: return #"{"type":"tool_result","content":[{"type":"text","text":\#(string(&random))}]}"#
+    case 4: return #"{"cache_control":{"type":"x"},"text":\#(string(&random)),"other":[\#(string(&random)),1]}"#
+    case 5: return #"{"type":"function_call","arguments":\#(string(&random))}"#
+    default: return string(&random)
+    }
+  }
+
+  static func message(_ random: inout Random) -> String {
+    let role = random.pick(["user", "assistant", "system", "tool", "developer", "model", "ipython", "function", "other"])
+    var members = [#"\#(key("role", &random)):"\#(role)""#]
+    switch random.int(0...3) {
+    case 0: members.append(#""content":\#(string(&random))"#)
+    case 1: members.append(#""content":[\#(block(&random)),\#(block(&random))]"#)
+    case 2: members.append(#""content":\#(block(&random))"#)
+    default: members.append(#""tool_calls":[{"id":"c","function":{"name":"f","arguments":\#(string(&random))}}],"name":"n""#)
+    }
+    if random.chance(0.2) { members.append(#""function_call":{"arguments":\#(string(&random))}"#) }
+    if random.chance(0.2) { members.append(#""extra":\#(string(&random))"#) }
+    return "{" + members.joined(separator: ",") + "}"
+  }
+
+  static func record(_ random: inout Random) -> String {
+    var members: [String] = []
+    if random.chance(0.5) { members.append(#""org_id":"\#(random.pick(["acme", "acme-health", "public-site", "x"]))""#) }
+    if random.chance(0.5) { members.append(#""agent_id":"\#(random.pick(["hr-bot", "support", "obs-1"]))""#) }
+    if random.chance(0.2) { members.append(#""trust_tier":"observer""#) }
+    if random.chance(0.3) { members.append(#""data_categories":["\#(random.pick(["health", "financial", "hr", "m_and_a", "zzz"]))"]"#) }
+    if random.chance(0.1) { members.append(#""metadata":{"data_categories":"personal"}"#) }
+    switch random.int(0...7) {
+    case 0, 1, 2:
+      members.append(#"\#(key("messages", &random)):[\#((0..<random.int(1...4)).map { _ in message(&random) }.joined(separator: ","))]"#)
+      if random.chance(0.4) {
+        members.append(#""tools":[{"type":"function","function":{"name":"t","description":\#(string(&random)),"parameters":{"properties":{"a":{"title":\#(string(&random)),"enum":["x",\#(string(&random))]}}}}}]"#)
+      }
+    case 3: members.append(#""system":\#(string(&random)),"messages":[\#(message(&random))]"#)
+    case 4: members.append(#"\#(key("text", &random)):\#(string(&random))"#)
+    case 5: members.append(#""input":[\#(message(&random))],"prompt":[\#(string(&random))]"#)
+    case 6: members.append(#""response":{"choices":[{"message":{"content":\#(string(&random)),"tool_calls":[{"function":{"arguments":\#(string(&random))}}]}},{"text":\#(string(&random))}]}"#)
+    default: members.append(#""note":\#(string(&random)),"id":"x","nested":{"deep":[\#(string(&random))]}"#)
+    }
+    if random.chance(0.05) { members.append(#""text":\#(string(&random))"#) }
+    return "{" + members.joined(separator: ",") + "}"
+  }
+
+  static let records: [String] = {
+    var random = Random(state: 2026)
+    return (0..<600).map { _ in record(&random) }
+  }()
+
+  @Test func fieldWalkerMatchesRequestFields() throws {
+    for record in Self.records {
+      let document = try Fixtures.document(record)
+      #expect(RecordFields.extract(document) == RequestFields.extract(document), "\(record)")
+    }
+  }
+
+  @Test func joinedTextMatchesDecodingEachField() throws {
+    for record in Self.records {
+      let document = try Fixtures.document(record)
+      var expected: [UInt8] = []
+      for field in RequestFields.extract(document) { expected += document.stringBytes(field.node) + [0x0A] }
+      let joined = JoinedText(document)
+      #expect(joined.bytes == expected, "\(record)")
+      #expect(joined.nodes == RequestFields.extract(document).map(\.node))
+    }
+  }
+
+  @Test func unescapeMatchesJSONString() {
+    var random = Random(state: 11)
+    let pieces = ["a", #"\""#, #"\\"#, #"\n"#, #"\t"#, #"\/"#, #"\b"#, #"\f"#, #"\r"#, #"\u0041"#, #"\u00e9"#, #"\u20AC"#,
+                  #"\ud83d\ude00"#, #"\ud83d"#, #"\ude00"#, #"\ud83dx"#, "é", "😀", "word "]
+    for _ in 0..<3000 {
+      let raw = Array((0..<random.int(0...12)).map { _ in random.pick(pieces) }.joined().utf8)
+      let fast = [UInt8](unsafeUninitializedCapacity: raw.count) { buffer, count in
+        count = raw.withUnsafeBufferPointer { JSONUnescape.decode($0, into: buffer.baseAddress!) }
+      }
+      #expect(fast == JSONString.unescape(raw), "\(String(decoding: raw, as: UTF8.self))")
+    }
+  }
+}
