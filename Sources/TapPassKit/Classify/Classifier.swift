@@ -35,13 +35,20 @@ public final class Classifier: @unchecked Sendable {
     public var level: ClassificationLevel?
   }
 
+  /// The policy compiled for the per-record path.
+  let compiled: CompiledPolicy
+
   public init(policy: ClassificationPolicy, cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
     self.policy = policy
+    compiled = CompiledPolicy(policy)
     var sources = Marker.builtIn.map(Source.marker)
     sources += policy.recognisers.map(Source.recogniser)
     self.sources = sources
-    let specs = sources.map { source -> PatternSpec in
-      switch source {
+    // The header marker is matched by hand (`HeaderMarker`); the database
+    // holds every other source, its pattern ids shifted past the header.
+    let scanned = sources.indices.filter { $0 != HeaderMarker.index }
+    let specs = scanned.map { index -> PatternSpec in
+      switch sources[index] {
       case .marker(let marker): marker.pattern
       case .recogniser(let recogniser): PatternSpec(recogniser.name, recogniser.pattern, caseless: recogniser.caseless)
       }
@@ -49,7 +56,7 @@ public final class Classifier: @unchecked Sendable {
     do {
       database = try HyperscanDatabase(patterns: specs, cacheDirectory: cacheDirectory)
     } catch let error as HyperscanDatabase.CompileError {
-      guard error.pattern >= 0, error.pattern < sources.count, case .recogniser(let recogniser) = sources[error.pattern] else {
+      guard error.pattern >= 0, error.pattern < scanned.count, case .recogniser(let recogniser) = sources[scanned[error.pattern]] else {
         throw ToolError("cannot compile the classification patterns: \(error.message)")
       }
       throw ToolError("\(policy.source):\(recogniser.origin.line ?? 0): \(recogniser.origin.field).pattern: cannot compile '\(recogniser.name)': \(error.message)")
@@ -62,43 +69,81 @@ public final class Classifier: @unchecked Sendable {
   /// a match inside a stronger-or-equal one of the same field dropped
   /// ("strictly confidential" is not also "confidential").
   public func hits(in document: JSONDocument) -> [Hit] {
+    compactHits(in: document).map { hit in
+      Hit(name: sources[hit.source].name, isRecogniser: hit.source >= compiled.markerCount, node: hit.node,
+        start: hit.start, end: hit.end, level: hit.level)
+    }
+  }
+
+  /// `hits(in:)` by source id: one Hyperscan call over the joined text
+  /// fields, matches grouped by field in field order (in match order
+  /// within a field), contained markers dropped per field.
+  func compactHits(in document: JSONDocument) -> [CompiledPolicy.Hit] {
     guard let database else { return [] }
     let text = JoinedText(document)
     guard !text.bytes.isEmpty else { return [] }
-    let matches = text.bytes.withUnsafeBufferPointer { database.scan($0).matches }
-    if matches.isEmpty { return [] }
-    var perField: [Int: [Hit]] = [:]
+    var hits: [CompiledPolicy.Hit] = []
+    var fields: [Int] = []
+    let compiled = self.compiled
+    let header = HeaderMarker.index
     text.bytes.withUnsafeBufferPointer { bytes in
-      for match in matches {
+      var headers: [(start: Int, end: Int)] = []
+      HeaderMarker.matches(bytes, into: &headers)
+      let matches = database.scan(bytes).matches
+      if matches.isEmpty && headers.isEmpty { return }
+      func add(_ source: Int, _ matchStart: Int, _ end: Int) {
         // Header patterns begin at the preceding newline; report the text.
-        var start = match.start
-        while start < match.end, bytes[start] == 0x0A { start += 1 }
-        guard let located = text.field(containing: start, match.end) else { continue }
-        let source = sources[match.id]
+        var start = matchStart
+        while start < end, bytes[start] == 0x0A { start += 1 }
+        guard let located = text.field(containing: start, end) else { return }
         var level: ClassificationLevel?
-        switch source {
-        case .marker(let marker):
-          if marker.level == nil {
-            level = Marker.headerLevel(UnsafeBufferPointer(rebasing: bytes[match.start..<match.end]))
-            if level == nil { continue }
-          }
-        case .recogniser(let recogniser):
-          level = recogniser.level
+        if source >= compiled.markerCount {
+          level = compiled.recogniserLevels[source - compiled.markerCount]
+        } else if compiled.headerMarkers[source] {
+          level = Marker.headerLevel(UnsafeBufferPointer(rebasing: bytes[matchStart..<end]))
+          if level == nil { return }
         }
-        let isRecogniser = if case .recogniser = source { true } else { false }
-        perField[located.index, default: []].append(
-          Hit(name: source.name, isRecogniser: isRecogniser, node: text.nodes[located.index], start: located.start, end: located.end, level: level))
+        hits.append(.init(source: source, node: text.nodes[located.index], start: located.start, end: located.end, level: level))
+        fields.append(located.index)
+      }
+      // Matches come by source, then start: the header's after the
+      // markers before it and before the recognisers.
+      var next = 0
+      while next < matches.count, matches[next].id < header {
+        add(matches[next].id, matches[next].start, matches[next].end)
+        next += 1
+      }
+      for match in headers { add(header, match.start, match.end) }
+      while next < matches.count {
+        add(matches[next].id + 1, matches[next].start, matches[next].end)
+        next += 1
       }
     }
-    return perField.keys.sorted().flatMap { Self.dropContained(perField[$0]!) }
+    if hits.count < 2 { return hits }
+    // Group by field, keeping match order within a field.
+    let order = hits.indices.sorted { fields[$0] < fields[$1] || (fields[$0] == fields[$1] && $0 < $1) }
+    var result: [CompiledPolicy.Hit] = []
+    result.reserveCapacity(hits.count)
+    var groupStart = 0
+    while groupStart < order.count {
+      var groupEnd = groupStart + 1
+      while groupEnd < order.count && fields[order[groupEnd]] == fields[order[groupStart]] { groupEnd += 1 }
+      if groupEnd - groupStart == 1 {
+        result.append(hits[order[groupStart]])
+      } else {
+        result += dropContained(order[groupStart..<groupEnd].map { hits[$0] })
+      }
+      groupStart = groupEnd
+    }
+    return result
   }
 
-  static func dropContained(_ hits: [Hit]) -> [Hit] {
-    guard hits.count > 1 else { return hits }
+  func dropContained(_ hits: [CompiledPolicy.Hit]) -> [CompiledPolicy.Hit] {
+    let markers = compiled.markerCount
     let sorted = hits.sorted { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
-    var kept: [Hit] = []
+    var kept: [CompiledPolicy.Hit] = []
     for hit in sorted {
-      let covered = kept.contains { $0.start <= hit.start && hit.end <= $0.end && !$0.isRecogniser && !hit.isRecogniser }
+      let covered = kept.contains { $0.start <= hit.start && hit.end <= $0.end && $0.source < markers && hit.source < markers }
       if !covered { kept.append(hit) }
     }
     return kept
@@ -109,102 +154,40 @@ public final class Classifier: @unchecked Sendable {
   /// Classifies a parsed record. `findings` are the record's findings
   /// (from `tappass.findings` or an in-process scan).
   public func classify(_ document: JSONDocument, findings: [FindingFact]) -> Classification {
-    let hits = hits(in: document)
-    return classify(context: RecordContext(document), findings: findings, hits: hits) { document.path(of: $0) }
+    var store = TextStore()
+    let compact = compiled.findings(findings, &store)
+    let context = CompiledPolicy.context(of: document, RecordSections(document), &store)
+    let hits = compactHits(in: document)
+    return store.withTexts(document.bytes) { texts in
+      compiled.classification(compiled.classify(context, findings: compact, hits: hits, texts: texts), texts: texts, path: document.path(of:))
+    }
   }
 
+  /// Classifies from a context and hits already found (`path` names a
+  /// hit's node).
   public func classify(
     context: RecordContext, findings: [FindingFact], hits: [Hit], path: (Int) -> String
   ) -> Classification {
-    let profile = policy.profile(for: context.org)
-    var reasons: [Classification.Reason] = []
-    let base = profile.defaultLevel
-    reasons.append(.init(kind: .default, name: "default_level", level: base.level ?? .public, origin: base.origin))
-
-    // Findings, grouped by (type, step) in order of first appearance. A
-    // record has few reasons: linear search beats hashing strings.
-    for finding in findings {
-      guard let entry = profile.findingTypes[finding.type] ?? profile.findingSteps[finding.step], let level = entry.level else { continue }
-      if let index = reasons.firstIndex(where: { $0.kind == .finding && $0.name == finding.type && $0.step == finding.step }) {
-        reasons[index].count += 1
-        continue
-      }
-      reasons.append(.init(kind: .finding, name: finding.type, level: level, origin: entry.origin, step: finding.step, path: finding.path))
+    let ids = Dictionary(sources.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    let compactHits = hits.compactMap { hit in
+      ids[hit.name].map { CompiledPolicy.Hit(source: $0, node: hit.node, start: hit.start, end: hit.end, level: hit.level) }
     }
-
-    // Markings and recognisers, one reason per name and level (first
-    // occurrence).
-    var seenNames: [String] = []
-    for hit in hits {
-      let level: ClassificationLevel
-      let origin: ClassificationPolicy.Origin
-      if hit.isRecogniser {
-        guard profile.recognisers.contains(hit.name), let recogniser = policy.recognisers.first(where: { $0.name == hit.name }) else { continue }
-        level = recogniser.level
-        origin = recogniser.origin
-      } else {
-        guard let entry = profile.markers[hit.name], let cap = entry.level else { continue }
-        level = hit.level.map { min($0, cap) } ?? cap
-        origin = entry.origin
-      }
-      if !seenNames.contains(hit.name) { seenNames.append(hit.name) }
-      let kind: Classification.Kind = hit.isRecogniser ? .recogniser : .marker
-      if let index = reasons.firstIndex(where: { $0.kind == kind && $0.level == level && $0.name == hit.name }) {
-        reasons[index].count += 1
-        continue
-      }
-      reasons.append(.init(kind: hit.isRecogniser ? .recogniser : .marker, name: hit.name, level: level, origin: origin,
-        path: path(hit.node), start: hit.start, end: hit.end))
+    var store = TextStore()
+    let compact = compiled.findings(findings, &store)
+    let context = CompiledPolicy.context(context, &store)
+    return store.withTexts([]) { texts in
+      compiled.classification(compiled.classify(context, findings: compact, hits: compactHits, texts: texts), texts: texts, path: path)
     }
-
-    for category in context.categories {
-      guard let entry = profile.categories[category], let level = entry.level else { continue }
-      if reasons.contains(where: { $0.kind == .category && $0.name == category }) { continue }
-      reasons.append(.init(kind: .category, name: category, level: level, origin: entry.origin))
-    }
-
-    var level = reasons.map(\.level).max() ?? .public
-    // Rules only raise the level; apply them until nothing changes, so a
-    // rule conditioned on `min_level` sees what earlier rules decided.
-    var fired = [Bool](repeating: false, count: policy.rules.count)
-    var changed = true
-    while changed {
-      changed = false
-      for (index, rule) in policy.rules.enumerated() where !fired[index] {
-        guard Self.matches(rule.when, context: context, findings: findings, markers: seenNames, level: level) else { continue }
-        fired[index] = true
-        reasons.append(.init(kind: .rule, name: rule.name, level: rule.level, origin: rule.origin))
-        if rule.level > level {
-          level = rule.level
-          changed = true
-        }
-      }
-    }
-    let org = context.org.flatMap { policy.orgs[$0] != nil ? $0 : nil }
-    return Classification(level: level, org: org, reasons: reasons, policyDigest: policy.digest)
-  }
-
-  static func matches(
-    _ condition: RuleCondition, context: RecordContext, findings: [FindingFact], markers: [String], level: ClassificationLevel
-  ) -> Bool {
-    if let orgs = condition.orgs, !orgs.contains(where: { $0 == context.org }) { return false }
-    if let agents = condition.agents {
-      guard let agent = context.agent, agents.contains(where: { Glob.matches($0, agent) }) else { return false }
-    }
-    if let tiers = condition.trustTiers, !tiers.contains(where: { $0 == context.trustTier }) { return false }
-    if let categories = condition.categories, !categories.contains(where: context.categories.contains) { return false }
-    if let types = condition.findingTypes, !findings.contains(where: { types.contains($0.type) }) { return false }
-    if let steps = condition.steps, !findings.contains(where: { steps.contains($0.step) }) { return false }
-    if let names = condition.markers, !names.contains(where: markers.contains) { return false }
-    if let minimum = condition.minLevel, level < minimum { return false }
-    return true
   }
 }
 
 /// `*` globs for agent ids (`hr-*`, `*-prod`).
 enum Glob {
   static func matches(_ pattern: String, _ text: String) -> Bool {
-    let p = Array(pattern.utf8), t = Array(text.utf8)
+    Array(text.utf8).withUnsafeBufferPointer { matches(Array(pattern.utf8), $0) }
+  }
+
+  static func matches(_ p: [UInt8], _ t: UnsafeBufferPointer<UInt8>) -> Bool {
     var pi = 0, ti = 0, star = -1, mark = 0
     while ti < t.count {
       if pi < p.count, p[pi] == t[ti] {

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Built-in classification markings: the words and banners people put on
 /// documents to say how sensitive they are.
 ///
@@ -60,5 +62,104 @@ public struct Marker: Sendable, Equatable {
     var start = colon + 1
     while start < match.count && (match[start] == 0x20 || match[start] == 0x09) { start += 1 }
     return ClassificationLevel(looseName: UnsafeBufferPointer(rebasing: match[start...]))
+  }
+}
+
+/// The `classification_header` marker matched by hand. Its pattern is
+/// anchored at line starts, so Hyperscan can use no literal to skip text
+/// and it cost a third of the whole marker scan; here line starts are
+/// found with `memchr` and each line is checked in a few byte compares.
+/// Gives exactly the matches Hyperscan gives for the pattern (caseless
+/// ASCII, leftmost start: the newline before the line, or 0), checked
+/// against it in ClassifyCompiledTests.
+enum HeaderMarker {
+  static let name = "classification_header"
+  static let index = Marker.builtIn.firstIndex { $0.name == name }!
+
+  /// Appends `(start, end)` for every header line in `text`, in order.
+  static func matches(_ text: UnsafeBufferPointer<UInt8>, into matches: inout [(start: Int, end: Int)]) {
+    guard let base = text.baseAddress else { return }
+    var lineStart = 0, matchStart = 0
+    while true {
+      if let end = end(of: text, line: lineStart) { matches.append((matchStart, end)) }
+      guard lineStart < text.count, let newline = memchr(base + lineStart, 0x0A, text.count - lineStart) else { return }
+      matchStart = newline.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+      lineStart = matchStart + 1
+    }
+  }
+
+  @inline(__always)
+  static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+  @inline(__always)
+  static func isWord(_ byte: UInt8) -> Bool {
+    (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+  }
+
+  /// Whether `text[at...]` starts with `word` (lower-case letters),
+  /// ignoring ASCII case.
+  @inline(__always)
+  static func word(_ text: UnsafeBufferPointer<UInt8>, _ at: Int, _ word: StaticString) -> Bool {
+    let count = word.utf8CodeUnitCount
+    guard at + count <= text.count else { return false }
+    let letters = word.utf8Start
+    for offset in 0..<count where text[at + offset] | 0x20 != letters[offset] { return false }
+    return true
+  }
+
+  static func skipBlanks(_ text: UnsafeBufferPointer<UInt8>, _ at: Int) -> Int {
+    var position = at
+    while position < text.count && isBlank(text[position]) { position += 1 }
+    return position
+  }
+
+  /// The end of the header match on the line starting at `line`:
+  /// `[ \t#*>]*(data[ \t]+)?(classification|sensitivity|security[ \t]+level|label)[ \t]*:[ \t]*(public|internal|confidential|restricted|secret|top[ _-]?secret)\b`.
+  /// Each part is followed by something no earlier part can give back, so
+  /// greedy matching without backtracking finds the regex's one match.
+  static func end(of text: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
+    var position = line
+    while position < text.count {
+      let byte = text[position]
+      guard isBlank(byte) || byte == 0x23 || byte == 0x2A || byte == 0x3E else { break }
+      position += 1
+    }
+    if word(text, position, "data"), position + 4 < text.count, isBlank(text[position + 4]) {
+      position = skipBlanks(text, position + 4)
+    }
+    if word(text, position, "classification") {
+      position += 14
+    } else if word(text, position, "sensitivity") {
+      position += 11
+    } else if word(text, position, "security"), position + 8 < text.count, isBlank(text[position + 8]) {
+      position = skipBlanks(text, position + 8)
+      guard word(text, position, "level") else { return nil }
+      position += 5
+    } else if word(text, position, "label") {
+      position += 5
+    } else {
+      return nil
+    }
+    position = skipBlanks(text, position)
+    guard position < text.count, text[position] == 0x3A else { return nil }
+    position = skipBlanks(text, position + 1)
+    if word(text, position, "public") || word(text, position, "secret") {
+      position += 6
+    } else if word(text, position, "internal") {
+      position += 8
+    } else if word(text, position, "confidential") {
+      position += 12
+    } else if word(text, position, "restricted") {
+      position += 10
+    } else if word(text, position, "top") {
+      position += 3
+      if position < text.count, text[position] == 0x20 || text[position] == 0x5F || text[position] == 0x2D { position += 1 }
+      guard word(text, position, "secret") else { return nil }
+      position += 6
+    } else {
+      return nil
+    }
+    guard position == text.count || !isWord(text[position]) else { return nil }
+    return position
   }
 }

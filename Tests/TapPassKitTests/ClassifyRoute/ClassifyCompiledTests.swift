@@ -3,9 +3,10 @@ import Testing
 @testable import TapPassKit
 
 /// The byte-level hot path of tp-classify against the general code it
-/// replaces: the field walker against `RequestFields` and the joined text
-/// against decoding each field. Seeded random records, so a failure
-/// reproduces.
+/// replaces: the field walker against `RequestFields`, the joined text
+/// against decoding each field, the hand-matched header marker against its
+/// Hyperscan pattern, and the compiled policy's JSON against
+/// `Classification.write`. Seeded random records, so a failure reproduces.
 @Suite struct ClassifyCompiledTests {
   typealias Random = RoutePropertyTests.Random
 
@@ -112,6 +113,71 @@ import Testing
         count = raw.withUnsafeBufferPointer { JSONUnescape.decode($0, into: buffer.baseAddress!) }
       }
       #expect(fast == JSONString.unescape(raw), "\(String(decoding: raw, as: UTF8.self))")
+    }
+  }
+
+  /// The hand matcher gives the matches Hyperscan gives for the marker's
+  /// own pattern, on texts built from the pattern's pieces.
+  @Test func headerMarkerMatchesItsPattern() throws {
+    let database = try HyperscanDatabase(patterns: [Marker.builtIn[HeaderMarker.index].pattern], cacheDirectory: nil)
+    var random = Random(state: 5)
+    let pieces = ["\n", "\n", " ", "\t", "#", "*", ">", "data", "Data ", "classification", "CLASSIFICATION", "Sensitivity", "security",
+                  "level", "label", "Label", ":", ": ", "public", "internal", "Confidential", "restricted", "secret", "SECRET", "top",
+                  "Top", "_", "-", "x", "1", "é", "s", "\r"]
+    for _ in 0..<20000 {
+      let text = Array((0..<random.int(0...14)).map { _ in random.pick(pieces) }.joined().utf8)
+      var hand: [(start: Int, end: Int)] = []
+      text.withUnsafeBufferPointer { HeaderMarker.matches($0, into: &hand) }
+      let scanned = text.withUnsafeBufferPointer { database.scan($0).matches }
+      #expect(hand.map { [$0.start, $0.end] } == scanned.map { [$0.start, $0.end] }, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+    }
+  }
+
+  static let policies: [String] = [
+    #"{"version": 1}"#,
+    """
+    {"default_level": "INTERNAL", "findings": {"types": {"email": "RESTRICTED", "homoglyph": "IGNORE"}, "steps": {"detect_infra": "CONFIDENTIAL"}},
+     "markers": {"confidential": "IGNORE", "classification_header": "CONFIDENTIAL"}, "categories": {"hr": "CONFIDENTIAL", "health": "IGNORE"},
+     "recognisers": [{"name": "project", "pattern": "\\\\bPRJ-[0-9]{6}\\\\b", "level": "CONFIDENTIAL"}],
+     "orgs": {"acme": {"default_level": "PUBLIC", "recognisers": [{"name": "member", "pattern": "AHM[0-9]+", "level": "RESTRICTED"}]},
+              "acme-health": {"extends": "acme", "findings": {"steps": {"detect_pii": "TOP_SECRET"}}}},
+     "rules": [
+       {"name": "orgs", "when": {"org": ["acme", "x"]}, "level": "CONFIDENTIAL"},
+       {"name": "agents", "when": {"agent": "hr-*"}, "level": "RESTRICTED"},
+       {"name": "tiers", "when": {"trust_tier": "observer"}, "level": "INTERNAL"},
+       {"name": "categories", "when": {"categories": ["m_and_a", "hr"]}, "level": "RESTRICTED"},
+       {"name": "types", "when": {"finding_types": "api_key"}, "level": "TOP_SECRET"},
+       {"name": "steps", "when": {"steps": ["detect_secrets"], "min_level": "CONFIDENTIAL"}, "level": "RESTRICTED"},
+       {"name": "markers", "when": {"markers": ["member", "tlp_green"]}, "level": "RESTRICTED"},
+       {"name": "chained", "when": {"min_level": "RESTRICTED"}, "level": "TOP_SECRET"}
+     ]}
+    """,
+  ]
+
+  /// The section written from the compiled policy is `Classification.write`
+  /// of the public result, whatever the record, findings and policy.
+  @Test func compiledSectionEqualsClassificationWrite() throws {
+    let policies = try Self.policies.map { try Fixtures.policy($0) } + [Fixtures.examplePolicy]
+    var random = Random(state: 99)
+    let scanner = RecordScanner(engine: try ScanEngine(steps: RecordClassifier.dataProtectionSteps()))
+    for policy in policies {
+      let classifier = RecordClassifier(classifier: try Classifier(policy: policy, cacheDirectory: nil), scanner: scanner)
+      for record in Self.records {
+        var line = record
+        if random.chance(0.7) {
+          let findings = (0..<random.int(0...4)).map { _ in
+            #"{"step":"\#(random.pick(["detect_pii", "detect_secrets", "detect_infra", "detect_unicode"]))","type":"\#(random.pick(["email", "api_key", "ip_address", "homoglyph", "person", "n\\u0065w"]))","path":"\#(random.pick(["text", "messages[0].content", "x\\\"y"]))","start":0}"#
+          }
+          line.removeLast()
+          line += #","tappass":{"version":1,"findings":[\#(findings.joined(separator: ","))]}}"#
+        }
+        let document = try Fixtures.document(line)
+        let result = classifier.classify(document)
+        #expect(result.sections.last?.value == result.classification.json, "\(line)")
+        #expect(classifier.sections(for: document).last?.value == result.classification.json)
+        let findings = FindingFact.read(document) ?? []
+        #expect(classifier.classifier.classify(document, findings: findings).json == result.classification.json || FindingFact.read(document) == nil)
+      }
     }
   }
 }
