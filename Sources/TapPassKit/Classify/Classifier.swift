@@ -37,6 +37,12 @@ public final class Classifier: @unchecked Sendable {
 
   /// The policy compiled for the per-record path.
   let compiled: CompiledPolicy
+  /// Whether `HeaderMarker` matches the header marker, and whether the
+  /// internal_only marker is split (`InternalOnlyMarker`); the database id
+  /// of the `internal` literal then (else -1).
+  private let handHeader: Bool
+  private let splitInternal: Bool
+  private let literalID: Int
 
   public init(policy: ClassificationPolicy, cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
     self.policy = policy
@@ -44,15 +50,21 @@ public final class Classifier: @unchecked Sendable {
     var sources = Marker.builtIn.map(Source.marker)
     sources += policy.recognisers.map(Source.recogniser)
     self.sources = sources
-    // The header marker is matched by hand (`HeaderMarker`); the database
-    // holds every other source, its pattern ids shifted past the header.
-    let scanned = sources.indices.filter { $0 != HeaderMarker.index }
-    let specs = scanned.map { index -> PatternSpec in
+    // Two markers are matched (partly) by hand: the header entirely, the
+    // second alternative of internal_only around a literal. Database ids
+    // are source ids with the header left out, then the literal.
+    let (handHeader, splitInternal) = (HeaderMarker.applies, InternalOnlyMarker.applies)
+    self.handHeader = handHeader
+    self.splitInternal = splitInternal
+    let scanned = sources.indices.filter { !(handHeader && $0 == HeaderMarker.index) }
+    var specs = scanned.map { index -> PatternSpec in
       switch sources[index] {
-      case .marker(let marker): marker.pattern
+      case .marker(let marker): splitInternal && index == InternalOnlyMarker.index ? InternalOnlyMarker.onlyPattern : marker.pattern
       case .recogniser(let recogniser): PatternSpec(recogniser.name, recogniser.pattern, caseless: recogniser.caseless)
       }
     }
+    if splitInternal { specs.append(InternalOnlyMarker.literal) }
+    literalID = splitInternal ? specs.count - 1 : -1
     do {
       database = try HyperscanDatabase(patterns: specs, cacheDirectory: cacheDirectory)
     } catch let error as HyperscanDatabase.CompileError {
@@ -69,7 +81,9 @@ public final class Classifier: @unchecked Sendable {
   /// a match inside a stronger-or-equal one of the same field dropped
   /// ("strictly confidential" is not also "confidential").
   public func hits(in document: JSONDocument) -> [Hit] {
-    compactHits(in: document).map { hit in
+    var found: [CompiledPolicy.Hit] = []
+    compactHits(in: document, into: &found)
+    return found.map { hit in
       Hit(name: sources[hit.source].name, isRecogniser: hit.source >= compiled.markerCount, node: hit.node,
         start: hit.start, end: hit.end, level: hit.level)
     }
@@ -78,19 +92,29 @@ public final class Classifier: @unchecked Sendable {
   /// `hits(in:)` by source id: one Hyperscan call over the joined text
   /// fields, matches grouped by field in field order (in match order
   /// within a field), contained markers dropped per field.
-  func compactHits(in document: JSONDocument) -> [CompiledPolicy.Hit] {
-    guard let database else { return [] }
-    let text = JoinedText(document)
-    guard !text.bytes.isEmpty else { return [] }
-    var hits: [CompiledPolicy.Hit] = []
-    var fields: [Int] = []
+  func compactHits(in document: JSONDocument, into result: inout [CompiledPolicy.Hit]) {
+    guard let database else { return }
+    let scratch = RecordScratch.current
+    let text = JoinedText(document, scratch: scratch)
+    defer { text.recycle(scratch) }
+    guard !text.bytes.isEmpty else { return }
+    var hits = RecordScratch.take(&scratch.hits)
+    var fields = RecordScratch.take(&scratch.hitFields)
+    defer {
+      scratch.hits = hits
+      scratch.hitFields = fields
+    }
     let compiled = self.compiled
-    let header = HeaderMarker.index
+    let (handHeader, splitInternal, literalID) = (self.handHeader, self.splitInternal, self.literalID)
     text.bytes.withUnsafeBufferPointer { bytes in
       var headers: [(start: Int, end: Int)] = []
-      HeaderMarker.matches(bytes, into: &headers)
-      let matches = database.scan(bytes).matches
+      if handHeader {
+        HeaderMarker.matches(bytes, starts: text.starts, escaped: { document.nodes[text.nodes[$0]].isEscapedString }, into: &headers)
+      }
+      var matches = database.scan(bytes).matches
       if matches.isEmpty && headers.isEmpty { return }
+      hits.reserveCapacity(matches.count + headers.count)
+      fields.reserveCapacity(matches.count + headers.count)
       func add(_ source: Int, _ matchStart: Int, _ end: Int) {
         // Header patterns begin at the preceding newline; report the text.
         var start = matchStart
@@ -106,23 +130,52 @@ public final class Classifier: @unchecked Sendable {
         hits.append(.init(source: source, node: text.nodes[located.index], start: located.start, end: located.end, level: level))
         fields.append(located.index)
       }
+      // The second alternative of internal_only, around each literal.
+      var internalUse: [(start: Int, end: Int)] = []
+      if splitInternal {
+        var literals = matches.count
+        while literals > 0 && matches[literals - 1].id == literalID { literals -= 1 }
+        for literal in matches[literals...] {
+          if let match = InternalOnlyMarker.forInternalUse(bytes, end: literal.end) { internalUse.append(match) }
+        }
+        matches.removeSubrange(literals...)
+      }
       // Matches come by source, then start: the header's after the
       // markers before it and before the recognisers.
       var next = 0
-      while next < matches.count, matches[next].id < header {
-        add(matches[next].id, matches[next].start, matches[next].end)
-        next += 1
+      for source in 0..<compiled.markerCount {
+        if handHeader && source == HeaderMarker.index {
+          for match in headers { add(source, match.start, match.end) }
+          continue
+        }
+        let id = handHeader && source > HeaderMarker.index ? source - 1 : source
+        var own: [(start: Int, end: Int)] = []
+        while next < matches.count, matches[next].id == id {
+          if splitInternal && source == InternalOnlyMarker.index {
+            own.append((matches[next].start, matches[next].end))
+          } else {
+            add(source, matches[next].start, matches[next].end)
+          }
+          next += 1
+        }
+        if splitInternal && source == InternalOnlyMarker.index && !(own.isEmpty && internalUse.isEmpty) {
+          for match in InternalOnlyMarker.merge(own + internalUse) { add(source, match.start, match.end) }
+        }
       }
-      for match in headers { add(header, match.start, match.end) }
       while next < matches.count {
-        add(matches[next].id + 1, matches[next].start, matches[next].end)
+        add(matches[next].id + (handHeader ? 1 : 0), matches[next].start, matches[next].end)
         next += 1
       }
     }
-    if hits.count < 2 { return hits }
+    if hits.count < 2 {
+      result += hits
+      return
+    }
     // Group by field, keeping match order within a field.
-    let order = hits.indices.sorted { fields[$0] < fields[$1] || (fields[$0] == fields[$1] && $0 < $1) }
-    var result: [CompiledPolicy.Hit] = []
+    var order = RecordScratch.take(&scratch.order)
+    defer { scratch.order = order }
+    order.append(contentsOf: hits.indices)
+    order.sort { fields[$0] < fields[$1] || (fields[$0] == fields[$1] && $0 < $1) }
     result.reserveCapacity(hits.count)
     var groupStart = 0
     while groupStart < order.count {
@@ -135,7 +188,6 @@ public final class Classifier: @unchecked Sendable {
       }
       groupStart = groupEnd
     }
-    return result
   }
 
   func dropContained(_ hits: [CompiledPolicy.Hit]) -> [CompiledPolicy.Hit] {
@@ -157,7 +209,8 @@ public final class Classifier: @unchecked Sendable {
     var store = TextStore()
     let compact = compiled.findings(findings, &store)
     let context = CompiledPolicy.context(of: document, RecordSections(document), &store)
-    let hits = compactHits(in: document)
+    var hits: [CompiledPolicy.Hit] = []
+    compactHits(in: document, into: &hits)
     return store.withTexts(document.bytes) { texts in
       compiled.classification(compiled.classify(context, findings: compact, hits: hits, texts: texts), texts: texts, path: document.path(of:))
     }

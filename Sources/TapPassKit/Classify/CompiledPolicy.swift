@@ -80,8 +80,20 @@ struct CompiledPolicy: Sendable {
   }
 
   let origins: [ClassificationPolicy.Origin]
-  /// Per origin: `"field"}`, the end of every reason.
-  let originTails: [[UInt8]]
+  /// The constant parts of the section, JSON-encoded: per origin its
+  /// `"field"}` (chunk = origin index), then the chunks indexed below.
+  let chunks: ByteChunks
+  /// Chunk indices: per profile its whole default reason; per rule its
+  /// whole reason (a rule fires once); per source `,{"kind":…,"name":…`;
+  /// per level `,"level":"…","by":`; the finding and category heads; the
+  /// end of the section with the policy digest.
+  let defaultReasonChunks: Int
+  let ruleReasonChunks: Int
+  let sourceHeadChunks: Int
+  let levelHeadChunks: Int
+  let findingHeadChunk: Int
+  let categoryHeadChunk: Int
+  let policyTailChunk: Int
   let types: ByteKeyTable
   let steps: ByteKeyTable
   let categories: ByteKeyTable
@@ -92,8 +104,6 @@ struct CompiledPolicy: Sendable {
   let profileCount: Int
   let defaultLevels: [ClassificationLevel]
   let defaultOrigins: [ClassificationPolicy.Origin]
-  /// Per profile, its whole default reason.
-  let defaultReasons: [[UInt8]]
   let typeEntries: [Entry?]
   let stepEntries: [Entry?]
   let categoryEntries: [Entry?]
@@ -102,27 +112,19 @@ struct CompiledPolicy: Sendable {
   /// By recogniser: whether it is active.
   let activeRecognisers: [Bool]
   let recogniserCount: Int
-  /// Per source (the built-in markers, then the policy's recognisers):
-  /// its name, and `,{"kind":"…","name":"…"` for its reasons.
+  /// Per source (the built-in markers, then the policy's recognisers).
   let sourceNames: [String]
-  let sourceHeads: [[UInt8]]
   let markerCount: Int
   /// Built-in markers whose level is read from the match (headers).
   let headerMarkers: [Bool]
   let recogniserLevels: [ClassificationLevel]
   let recogniserOrigins: [Int32]
   let rules: [Rule]
-  /// Per rule, its whole reason (a rule fires once).
-  let ruleReasons: [[UInt8]]
   let ruleNames: [String]
   let ruleOrigins: [ClassificationPolicy.Origin]
   let digest: String
-  let quotedDigest: [UInt8]
 
-  /// Per level: `,"level":"…","by":`.
   static let levelHeads: [[UInt8]] = ClassificationLevel.allCases.map { Array(#","level":"\#($0.name)","by":"#.utf8) }
-  static let findingHead = Array(#",{"kind":"finding","name":"#.utf8)
-  static let categoryHead = Array(#",{"kind":"category","name":"#.utf8)
 
   init(_ policy: ClassificationPolicy) {
     var origins: [ClassificationPolicy.Origin] = []
@@ -143,10 +145,6 @@ struct CompiledPolicy: Sendable {
     headerMarkers = Marker.builtIn.map { $0.level == nil }
     let names = Marker.builtIn.map(\.name) + policy.recognisers.map(\.name)
     sourceNames = names
-    sourceHeads = names.indices.map { index in
-      let kind = index < Marker.builtIn.count ? "marker" : "recogniser"
-      return Array(#",{"kind":"\#(kind)","name":"#.utf8) + JSONString.quoted(names[index])
-    }
     recogniserLevels = policy.recognisers.map(\.level)
     recogniserOrigins = policy.recognisers.map { origin($0.origin) }
 
@@ -156,10 +154,6 @@ struct CompiledPolicy: Sendable {
     profileCount = all.count
     defaultLevels = all.map { $0.defaultLevel.level ?? .public }
     defaultOrigins = all.map(\.defaultLevel.origin)
-    defaultReasons = all.map { profile in
-      Array(#"{"kind":"default","name":"default_level","level":"\#((profile.defaultLevel.level ?? .public).name)","by":"#.utf8)
-        + JSONString.quoted(profile.defaultLevel.origin.field) + [0x7D]
-    }
     typeEntries = table(types, \.findingTypes)
     stepEntries = table(steps, \.findingSteps)
     categoryEntries = table(categories, \.categories)
@@ -178,16 +172,33 @@ struct CompiledPolicy: Sendable {
         categories: ids(when.categories, categories), types: ids(when.findingTypes, types), steps: ids(when.steps, steps),
         sources: when.markers.map { $0.compactMap { sourceIDs[$0] } }, minLevel: when.minLevel, level: rule.level)
     }
-    ruleReasons = policy.rules.map { rule in
-      Array(#",{"kind":"rule","name":"#.utf8) + JSONString.quoted(rule.name) + Self.levelHeads[rule.level.rawValue]
-        + JSONString.quoted(rule.origin.field) + [0x7D]
-    }
     ruleNames = policy.rules.map(\.name)
     ruleOrigins = policy.rules.map(\.origin)
     self.origins = origins
-    originTails = origins.map { JSONString.quoted($0.field) + [0x7D] }
+    var chunks = ByteChunks()
+    for origin in origins { chunks.add(JSONString.quoted(origin.field) + [0x7D]) }
+    defaultReasonChunks = chunks.count
+    for profile in all {
+      chunks.add(Array(#"{"kind":"default","name":"default_level","level":"\#((profile.defaultLevel.level ?? .public).name)","by":"#.utf8)
+        + JSONString.quoted(profile.defaultLevel.origin.field) + [0x7D])
+    }
+    ruleReasonChunks = chunks.count
+    for rule in policy.rules {
+      chunks.add(Array(#",{"kind":"rule","name":"#.utf8) + JSONString.quoted(rule.name) + Self.levelHeads[rule.level.rawValue]
+        + JSONString.quoted(rule.origin.field) + [0x7D])
+    }
+    sourceHeadChunks = chunks.count
+    for (index, name) in names.enumerated() {
+      let kind = index < Marker.builtIn.count ? "marker" : "recogniser"
+      chunks.add(Array(#",{"kind":"\#(kind)","name":"#.utf8) + JSONString.quoted(name))
+    }
+    levelHeadChunks = chunks.count
+    for head in Self.levelHeads { chunks.add(head) }
+    findingHeadChunk = chunks.add(Array(#",{"kind":"finding","name":"#.utf8))
+    categoryHeadChunk = chunks.add(Array(#",{"kind":"category","name":"#.utf8))
+    policyTailChunk = chunks.add(Array(#"],"policy":"#.utf8) + JSONString.quoted(policy.digest) + [0x7D])
+    self.chunks = chunks
     digest = policy.digest
-    quotedDigest = JSONString.quoted(policy.digest)
   }
 
   // MARK: Reading a record
@@ -206,9 +217,15 @@ struct CompiledPolicy: Sendable {
   /// `tappass.findings` as `FindingFact.read` reads it, or nil when the
   /// record has no findings array (it was never scanned).
   func findings(in document: JSONDocument, _ sections: RecordSections, _ store: inout TextStore) -> [Finding]? {
-    let list = sections.findings
-    guard list >= 0, document.nodes[list].kind == .array else { return nil }
     var result: [Finding] = []
+    return findings(in: document, sections, &store, into: &result) ? result : nil
+  }
+
+  /// `findings(in:_:_:)` appending to `result`; false when the record has
+  /// no findings array.
+  func findings(in document: JSONDocument, _ sections: RecordSections, _ store: inout TextStore, into result: inout [Finding]) -> Bool {
+    let list = sections.findings
+    guard list >= 0, document.nodes[list].kind == .array else { return false }
     result.reserveCapacity(Int(document.nodes[list].count))
     document.forEachChild(of: list) { item in
       let members = document.firstMembers(of: item, Self.findingKeys)
@@ -223,7 +240,7 @@ struct CompiledPolicy: Sendable {
         result[index].stepID = Int32(steps.index(of: texts[result[index].step]))
       }
     }
-    return result
+    return true
   }
 
   static let categoriesKey = Array("data_categories".utf8)
@@ -257,14 +274,14 @@ struct CompiledPolicy: Sendable {
   /// `Classifier.classify`: the default level, findings grouped by (type,
   /// step), markings and recognisers (one reason per name and level),
   /// declared categories, then rules until nothing changes.
-  func classify(_ context: Context, findings: [Finding], hits: [Hit], texts: RecordTexts) -> Result {
+  func classify(_ context: Context, findings: [Finding], hits: [Hit], texts: RecordTexts, reasons: [Reason] = []) -> Result {
     var profile = 0
     if let org = context.org {
       let index = orgs.index(of: texts[org])
       if index >= 0 { profile = index + 1 }
     }
     let defaultLevel = defaultLevels[profile]
-    var reasons: [Reason] = []
+    var reasons = reasons
     reasons.reserveCapacity(4 + findings.count + hits.count)
     reasons.append(Reason(kind: .default, level: defaultLevel, origin: -1))
     var level = defaultLevel
@@ -323,13 +340,16 @@ struct CompiledPolicy: Sendable {
 
     // Rules only raise the level; apply them until nothing changes.
     if !rules.isEmpty {
-      var fired = [Bool](repeating: false, count: rules.count)
+      // Which rules fired: a bit each for the first 64, an array beyond.
+      var firedBits: UInt64 = 0
+      var firedBeyond = [Bool](repeating: false, count: max(0, rules.count - 64))
+      func fired(_ index: Int) -> Bool { index < 64 ? firedBits & (1 << index) != 0 : firedBeyond[index - 64] }
       var changed = true
       while changed {
         changed = false
-        for index in rules.indices where !fired[index] {
+        for index in rules.indices where !fired(index) {
           guard matches(index, context, findings, seen, level, texts) else { continue }
-          fired[index] = true
+          if index < 64 { firedBits |= 1 << index } else { firedBeyond[index - 64] = true }
           let ruleLevel = rules[index].level
           reasons.append(Reason(kind: .rule, level: ruleLevel, origin: -1, id: Int32(index)))
           if ruleLevel > level {
@@ -369,36 +389,37 @@ struct CompiledPolicy: Sendable {
   /// Appends the `tappass.classification` object: byte for byte what
   /// `Classification.write` writes for `classification(_:texts:path:)`,
   /// from constants encoded at start-up.
-  func write(_ result: Result, document: JSONDocument, texts: RecordTexts, to out: inout [UInt8]) {
-    JSONBytes.raw(#"{"level":""#, to: &out); out.append(contentsOf: result.level.nameBytes); out.append(0x22)
-    if let org = result.org { JSONBytes.raw(#","org":"#, to: &out); JSONString.appendQuoted(texts[org], to: &out) }
-    JSONBytes.raw(#","reasons":["#, to: &out)
-    for reason in result.reasons {
-      switch reason.kind {
-      case .default:
-        out.append(contentsOf: defaultReasons[result.profile])
-        continue
-      case .rule:
-        out.append(contentsOf: ruleReasons[Int(reason.id)])
-        continue
-      case .finding:
-        out.append(contentsOf: Self.findingHead); JSONString.appendQuoted(texts[reason.name], to: &out)
-        JSONBytes.raw(#","step":"#, to: &out); JSONString.appendQuoted(texts[reason.step], to: &out)
-        JSONBytes.raw(#","path":"#, to: &out); JSONString.appendQuoted(texts[reason.path], to: &out)
-      case .category:
-        out.append(contentsOf: Self.categoryHead); JSONString.appendQuoted(texts[reason.name], to: &out)
-      case .marker, .recogniser:
-        out.append(contentsOf: sourceHeads[Int(reason.id)])
-        JSONBytes.raw(#","path":"#, to: &out); document.appendQuotedPath(of: Int(reason.node), to: &out)
-        JSONBytes.raw(#","start":"#, to: &out); JSONBytes.int(Int(reason.start), to: &out)
-        JSONBytes.raw(#","end":"#, to: &out); JSONBytes.int(Int(reason.end), to: &out)
+  func write(_ result: Result, document: JSONDocument, texts: RecordTexts, to out: inout ByteWriter) {
+    chunks.withReader { chunks in
+      out.append(#"{"level":""#); out.append(result.level.nameLiteral); out.append(0x22)
+      if let org = result.org { out.append(#","org":"#); out.appendQuoted(texts[org]) }
+      out.append(#","reasons":["#)
+      for reason in result.reasons {
+        switch reason.kind {
+        case .default:
+          chunks.append(defaultReasonChunks + result.profile, to: &out)
+          continue
+        case .rule:
+          chunks.append(ruleReasonChunks + Int(reason.id), to: &out)
+          continue
+        case .finding:
+          chunks.append(findingHeadChunk, to: &out); out.appendQuoted(texts[reason.name])
+          out.append(#","step":"#); out.appendQuoted(texts[reason.step])
+          out.append(#","path":"#); out.appendQuoted(texts[reason.path])
+        case .category:
+          chunks.append(categoryHeadChunk, to: &out); out.appendQuoted(texts[reason.name])
+        case .marker, .recogniser:
+          chunks.append(sourceHeadChunks + Int(reason.id), to: &out)
+          out.append(#","path":""#); document.appendPath(of: Int(reason.node), to: &out); out.append(0x22)
+          out.append(#","start":"#); JSONBytes.int(Int(reason.start), to: &out)
+          out.append(#","end":"#); JSONBytes.int(Int(reason.end), to: &out)
+        }
+        if reason.count > 1 { out.append(#","count":"#); JSONBytes.int(Int(reason.count), to: &out) }
+        chunks.append(levelHeadChunks + reason.level.rawValue, to: &out)
+        chunks.append(Int(reason.origin), to: &out)
       }
-      if reason.count > 1 { JSONBytes.raw(#","count":"#, to: &out); JSONBytes.int(Int(reason.count), to: &out) }
-      out.append(contentsOf: Self.levelHeads[reason.level.rawValue])
-      out.append(contentsOf: originTails[Int(reason.origin)])
+      chunks.append(policyTailChunk, to: &out)
     }
-    JSONBytes.raw(#"],"policy":"#, to: &out); out.append(contentsOf: quotedDigest)
-    out.append(0x7D)
   }
 
   /// The public form of a result; `path` names a hit's node.
@@ -427,35 +448,40 @@ struct CompiledPolicy: Sendable {
 }
 
 extension JSONDocument {
-  /// `path(of:)` JSON-quoted, appended to `out`: the identifier and index
+  /// `path(of:)` as the inside of its JSON string: identifier and index
   /// parts need no escaping, so only a quoted key is escaped twice.
-  func appendQuotedPath(of index: Int, to out: inout [UInt8]) {
-    out.append(0x22)
-    appendPathParts(of: index, to: &out)
-    out.append(0x22)
-  }
-
-  private func appendPathParts(of index: Int, to out: inout [UInt8]) {
+  func appendPath(of index: Int, to out: inout ByteWriter) {
     guard index > 0 else { return }
-    let parent = Int(nodes[index].parent)
-    appendPathParts(of: parent, to: &out)
+    let node = nodes[index]
+    let parent = Int(node.parent)
+    appendPath(of: parent, to: &out)
     if nodes[parent].kind == .array {
       out.append(0x5B)
-      JSONBytes.int(Int(nodes[index].index), to: &out)
+      JSONBytes.int(Int(node.index), to: &out)
       out.append(0x5D)
       return
+    }
+    if !node.keyHasEscapes, node.keyEnd > node.keyStart {
+      let plain = bytes.withUnsafeBufferPointer { all in
+        let key = UnsafeBufferPointer(rebasing: all[Int(node.keyStart)..<Int(node.keyEnd)])
+        guard key.allSatisfy(Self.isPathIdentifier) else { return false }
+        if parent != 0 { out.append(0x2E) }
+        out.append(key)
+        return true
+      }
+      if plain { return }
     }
     let name = keySlice(index)
     if !name.isEmpty, name.allSatisfy(Self.isPathIdentifier) {
       if parent != 0 { out.append(0x2E) }
-      out.append(contentsOf: name)
+      name.withUnsafeBufferPointer { out.append($0) }
     } else {
       var part: [UInt8] = [0x5B]
       JSONString.appendQuoted(name, to: &part)
       part.append(0x5D)
       var quoted: [UInt8] = []
       JSONString.appendQuoted(part, to: &quoted)
-      out.append(contentsOf: quoted[1..<(quoted.count - 1)])
+      quoted[1..<(quoted.count - 1)].withUnsafeBufferPointer { out.append($0) }
     }
   }
 }

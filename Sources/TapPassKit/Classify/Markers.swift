@@ -75,6 +75,36 @@ public struct Marker: Sendable, Equatable {
 enum HeaderMarker {
   static let name = "classification_header"
   static let index = Marker.builtIn.firstIndex { $0.name == name }!
+  /// The pattern this matcher implements; another pattern in `builtIn`
+  /// goes back to Hyperscan.
+  static let expression =
+    #"(^|\n)[ \t#*>]*(data[ \t]+)?(classification|sensitivity|security[ \t]+level|label)[ \t]*:[ \t]*(public|internal|confidential|restricted|secret|top[ _-]?secret)\b"#
+  static var applies: Bool {
+    let pattern = Marker.builtIn[index].pattern
+    return pattern.expression == expression && pattern.caseless && pattern.leftmostStart && !pattern.dotAll
+  }
+
+  /// Appends `(start, end)` for every header line of a record's joined
+  /// text, in order. Its lines start at the fields' starts and after the
+  /// newlines inside fields, which only escaped strings have (a JSON
+  /// string holds no raw newline): `escaped(i)` says whether field `i` was.
+  static func matches(
+    _ text: UnsafeBufferPointer<UInt8>, starts: [Int], escaped: (Int) -> Bool, into matches: inout [(start: Int, end: Int)]
+  ) {
+    guard let base = text.baseAddress else { return }
+    for (index, fieldStart) in starts.enumerated() {
+      if let end = end(of: text, line: fieldStart) { matches.append((fieldStart == 0 ? 0 : fieldStart - 1, end)) }
+      guard escaped(index) else { continue }
+      // The field ends at its separator (the next field's start - 1).
+      let fieldEnd = index + 1 < starts.count ? starts[index + 1] - 1 : text.count - 1
+      var from = fieldStart
+      while from < fieldEnd, let newline = memchr(base + from, 0x0A, fieldEnd - from) {
+        let position = newline.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
+        if let end = end(of: text, line: position + 1) { matches.append((position, end)) }
+        from = position + 1
+      }
+    }
+  }
 
   /// Appends `(start, end)` for every header line in `text`, in order.
   static func matches(_ text: UnsafeBufferPointer<UInt8>, into matches: inout [(start: Int, end: Int)]) {
@@ -124,6 +154,10 @@ enum HeaderMarker {
       guard isBlank(byte) || byte == 0x23 || byte == 0x2A || byte == 0x3E else { break }
       position += 1
     }
+    // Most lines start with none of d, c, s, l.
+    guard position < text.count else { return nil }
+    let first = text[position] | 0x20
+    guard first == 0x64 || first == 0x63 || first == 0x73 || first == 0x6C else { return nil }
     if word(text, position, "data"), position + 4 < text.count, isBlank(text[position + 4]) {
       position = skipBlanks(text, position + 4)
     }
@@ -161,5 +195,57 @@ enum HeaderMarker {
     }
     guard position == text.count || !isWord(text[position]) else { return nil }
     return position
+  }
+}
+
+/// The `internal_only` marker split in two: Hyperscan matches its first
+/// alternative and the literal `internal`, and the second alternative,
+/// `\bfor[ \t]+internal[ \t]+use\b`, is checked by hand around each
+/// literal (in Hyperscan it cost as much as four other markers, for a
+/// phrase that rarely occurs). The union of the two, merged as
+/// `HyperscanDatabase.merge` merges one pattern's reports, is what the
+/// whole pattern gives: each whole-pattern report is one of the parts'
+/// reports, and a part's report is inside the whole-pattern report with
+/// its end. Checked against Hyperscan in ClassifyCompiledTests.
+enum InternalOnlyMarker {
+  static let name = "internal_only"
+  static let index = Marker.builtIn.firstIndex { $0.name == name }!
+  static let expression = #"\b(internal[ _-]+(use[ _-]+)?only|for[ \t]+internal[ \t]+use)\b"#
+  static var applies: Bool {
+    let pattern = Marker.builtIn[index].pattern
+    return pattern.expression == expression && pattern.caseless && pattern.leftmostStart && !pattern.dotAll
+  }
+
+  /// The first alternative, scanned in place of the whole pattern.
+  static let onlyPattern = PatternSpec(name, #"\binternal[ _-]+(use[ _-]+)?only\b"#, caseless: true)
+  /// Every `internal`, reported at its end.
+  static let literal = PatternSpec("internal_literal", "internal", caseless: true, leftmostStart: false)
+
+  /// The match of the second alternative around the `internal` ending at
+  /// `end`, if any.
+  static func forInternalUse(_ text: UnsafeBufferPointer<UInt8>, end: Int) -> (start: Int, end: Int)? {
+    var before = end - 9
+    guard before >= 0, HeaderMarker.isBlank(text[before]) else { return nil }
+    while before >= 0 && HeaderMarker.isBlank(text[before]) { before -= 1 }
+    let start = before - 2
+    guard start >= 0, HeaderMarker.word(text, start, "for"), start == 0 || !HeaderMarker.isWord(text[start - 1]) else { return nil }
+    guard end < text.count, HeaderMarker.isBlank(text[end]) else { return nil }
+    let use = HeaderMarker.skipBlanks(text, end)
+    guard HeaderMarker.word(text, use, "use"), use + 3 == text.count || !HeaderMarker.isWord(text[use + 3]) else { return nil }
+    return (start, use + 3)
+  }
+
+  /// `HyperscanDatabase.merge` for one pattern's reports.
+  static func merge(_ reports: [(start: Int, end: Int)]) -> [(start: Int, end: Int)] {
+    let sorted = reports.sorted { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
+    var result: [(start: Int, end: Int)] = []
+    for report in sorted {
+      if let last = result.last, report.start < last.end || (report.start == report.end && report.end == last.end) {
+        if report.end > last.end { result[result.count - 1].end = report.end }
+        continue
+      }
+      result.append(report)
+    }
+    return result
   }
 }

@@ -207,9 +207,23 @@ extension JSONDocument {
   func firstMembers(of object: Int, _ keys: KeyList) -> Members {
     var found = Members()
     guard nodes[object].kind == .object else { return found }
-    forEachChild(of: object) { child in
-      let index = keyIndex(child, in: keys)
-      if index >= 0, found[index] < 0 { found[index] = child }
+    var missing = keys.count
+    nodes.withUnsafeBufferPointer { nodes in
+      bytes.withUnsafeBufferPointer { all in
+        var child = object + 1
+        let stop = Int(nodes[object].next)
+        while child < stop && missing > 0 {
+          let node = nodes[child]
+          let index = node.keyHasEscapes
+            ? keys.index(of: keySlice(child))
+            : keys.index(of: UnsafeBufferPointer(rebasing: all[Int(node.keyStart)..<Int(node.keyEnd)]))
+          if index >= 0, found[index] < 0 {
+            found[index] = child
+            missing -= 1
+          }
+          child = node.kind == .object || node.kind == .array ? Int(node.next) : child + 1
+        }
+      }
     }
     return found
   }
@@ -248,39 +262,99 @@ extension JSONDocument {
   }
 }
 
-/// A short list of member names matched by length then bytes (a record's
-/// top level has a dozen members; hashing them would cost more). The
-/// names are stored end to end in one buffer.
+/// A short list of member names, matched by length (a bit mask rejects
+/// most keys at once), then by their first eight bytes loaded as one word,
+/// then by the rest. A record's top level has a dozen members; hashing
+/// them would cost more.
 struct KeyList: Sendable {
   private let storage: [UInt8]
   private let starts: [Int]
+  private let heads: [UInt64]
+  /// Bit n set when a name has n bytes (names of 64 bytes and more are
+  /// compared the slow way).
+  private let lengths: UInt64
+  private let hasLong: Bool
 
   init(_ names: [String]) {
-    var storage: [UInt8] = [], starts: [Int] = [0]
+    var storage: [UInt8] = [], starts: [Int] = [0], lengths: UInt64 = 0, hasLong = false
     for name in names {
       storage += Array(name.utf8)
       starts.append(storage.count)
+      if name.utf8.count < 64 { lengths |= 1 << name.utf8.count } else { hasLong = true }
     }
     self.storage = storage
     self.starts = starts
+    self.lengths = lengths
+    self.hasLong = hasLong
+    heads = names.map { name in Array(name.utf8).withUnsafeBufferPointer(Self.head) }
   }
 
   var count: Int { starts.count - 1 }
 
+  /// The first (up to) eight bytes as a little-endian word.
+  @inline(__always)
+  static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    if bytes.count >= 8 { return UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self) }
+    var head: UInt64 = 0
+    for (index, byte) in bytes.enumerated() { head |= UInt64(byte) << (8 * index) }
+    return head
+  }
+
   @inline(__always)
   func index(of key: UnsafeBufferPointer<UInt8>) -> Int {
-    storage.withUnsafeBufferPointer { storage in
+    if key.count < 64 {
+      guard lengths & (1 << key.count) != 0 else { return -1 }
+    } else if !hasLong {
+      return -1
+    }
+    let head = Self.head(key)
+    return storage.withUnsafeBufferPointer { storage in
       starts.withUnsafeBufferPointer { starts in
-        for index in 0..<(starts.count - 1) where starts[index + 1] - starts[index] == key.count {
-          if key.isEmpty || memcmp(storage.baseAddress! + starts[index], key.baseAddress!, key.count) == 0 { return index }
+        heads.withUnsafeBufferPointer { heads in
+          for index in 0..<heads.count where heads[index] == head && starts[index + 1] - starts[index] == key.count {
+            if key.count <= 8 || memcmp(storage.baseAddress! + starts[index] + 8, key.baseAddress! + 8, key.count - 8) == 0 {
+              return index
+            }
+          }
+          return -1
         }
-        return -1
       }
     }
   }
 
   func index(of key: ArraySlice<UInt8>) -> Int {
     key.withUnsafeBufferPointer { index(of: $0) }
+  }
+}
+
+/// Byte strings encoded at start-up, stored end to end in one buffer, so
+/// that copying one into an output costs no reference counting.
+struct ByteChunks: Sendable {
+  private var storage: [UInt8] = []
+  private var bounds: [Int] = [0]
+
+  /// Adds `bytes` and returns its index.
+  @discardableResult
+  mutating func add(_ bytes: [UInt8]) -> Int {
+    storage += bytes
+    bounds.append(storage.count)
+    return bounds.count - 2
+  }
+
+  var count: Int { bounds.count - 1 }
+
+  func withReader<R>(_ body: (Reader) -> R) -> R {
+    storage.withUnsafeBufferPointer { storage in bounds.withUnsafeBufferPointer { body(Reader(storage: storage, bounds: $0)) } }
+  }
+
+  struct Reader {
+    let storage: UnsafeBufferPointer<UInt8>
+    let bounds: UnsafeBufferPointer<Int>
+
+    @inline(__always)
+    func append(_ index: Int, to out: inout ByteWriter) {
+      out.append(UnsafeBufferPointer(rebasing: storage[bounds[index]..<bounds[index + 1]]))
+    }
   }
 }
 
@@ -335,4 +409,57 @@ struct RecordSections {
 extension ClassificationLevel {
   static let names: [[UInt8]] = allCases.map { Array($0.name.utf8) }
   var nameBytes: [UInt8] { Self.names[rawValue] }
+
+}
+
+/// Buffers the per-record path of tp-classify and tp-route reuses from one
+/// record to the next instead of allocating them each time: one set per
+/// thread, so records may be handled on several threads at once. A buffer
+/// is taken out (swapped with an empty one) while in use and put back
+/// cleared; a nested user finds it empty and allocates its own, and one
+/// kept past the record is copied on the next write, so reuse can only
+/// save allocations, never share bytes.
+final class RecordScratch {
+  var text: [UInt8] = []
+  var nodes: [Int] = []
+  var starts: [Int] = []
+  var fields: [RequestFields.Field] = []
+  var hits: [CompiledPolicy.Hit] = []
+  var found: [CompiledPolicy.Hit] = []
+  var hitFields: [Int] = []
+  var order: [Int] = []
+  var reasons: [CompiledPolicy.Reason] = []
+  var findings: [CompiledPolicy.Finding] = []
+  var decoded: [UInt8] = []
+  /// The memory of this thread's `ByteWriter`.
+  var writerBase = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+  var writerCapacity = 4096
+
+  deinit { writerBase.deallocate() }
+
+  private static let key: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { pointer in
+      if let pointer { Unmanaged<RecordScratch>.fromOpaque(pointer).release() }
+    }
+    return key
+  }()
+
+  /// This thread's buffers.
+  static var current: RecordScratch {
+    if let pointer = pthread_getspecific(key) { return Unmanaged<RecordScratch>.fromOpaque(pointer).takeUnretainedValue() }
+    let scratch = RecordScratch()
+    pthread_setspecific(key, Unmanaged.passRetained(scratch).toOpaque())
+    return scratch
+  }
+
+  /// Takes a buffer out (leaving an empty one), cleared; assign it back
+  /// when done.
+  @inline(__always)
+  static func take<T>(_ buffer: inout [T]) -> [T] {
+    var taken: [T] = []
+    swap(&taken, &buffer)
+    taken.removeAll(keepingCapacity: true)
+    return taken
+  }
 }

@@ -44,24 +44,27 @@ public struct RecordClassifier {
     _ finish: (CompiledPolicy.Result, RecordTexts, [(name: String, value: [UInt8])]) -> R
   ) -> R {
     let compiled = classifier.compiled
-    var store = TextStore()
+    let scratch = RecordScratch.current
+    var store = TextStore(decoded: RecordScratch.take(&scratch.decoded))
+    var findings = RecordScratch.take(&scratch.findings)
+    var hits = RecordScratch.take(&scratch.found)
     var sections: [(name: String, value: [UInt8])] = []
-    let findings: [CompiledPolicy.Finding]
-    if let existing = compiled.findings(in: document, recordSections, &store) {
-      findings = existing
-    } else {
+    if !compiled.findings(in: document, recordSections, &store, into: &findings) {
       let scanned = scanner.findings(in: document).findings
       sections = Self.findingSections(scanned)
       findings = compiled.findings(scanned.map(FindingFact.init), &store)
     }
     let context = CompiledPolicy.context(of: document, recordSections, &store)
-    let hits = classifier.compactHits(in: document)
+    classifier.compactHits(in: document, into: &hits)
+    defer {
+      scratch.decoded = store.decoded
+      scratch.findings = findings
+      scratch.found = hits
+    }
     return store.withTexts(document.bytes) { texts in
-      let result = compiled.classify(context, findings: findings, hits: hits, texts: texts)
-      var json: [UInt8] = []
-      json.reserveCapacity(256 + result.reasons.count * 128)
-      compiled.write(result, document: document, texts: texts, to: &json)
-      sections.append(("classification", json))
+      let result = compiled.classify(context, findings: findings, hits: hits, texts: texts, reasons: RecordScratch.take(&scratch.reasons))
+      sections.append(("classification", ByteWriter.write { compiled.write(result, document: document, texts: texts, to: &$0) }))
+      defer { scratch.reasons = result.reasons }
       return finish(result, texts, sections)
     }
   }

@@ -34,35 +34,57 @@ public struct JoinedText {
   public var starts: [Int] = []
 
   public init(_ document: JSONDocument) {
-    let fields = RecordFields.extract(document)
-    guard !fields.isEmpty else { return }
-    // A decoded string is never longer than its raw JSON body, so one
-    // allocation holds every field; escaped strings are decoded in place.
-    var capacity = fields.count
-    for field in fields { capacity += Int(document.nodes[field.node].end - document.nodes[field.node].start) }
-    var nodes: [Int] = [], starts: [Int] = []
-    nodes.reserveCapacity(fields.count)
-    starts.reserveCapacity(fields.count)
-    bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-      document.bytes.withUnsafeBufferPointer { all in
-        var position = 0
-        for field in fields {
-          let node = document.nodes[field.node]
-          nodes.append(field.node)
-          starts.append(position)
-          let raw = UnsafeBufferPointer(rebasing: all[Int(node.start)..<Int(node.end)])
-          if node.isEscapedString {
-            position += JSONUnescape.decode(raw, into: buffer.baseAddress! + position)
-          } else if !raw.isEmpty {
-            UnsafeMutableRawPointer(buffer.baseAddress! + position).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
-            position += raw.count
+    self.init(document, fields: RecordFields.extract(document), bytes: [], nodes: [], starts: [])
+  }
+
+  /// Joins into buffers taken from `scratch`; `recycle` gives them back.
+  init(_ document: JSONDocument, scratch: RecordScratch) {
+    var fields = RecordScratch.take(&scratch.fields)
+    RecordFields.extract(document, into: &fields)
+    self.init(document, fields: fields, bytes: RecordScratch.take(&scratch.text),
+      nodes: RecordScratch.take(&scratch.nodes), starts: RecordScratch.take(&scratch.starts))
+    scratch.fields = fields
+  }
+
+  func recycle(_ scratch: RecordScratch) {
+    scratch.text = bytes
+    scratch.nodes = nodes
+    scratch.starts = starts
+  }
+
+  private init(_ document: JSONDocument, fields: [RequestFields.Field], bytes: [UInt8], nodes: [Int], starts: [Int]) {
+    var (bytes, nodes, starts) = (bytes, nodes, starts)
+    if !fields.isEmpty {
+      // A decoded string is never longer than its raw JSON body, so the
+      // buffer is sized once; escaped strings are decoded in place.
+      var capacity = fields.count
+      for field in fields { capacity += Int(document.nodes[field.node].end - document.nodes[field.node].start) }
+      nodes.reserveCapacity(fields.count)
+      starts.reserveCapacity(fields.count)
+      bytes.append(contentsOf: repeatElement(0, count: capacity))
+      let count = bytes.withUnsafeMutableBufferPointer { buffer in
+        document.bytes.withUnsafeBufferPointer { all in
+          var position = 0
+          for field in fields {
+            let node = document.nodes[field.node]
+            nodes.append(field.node)
+            starts.append(position)
+            let raw = UnsafeBufferPointer(rebasing: all[Int(node.start)..<Int(node.end)])
+            if node.isEscapedString {
+              position += JSONUnescape.decode(raw, into: buffer.baseAddress! + position)
+            } else if !raw.isEmpty {
+              UnsafeMutableRawPointer(buffer.baseAddress! + position).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
+              position += raw.count
+            }
+            buffer[position] = 0x0A
+            position += 1
           }
-          buffer[position] = 0x0A
-          position += 1
+          return position
         }
-        count = position
       }
+      bytes.removeLast(capacity - count)
     }
+    self.bytes = bytes
     self.nodes = nodes
     self.starts = starts
   }
@@ -224,6 +246,13 @@ enum RecordFields {
 
   static func extract(_ document: JSONDocument) -> [Field] {
     var fields: [Field] = []
+    fields.reserveCapacity(16)
+    extract(document, into: &fields)
+    return fields
+  }
+
+  /// Appends the fields to `fields`.
+  static func extract(_ document: JSONDocument, into fields: inout [Field]) {
     var knownShape = false
     document.forEachChild(of: 0) { member in
       let key = document.keyIndex(member, in: shapeKeys)
@@ -245,7 +274,6 @@ enum RecordFields {
         if document.keyIndex(member, in: governanceKeys) < 0 { leaves(document, member, .text, into: &fields) }
       }
     }
-    return fields
   }
 
   /// The first member of `object` named by the one-key list `key`.

@@ -13,9 +13,9 @@
 struct CompiledRouting: Sendable {
   typealias Kind = RouteDecision.Reason.Kind
 
-  /// A rejection known at start-up: its whole `rejected` entry.
+  /// A rejection known at start-up (its whole `rejected` entry is chunk
+  /// number `index` of `chunks`).
   struct Entry: Sendable {
-    var json: [UInt8]
     var reason: RouteDecision.Reason
     var kind: Kind
   }
@@ -117,20 +117,20 @@ struct CompiledRouting: Sendable {
   let openEntries: [Int32]
   let degradedEntries: [Int32]
   let smallerTierEntries: [Int32]
-  /// Per model: `{"action":"route",…,"estimated_cost_usd":`.
-  let chosenHeads: [[UInt8]]
-  /// Per model: `{"id":…,"reason":"context window N < ` and
-  /// `{"id":…,"reason":"allowed, costs more ($`.
-  let contextHeads: [[UInt8]]
-  let costlierHeads: [[UInt8]]
-  /// Per model, as the ideal choice skipped for health:
-  /// `,"fallback":{"from":…,"reason":…}`.
-  let fallbackJSON: [[UInt8]]
+  /// Everything written that is known at start-up, JSON-encoded: first
+  /// every rejection entry (chunk = entry index), then per model its
+  /// `{"action":"route",…,"estimated_cost_usd":`, `{"id":…,"reason":"context
+  /// window N < `, `{"id":…,"reason":"allowed, costs more ($` and, as the
+  /// ideal choice skipped for health, `,"fallback":{…}`; per rule (default
+  /// last) `,"rule":…`, `,"prefer":…`, its block as `{"action":"block",
+  /// "reason":…` and the head of a computed block reason; per level the
+  /// block when no ceiling admits it; per kind and level the summary in a
+  /// block reason; and the end of the section.
+  let chunks: ByteChunks
+  let chosenHeads: Int, contextHeads: Int, costlierHeads: Int, fallbacks: Int
+  let ruleNames: Int, preferences: Int, ruleBlocks: Int, blockHeads: Int
+  let ceilingBlocks: Int, summaries: Int, catalogueTail: Int
   let fallbackReasons: [String]
-  /// Per rule (default last): `,"rule":"…"`, and `,"prefer":"…"` after it.
-  let ruleJSON: [[UInt8]]
-  let preferJSON: [[UInt8]]
-  let catalogueTail: [UInt8]
   /// Capability indices in name order (the order `needed` is checked).
   let capabilityOrder: [Int]
 
@@ -182,6 +182,7 @@ struct CompiledRouting: Sendable {
     let allRules = policy.rules + [RoutingPolicy.defaultRule]
 
     var entries: [Entry] = []
+    var chunks = ByteChunks()
     func entry(_ model: Catalogue.Model, _ reason: RouteDecision.Reason, _ kind: Kind? = nil) -> Int32 {
       var text: [UInt8] = []
       reason.appendText(to: &text)
@@ -190,7 +191,8 @@ struct CompiledRouting: Sendable {
       json += Array(#","reason":"#.utf8)
       JSONString.appendQuoted(text, to: &json)
       json.append(0x7D)
-      entries.append(Entry(json: json, reason: reason, kind: kind ?? reason.kind))
+      entries.append(Entry(reason: reason, kind: kind ?? reason.kind))
+      chunks.add(json)
       return Int32(entries.count - 1)
     }
     var ceilingEntries: [Int32] = []
@@ -232,32 +234,53 @@ struct CompiledRouting: Sendable {
     smallerTierEntries = models.map { entry($0, .smallerTier($0.tier), .ranked) }
     self.entries = entries
 
-    chosenHeads = models.map { model in
+    chosenHeads = chunks.count
+    for model in models {
       var out = Array(#"{"action":"route","provider":"#.utf8); JSONString.appendQuoted(model.provider.utf8, to: &out)
       out += Array(#","model":"#.utf8); JSONString.appendQuoted(model.model.utf8, to: &out)
       out += Array(#","id":"#.utf8); JSONString.appendQuoted(model.id.utf8, to: &out)
       out += Array(#","region":"#.utf8); JSONString.appendQuoted(model.region.utf8, to: &out)
       out += Array(#","residency":"#.utf8); JSONString.appendQuoted(model.residency.utf8, to: &out)
-      return out + Array(#","estimated_cost_usd":"#.utf8)
+      chunks.add(out + Array(#","estimated_cost_usd":"#.utf8))
     }
     func head(_ model: Catalogue.Model, _ text: String) -> [UInt8] {
       Array(#"{"id":"#.utf8) + JSONString.quoted(model.id) + Array(#","reason":""#.utf8) + Self.quotedBody(text)
     }
-    contextHeads = models.map { head($0, "context window \($0.contextWindow) < ") }
-    costlierHeads = models.map { head($0, "allowed, costs more ($") }
+    contextHeads = chunks.count
+    for model in models { chunks.add(head(model, "context window \(model.contextWindow) < ")) }
+    costlierHeads = chunks.count
+    for model in models { chunks.add(head(model, "allowed, costs more ($")) }
     let fallbackReasons = models.indices.map { index in
       let status = statuses[index]
       let state = status.state == .open ? "circuit open" : status.state.label
       return "\(models[index].provider) \(state)" + (status.reason.map { ": \($0)" } ?? "")
     }
     self.fallbackReasons = fallbackReasons
-    fallbackJSON = models.indices.map { index in
-      Array(#","fallback":{"from":"#.utf8) + JSONString.quoted(models[index].id) + Array(#","reason":"#.utf8)
-        + JSONString.quoted(fallbackReasons[index]) + [0x7D]
+    fallbacks = chunks.count
+    for index in models.indices {
+      chunks.add(Array(#","fallback":{"from":"#.utf8) + JSONString.quoted(models[index].id) + Array(#","reason":"#.utf8)
+        + JSONString.quoted(fallbackReasons[index]) + [0x7D])
     }
-    ruleJSON = allRules.map { Array(#","rule":"#.utf8) + JSONString.quoted($0.name) }
-    preferJSON = allRules.map { Array(#","prefer":"#.utf8) + JSONString.quoted(($0.prefer ?? policy.prefer).rawValue) }
-    catalogueTail = Array(#"],"catalogue":"#.utf8) + JSONString.quoted(catalogue.digest) + [0x7D]
+    ruleNames = chunks.count
+    for rule in allRules { chunks.add(Array(#","rule":"#.utf8) + JSONString.quoted(rule.name)) }
+    preferences = chunks.count
+    for rule in allRules { chunks.add(Array(#","prefer":"#.utf8) + JSONString.quoted((rule.prefer ?? policy.prefer).rawValue)) }
+    let blockHead = Array(#"{"action":"block","reason":"#.utf8)
+    ruleBlocks = chunks.count
+    for rule in allRules { chunks.add(blockHead + JSONString.quoted(rule.block ?? "")) }
+    blockHeads = chunks.count
+    for rule in allRules { chunks.add(blockHead + [0x22] + Self.quotedBody("no allowed model under rule '\(rule.name)': ")) }
+    let highest = models.map(\.maxClassification).max() ?? .public
+    ceilingBlocks = chunks.count
+    for level in ClassificationLevel.allCases {
+      chunks.add(blockHead + JSONString.quoted("no model in the catalogue may receive \(level.name) data (highest ceiling: \(highest.name))"))
+    }
+    summaries = chunks.count
+    for kind in Kind.allCases {
+      for level in ClassificationLevel.allCases { chunks.add(Self.quotedBody(" " + kind.summary(level: level))) }
+    }
+    catalogueTail = chunks.add(Array(#"],"catalogue":"#.utf8) + JSONString.quoted(catalogue.digest) + [0x7D])
+    self.chunks = chunks
   }
 
   // MARK: Deciding
@@ -395,75 +418,112 @@ struct CompiledRouting: Sendable {
     }
   }
 
-  /// The block reason of a blocked decision.
-  func blockReason(_ decision: Decision) -> String {
+  /// Writes `{"action":"block","reason":…` for a blocked decision: the
+  /// rule's own reason, or why no model is allowed (every model below
+  /// the level's ceiling, or the rejections counted by kind).
+  func writeBlock(_ decision: Decision, _ chunks: ByteChunks.Reader, to out: inout ByteWriter) {
+    let rulePosition = decision.rule >= 0 ? decision.rule : rules.count
     let rule = decision.rule >= 0 ? rules[decision.rule] : defaultRule
-    if let block = rule.block { return block }
-    let kinds = decision.slots.compactMap(kind)
-    let level = decision.level
-    if kinds.allSatisfy({ $0 == .ceiling }) {
-      let highest = ceilings.max() ?? .public
-      return "no model in the catalogue may receive \(level.name) data (highest ceiling: \(highest.name))"
+    if rule.block != nil { return chunks.append(ruleBlocks + rulePosition, to: &out) }
+    var counts = (0, 0, 0, 0, 0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &counts) { counts in
+      let counts = counts.bindMemory(to: Int.self)
+      for slot in decision.slots {
+        if let kind = kind(slot) { counts[Self.kindIndex(kind)] += 1 }
+      }
+      let level = decision.level.rawValue
+      if counts[0] == decision.slots.count { return chunks.append(ceilingBlocks + level, to: &out) }
+      chunks.append(blockHeads + rulePosition, to: &out)
+      var first = true
+      for kind in 0..<Kind.allCases.count where counts[kind] > 0 {
+        if !first { out.append(", ") }
+        first = false
+        JSONBytes.int(counts[kind], to: &out)
+        chunks.append(summaries + kind * ClassificationLevel.allCases.count + level, to: &out)
+      }
+      out.append(0x22)
     }
-    var counts: [String] = []
-    for kind in Kind.allCases {
-      let count = kinds.reduce(0) { $0 + ($1 == kind ? 1 : 0) }
-      if count > 0 { counts.append("\(count) \(kind.summary(level: level))") }
+  }
+
+  @inline(__always)
+  static func kindIndex(_ kind: Kind) -> Int {
+    switch kind {
+    case .ceiling: 0
+    case .residency: 1
+    case .provider: 2
+    case .capability: 3
+    case .tier: 4
+    case .context: 5
+    case .health: 6
+    case .ranked: 7
     }
-    let name = decision.rule >= 0 ? policy.rules[decision.rule].name : RoutingPolicy.defaultRule.name
-    return "no allowed model under rule '\(name)': \(counts.joined(separator: ", "))"
+  }
+
+  /// The block reason of a blocked decision, as text.
+  func blockReason(_ decision: Decision) -> String {
+    var writer = ByteWriter(base: .allocate(capacity: 256), capacity: 256)
+    defer { writer.base.deallocate() }
+    chunks.withReader { writeBlock(decision, $0, to: &writer) }
+    let quoted = UnsafeBufferPointer(start: writer.base, count: writer.count)
+    let head = #"{"action":"block","reason":""#.utf8.count
+    return String(decoding: JSONString.unescape(quoted[head..<(quoted.count - 1)]), as: UTF8.self)
   }
 
   /// Appends the `tappass.route` object: byte for byte `RouteDecision.write`
   /// of `routeDecision(decision)`.
-  func write(_ decision: Decision, to out: inout [UInt8]) {
+  func write(_ decision: Decision, to out: inout ByteWriter) {
     let rulePosition = decision.rule >= 0 ? decision.rule : rules.count
-    if decision.chosen >= 0 {
-      out.append(contentsOf: chosenHeads[decision.chosen])
-      JSONBytes.fixed(decision.cost, digits: 6, to: &out)
-      out.append(contentsOf: ruleJSON[rulePosition])
-      out.append(contentsOf: preferJSON[rulePosition])
-    } else {
-      JSONBytes.raw(#"{"action":"block","reason":"#, to: &out)
-      JSONString.appendQuoted(blockReason(decision).utf8, to: &out)
-      out.append(contentsOf: ruleJSON[rulePosition])
-    }
-    JSONBytes.raw(#","level":""#, to: &out); out.append(contentsOf: decision.level.nameBytes)
-    JSONBytes.raw(#"","tokens":{"input":"#, to: &out); JSONBytes.int(decision.inputTokens, to: &out)
-    JSONBytes.raw(#","output":"#, to: &out); JSONBytes.int(decision.outputTokens, to: &out)
-    JSONBytes.raw(#"},"complexity":"#, to: &out); decision.complexity.write(to: &out)
-    if decision.fallback >= 0 { out.append(contentsOf: fallbackJSON[decision.fallback]) }
-    JSONBytes.raw(#","rejected":["#, to: &out)
-    var first = true
-    for (index, slot) in decision.slots.enumerated() {
-      switch slot {
-      case .none:
-        continue
-      case .entry(let entry):
-        if !first { out.append(0x2C) }
-        if entry >= 0 {
-          out.append(contentsOf: entries[Int(entry)].json)
-        } else {
-          appendOther(index, decision, to: &out)
-        }
-      case .context(let tokens):
-        if !first { out.append(0x2C) }
-        out.append(contentsOf: contextHeads[index]); JSONBytes.int(tokens, to: &out); JSONBytes.raw(#" tokens"}"#, to: &out)
-      case .costlier(let cost):
-        if !first { out.append(0x2C) }
-        out.append(contentsOf: costlierHeads[index]); JSONBytes.fixed(cost, digits: 6, to: &out); JSONBytes.raw(#")"}"#, to: &out)
+    chunks.withReader { chunks in
+      if decision.chosen >= 0 {
+        chunks.append(chosenHeads + decision.chosen, to: &out)
+        JSONBytes.fixed(decision.cost, digits: 6, to: &out)
+        chunks.append(ruleNames + rulePosition, to: &out)
+        chunks.append(preferences + rulePosition, to: &out)
+      } else {
+        writeBlock(decision, chunks, to: &out)
+        chunks.append(ruleNames + rulePosition, to: &out)
       }
-      first = false
+      out.append(#","level":""#); out.append(decision.level.nameLiteral)
+      out.append(#"","tokens":{"input":"#); JSONBytes.int(decision.inputTokens, to: &out)
+      out.append(#","output":"#); JSONBytes.int(decision.outputTokens, to: &out)
+      out.append(#"},"complexity":"#); decision.complexity.write(into: &out)
+      if decision.fallback >= 0 { chunks.append(fallbacks + decision.fallback, to: &out) }
+      out.append(#","rejected":["#)
+      var first = true
+      for (index, slot) in decision.slots.enumerated() {
+        switch slot {
+        case .none:
+          continue
+        case .entry(let entry):
+          if !first { out.append(0x2C) }
+          if entry >= 0 {
+            chunks.append(Int(entry), to: &out)
+          } else {
+            appendOther(index, decision, to: &out)
+          }
+        case .context(let tokens):
+          if !first { out.append(0x2C) }
+          chunks.append(contextHeads + index, to: &out); JSONBytes.int(tokens, to: &out); out.append(#" tokens"}"#)
+        case .costlier(let cost):
+          if !first { out.append(0x2C) }
+          chunks.append(costlierHeads + index, to: &out); JSONBytes.fixed(cost, digits: 6, to: &out); out.append(#")"}"#)
+        }
+        first = false
+      }
+      chunks.append(catalogueTail, to: &out)
     }
-    out.append(contentsOf: catalogueTail)
   }
 
   /// A rejection for a capability outside the catalogue's (public API).
-  private func appendOther(_ index: Int, _ decision: Decision, to out: inout [UInt8]) {
+  private func appendOther(_ index: Int, _ decision: Decision, to out: inout ByteWriter) {
     var text: [UInt8] = []
     rejected(index, .entry(-2), decision).reason.appendText(to: &text)
-    JSONBytes.raw(#"{"id":"#, to: &out); JSONString.appendQuoted(catalogue.models[index].id.utf8, to: &out)
-    JSONBytes.raw(#","reason":"#, to: &out); JSONString.appendQuoted(text, to: &out); out.append(0x7D)
+    var json = Array(#"{"id":"#.utf8)
+    JSONString.appendQuoted(catalogue.models[index].id.utf8, to: &json)
+    json += Array(#","reason":"#.utf8)
+    JSONString.appendQuoted(text, to: &json)
+    json.append(0x7D)
+    out.append(json)
   }
 
   func rejected(_ index: Int, _ slot: Slot, _ decision: Decision) -> RouteDecision.Rejected {

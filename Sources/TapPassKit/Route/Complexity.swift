@@ -21,9 +21,13 @@ public struct Complexity: Sendable, Equatable {
 
   public var band: String { score < 0.34 ? "low" : (score < 0.67 ? "medium" : "high") }
 
-  public func write(to out: inout [UInt8]) {
+  var bandName: StaticString { score < 0.34 ? "low" : (score < 0.67 ? "medium" : "high") }
+
+  public func write(to out: inout [UInt8]) { write(into: &out) }
+
+  func write<Sink: ByteSink>(into out: inout Sink) {
     JSONBytes.raw(#"{"score":"#, to: &out); JSONBytes.fixed(score, digits: 2, to: &out)
-    JSONBytes.raw(#","band":""#, to: &out); out.append(contentsOf: band.utf8)
+    JSONBytes.raw(#","band":""#, to: &out); JSONBytes.raw(bandName, to: &out)
     JSONBytes.raw(#"","tokens":"#, to: &out); JSONBytes.int(tokens, to: &out)
     JSONBytes.raw(#","code_markers":"#, to: &out); JSONBytes.int(codeMarkers, to: &out)
     JSONBytes.raw(#","tools":"#, to: &out); JSONBytes.int(tools, to: &out)
@@ -94,7 +98,9 @@ public final class FeatureReader: @unchecked Sendable {
     let members = document.firstMembers(of: 0, Self.rootKeys)
     let (tools, functions, messages, input, format, flagsNode, org, agent) =
       (members[0], members[1], members[2], members[3], members[4], members[8], members[9], members[10])
-    let text = JoinedText(document)
+    let scratch = RecordScratch.current
+    let text = JoinedText(document, scratch: scratch)
+    defer { text.recycle(scratch) }
     let bytes = text.bytes.count - text.nodes.count
     // No code pattern can span the newline between two fields, so every
     // match lies inside one field.
@@ -141,7 +147,18 @@ public final class FeatureReader: @unchecked Sendable {
   /// Whether any content part is an image (`type` of `image`, `image_url`
   /// or `input_image`), found by one pass over the node table.
   static func hasImage(_ document: JSONDocument) -> Bool {
-    document.nodes.withUnsafeBufferPointer { nodes in
+    // The values are compared raw, so a record whose bytes hold neither
+    // `"image` nor `"input_image"` has none: one memmem instead of a pass
+    // over every node.
+    if let memmem = Self.memmem {
+      let candidate = document.bytes.withUnsafeBytes { bytes in
+        imageNeedles.contains { needle in
+          needle.withUnsafeBytes { memmem(bytes.baseAddress, bytes.count, $0.baseAddress, $0.count) != nil }
+        }
+      }
+      guard candidate else { return false }
+    }
+    return document.nodes.withUnsafeBufferPointer { nodes in
       document.bytes.withUnsafeBufferPointer { bytes in
         for index in nodes.indices {
           let node = nodes[index]
@@ -163,4 +180,10 @@ public final class FeatureReader: @unchecked Sendable {
   }
 
   static let typeName = Array("type".utf8)
+  static let imageNeedles = [Array("\"image".utf8), Array("\"input_image\"".utf8)]
+
+  /// glibc's memmem (a GNU extension the Glibc module does not declare),
+  /// looked up once; nil leaves the node pass alone.
+  typealias Memmem = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?
+  static let memmem: Memmem? = dlsym(nil, "memmem").map { unsafeBitCast($0, to: Memmem.self) }
 }

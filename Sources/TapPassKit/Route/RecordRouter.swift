@@ -51,10 +51,7 @@ public struct RecordRouter {
     var store = TextStore()
     let request = features.request(of: document, level: level, flagKeys: compiled.flagKeys, store: &store)
     let decision = store.withTexts(document.bytes) { compiled.decide(request, $0) }
-    var json: [UInt8] = []
-    json.reserveCapacity(640 + decision.slots.count * 96)
-    compiled.write(decision, to: &json)
-    sections.append(("route", json))
+    sections.append(("route", ByteWriter.write { compiled.write(decision, to: &$0) }))
     return (decision, sections)
   }
 }

@@ -133,6 +133,49 @@ import Testing
     }
   }
 
+  /// The split internal_only marker gives the merged matches Hyperscan
+  /// gives for the whole pattern.
+  @Test func internalOnlyMarkerMatchesItsPattern() throws {
+    #expect(HeaderMarker.applies && InternalOnlyMarker.applies)
+    let whole = try HyperscanDatabase(patterns: [Marker.builtIn[InternalOnlyMarker.index].pattern], cacheDirectory: nil)
+    let parts = try HyperscanDatabase(patterns: [InternalOnlyMarker.onlyPattern, InternalOnlyMarker.literal], cacheDirectory: nil)
+    var random = Random(state: 8)
+    let pieces = ["for internal use", "For\tInternal  USE", "for internal use only", "internal use only", "internal-only", "internal_use_only",
+                  "INTERNAL ONLY", "for  internal", "internal use", "for", "fore", " ", " ", "\t", "internal", "Internal", "internally",
+                  "use", "user", "only", "_", "-", "x", "\n", "é", "1"]
+    var found = 0
+    for _ in 0..<20000 {
+      let text = Array((0..<random.int(0...12)).map { _ in random.pick(pieces) }.joined().utf8)
+      let expected = text.withUnsafeBufferPointer { whole.scan($0).matches }.map { [$0.start, $0.end] }
+      let split: [[Int]] = text.withUnsafeBufferPointer { bytes in
+        let matches = parts.scan(bytes).matches
+        var reports = matches.filter { $0.id == 0 }.map { (start: $0.start, end: $0.end) }
+        for literal in matches where literal.id == 1 {
+          if let match = InternalOnlyMarker.forInternalUse(bytes, end: literal.end) { reports.append(match) }
+        }
+        return InternalOnlyMarker.merge(reports).map { [$0.start, $0.end] }
+      }
+      #expect(split == expected, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+      found += expected.count
+    }
+    #expect(found > 1000)
+  }
+
+  /// Matching the header only at field starts and at the newlines of
+  /// escaped fields finds what matching every line of the joined text does.
+  @Test func headerMatchesByFieldEqualMatchesByLine() throws {
+    for record in Self.records + [#"{"text":"x\n# Classification: SECRET","system":"Label: public"}"#] {
+      let document = try Fixtures.document(record)
+      let text = JoinedText(document)
+      var byLine: [(start: Int, end: Int)] = [], byField: [(start: Int, end: Int)] = []
+      text.bytes.withUnsafeBufferPointer { bytes in
+        HeaderMarker.matches(bytes, into: &byLine)
+        HeaderMarker.matches(bytes, starts: text.starts, escaped: { document.nodes[text.nodes[$0]].isEscapedString }, into: &byField)
+      }
+      #expect(byField.map { [$0.start, $0.end] } == byLine.map { [$0.start, $0.end] }, "\(record)")
+    }
+  }
+
   static let policies: [String] = [
     #"{"version": 1}"#,
     """

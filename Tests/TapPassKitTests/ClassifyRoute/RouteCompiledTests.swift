@@ -70,8 +70,7 @@ import Testing
       let request = reader.request(of: document, level: level, flagKeys: router.compiled.flagKeys, store: &store)
       #expect(request.complexity == features.complexity && request.maxOutputTokens == features.maxOutputTokens, "seed \(seed)")
       let compact = store.withTexts(document.bytes) { router.compiled.decide(request, $0) }
-      var json: [UInt8] = []
-      router.compiled.write(compact, to: &json)
+      let json = ByteWriter.write { router.compiled.write(compact, to: &$0) }
       #expect(String(decoding: json, as: UTF8.self) == String(decoding: decision.json, as: UTF8.self), "seed \(seed)")
       if decision.isBlocked { blocked += 1 }
       if decision.fallback != nil { fallbacks += 1 }
