@@ -106,6 +106,7 @@ public final class Classifier: @unchecked Sendable {
     }
     let compiled = self.compiled
     let (handHeader, splitInternal, literalID) = (self.handHeader, self.splitInternal, self.literalID)
+    let (header, internalOnly) = (HeaderMarker.index, InternalOnlyMarker.index)
     text.bytes.withUnsafeBufferPointer { bytes in
       var headers: [(start: Int, end: Int)] = []
       if handHeader {
@@ -144,21 +145,21 @@ public final class Classifier: @unchecked Sendable {
       // markers before it and before the recognisers.
       var next = 0
       for source in 0..<compiled.markerCount {
-        if handHeader && source == HeaderMarker.index {
+        if handHeader && source == header {
           for match in headers { add(source, match.start, match.end) }
           continue
         }
-        let id = handHeader && source > HeaderMarker.index ? source - 1 : source
+        let id = handHeader && source > header ? source - 1 : source
         var own: [(start: Int, end: Int)] = []
         while next < matches.count, matches[next].id == id {
-          if splitInternal && source == InternalOnlyMarker.index {
+          if splitInternal && source == internalOnly {
             own.append((matches[next].start, matches[next].end))
           } else {
             add(source, matches[next].start, matches[next].end)
           }
           next += 1
         }
-        if splitInternal && source == InternalOnlyMarker.index && !(own.isEmpty && internalUse.isEmpty) {
+        if splitInternal && source == internalOnly && !(own.isEmpty && internalUse.isEmpty) {
           for match in InternalOnlyMarker.merge(own + internalUse) { add(source, match.start, match.end) }
         }
       }
