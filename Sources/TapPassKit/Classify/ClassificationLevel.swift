@@ -9,7 +9,10 @@ public enum ClassificationLevel: Int, Sendable, Comparable, CaseIterable, Custom
   case topSecret
 
   /// The canonical spelling used in policies, catalogues and records.
-  public var name: String {
+  public var name: String { nameLiteral.description }
+
+  /// `name`, for writing without a String.
+  var nameLiteral: StaticString {
     switch self {
     case .public: "PUBLIC"
     case .internal: "INTERNAL"

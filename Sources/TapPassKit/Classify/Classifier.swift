@@ -35,21 +35,40 @@ public final class Classifier: @unchecked Sendable {
     public var level: ClassificationLevel?
   }
 
+  /// The policy compiled for the per-record path.
+  let compiled: CompiledPolicy
+  /// Whether `HeaderMarker` matches the header marker, and whether the
+  /// internal_only marker is split (`InternalOnlyMarker`); the database id
+  /// of the `internal` literal then (else -1).
+  private let handHeader: Bool
+  private let splitInternal: Bool
+  private let literalID: Int
+
   public init(policy: ClassificationPolicy, cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
     self.policy = policy
+    compiled = CompiledPolicy(policy)
     var sources = Marker.builtIn.map(Source.marker)
     sources += policy.recognisers.map(Source.recogniser)
     self.sources = sources
-    let specs = sources.map { source -> PatternSpec in
-      switch source {
-      case .marker(let marker): marker.pattern
+    // Two markers are matched (partly) by hand: the header entirely, the
+    // second alternative of internal_only around a literal. Database ids
+    // are source ids with the header left out, then the literal.
+    let (handHeader, splitInternal) = (HeaderMarker.applies, InternalOnlyMarker.applies)
+    self.handHeader = handHeader
+    self.splitInternal = splitInternal
+    let scanned = sources.indices.filter { !(handHeader && $0 == HeaderMarker.index) }
+    var specs = scanned.map { index -> PatternSpec in
+      switch sources[index] {
+      case .marker(let marker): splitInternal && index == InternalOnlyMarker.index ? InternalOnlyMarker.onlyPattern : marker.pattern
       case .recogniser(let recogniser): PatternSpec(recogniser.name, recogniser.pattern, caseless: recogniser.caseless)
       }
     }
+    if splitInternal { specs.append(InternalOnlyMarker.literal) }
+    literalID = splitInternal ? specs.count - 1 : -1
     do {
       database = try HyperscanDatabase(patterns: specs, cacheDirectory: cacheDirectory)
     } catch let error as HyperscanDatabase.CompileError {
-      guard error.pattern >= 0, error.pattern < sources.count, case .recogniser(let recogniser) = sources[error.pattern] else {
+      guard error.pattern >= 0, error.pattern < scanned.count, case .recogniser(let recogniser) = sources[scanned[error.pattern]] else {
         throw ToolError("cannot compile the classification patterns: \(error.message)")
       }
       throw ToolError("\(policy.source):\(recogniser.origin.line ?? 0): \(recogniser.origin.field).pattern: cannot compile '\(recogniser.name)': \(error.message)")
@@ -62,43 +81,122 @@ public final class Classifier: @unchecked Sendable {
   /// a match inside a stronger-or-equal one of the same field dropped
   /// ("strictly confidential" is not also "confidential").
   public func hits(in document: JSONDocument) -> [Hit] {
-    guard let database else { return [] }
-    let text = JoinedText(document)
-    guard !text.bytes.isEmpty else { return [] }
-    let matches = text.bytes.withUnsafeBufferPointer { database.scan($0).matches }
-    if matches.isEmpty { return [] }
-    var perField: [Int: [Hit]] = [:]
-    text.bytes.withUnsafeBufferPointer { bytes in
-      for match in matches {
-        // Header patterns begin at the preceding newline; report the text.
-        var start = match.start
-        while start < match.end, bytes[start] == 0x0A { start += 1 }
-        guard let located = text.field(containing: start, match.end) else { continue }
-        let source = sources[match.id]
-        var level: ClassificationLevel?
-        switch source {
-        case .marker(let marker):
-          if marker.level == nil {
-            level = Marker.headerLevel(UnsafeBufferPointer(rebasing: bytes[match.start..<match.end]))
-            if level == nil { continue }
-          }
-        case .recogniser(let recogniser):
-          level = recogniser.level
-        }
-        let isRecogniser = if case .recogniser = source { true } else { false }
-        perField[located.index, default: []].append(
-          Hit(name: source.name, isRecogniser: isRecogniser, node: text.nodes[located.index], start: located.start, end: located.end, level: level))
-      }
+    var found: [CompiledPolicy.Hit] = []
+    compactHits(in: document, into: &found)
+    return found.map { hit in
+      Hit(name: sources[hit.source].name, isRecogniser: hit.source >= compiled.markerCount, node: hit.node,
+        start: hit.start, end: hit.end, level: hit.level)
     }
-    return perField.keys.sorted().flatMap { Self.dropContained(perField[$0]!) }
   }
 
-  static func dropContained(_ hits: [Hit]) -> [Hit] {
-    guard hits.count > 1 else { return hits }
+  /// `hits(in:)` by source id: one Hyperscan call over the joined text
+  /// fields, matches grouped by field in field order (in match order
+  /// within a field), contained markers dropped per field.
+  func compactHits(in document: JSONDocument, into result: inout [CompiledPolicy.Hit]) {
+    guard let database else { return }
+    let scratch = RecordScratch.current
+    let text = JoinedText(document, scratch: scratch)
+    defer { text.recycle(scratch) }
+    guard !text.bytes.isEmpty else { return }
+    var hits = RecordScratch.take(&scratch.hits)
+    var fields = RecordScratch.take(&scratch.hitFields)
+    defer {
+      scratch.hits = hits
+      scratch.hitFields = fields
+    }
+    let compiled = self.compiled
+    let (handHeader, splitInternal, literalID) = (self.handHeader, self.splitInternal, self.literalID)
+    let (header, internalOnly) = (HeaderMarker.index, InternalOnlyMarker.index)
+    text.bytes.withUnsafeBufferPointer { bytes in
+      var headers: [(start: Int, end: Int)] = []
+      if handHeader {
+        HeaderMarker.matches(bytes, starts: text.starts, escaped: { document.nodes[text.nodes[$0]].isEscapedString }, into: &headers)
+      }
+      var matches = database.scan(bytes).matches
+      if matches.isEmpty && headers.isEmpty { return }
+      hits.reserveCapacity(matches.count + headers.count)
+      fields.reserveCapacity(matches.count + headers.count)
+      func add(_ source: Int, _ matchStart: Int, _ end: Int) {
+        // Header patterns begin at the preceding newline; report the text.
+        var start = matchStart
+        while start < end, bytes[start] == 0x0A { start += 1 }
+        guard let located = text.field(containing: start, end) else { return }
+        var level: ClassificationLevel?
+        if source >= compiled.markerCount {
+          level = compiled.recogniserLevels[source - compiled.markerCount]
+        } else if compiled.headerMarkers[source] {
+          level = Marker.headerLevel(UnsafeBufferPointer(rebasing: bytes[matchStart..<end]))
+          if level == nil { return }
+        }
+        hits.append(.init(source: source, node: text.nodes[located.index], start: located.start, end: located.end, level: level))
+        fields.append(located.index)
+      }
+      // The second alternative of internal_only, around each literal.
+      var internalUse: [(start: Int, end: Int)] = []
+      if splitInternal {
+        var literals = matches.count
+        while literals > 0 && matches[literals - 1].id == literalID { literals -= 1 }
+        for literal in matches[literals...] {
+          if let match = InternalOnlyMarker.forInternalUse(bytes, end: literal.end) { internalUse.append(match) }
+        }
+        matches.removeSubrange(literals...)
+      }
+      // Matches come by source, then start: the header's after the
+      // markers before it and before the recognisers.
+      var next = 0
+      for source in 0..<compiled.markerCount {
+        if handHeader && source == header {
+          for match in headers { add(source, match.start, match.end) }
+          continue
+        }
+        let id = handHeader && source > header ? source - 1 : source
+        var own: [(start: Int, end: Int)] = []
+        while next < matches.count, matches[next].id == id {
+          if splitInternal && source == internalOnly {
+            own.append((matches[next].start, matches[next].end))
+          } else {
+            add(source, matches[next].start, matches[next].end)
+          }
+          next += 1
+        }
+        if splitInternal && source == internalOnly && !(own.isEmpty && internalUse.isEmpty) {
+          for match in InternalOnlyMarker.merge(own + internalUse) { add(source, match.start, match.end) }
+        }
+      }
+      while next < matches.count {
+        add(matches[next].id + (handHeader ? 1 : 0), matches[next].start, matches[next].end)
+        next += 1
+      }
+    }
+    if hits.count < 2 {
+      result += hits
+      return
+    }
+    // Group by field, keeping match order within a field.
+    var order = RecordScratch.take(&scratch.order)
+    defer { scratch.order = order }
+    order.append(contentsOf: hits.indices)
+    order.sort { fields[$0] < fields[$1] || (fields[$0] == fields[$1] && $0 < $1) }
+    result.reserveCapacity(hits.count)
+    var groupStart = 0
+    while groupStart < order.count {
+      var groupEnd = groupStart + 1
+      while groupEnd < order.count && fields[order[groupEnd]] == fields[order[groupStart]] { groupEnd += 1 }
+      if groupEnd - groupStart == 1 {
+        result.append(hits[order[groupStart]])
+      } else {
+        result += dropContained(order[groupStart..<groupEnd].map { hits[$0] })
+      }
+      groupStart = groupEnd
+    }
+  }
+
+  func dropContained(_ hits: [CompiledPolicy.Hit]) -> [CompiledPolicy.Hit] {
+    let markers = compiled.markerCount
     let sorted = hits.sorted { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
-    var kept: [Hit] = []
+    var kept: [CompiledPolicy.Hit] = []
     for hit in sorted {
-      let covered = kept.contains { $0.start <= hit.start && hit.end <= $0.end && !$0.isRecogniser && !hit.isRecogniser }
+      let covered = kept.contains { $0.start <= hit.start && hit.end <= $0.end && $0.source < markers && hit.source < markers }
       if !covered { kept.append(hit) }
     }
     return kept
@@ -109,102 +207,41 @@ public final class Classifier: @unchecked Sendable {
   /// Classifies a parsed record. `findings` are the record's findings
   /// (from `tappass.findings` or an in-process scan).
   public func classify(_ document: JSONDocument, findings: [FindingFact]) -> Classification {
-    let hits = hits(in: document)
-    return classify(context: RecordContext(document), findings: findings, hits: hits) { document.path(of: $0) }
+    var store = TextStore()
+    let compact = compiled.findings(findings, &store)
+    let context = CompiledPolicy.context(of: document, RecordSections(document), &store)
+    var hits: [CompiledPolicy.Hit] = []
+    compactHits(in: document, into: &hits)
+    return store.withTexts(document.bytes) { texts in
+      compiled.classification(compiled.classify(context, findings: compact, hits: hits, texts: texts), texts: texts, path: document.path(of:))
+    }
   }
 
+  /// Classifies from a context and hits already found (`path` names a
+  /// hit's node).
   public func classify(
     context: RecordContext, findings: [FindingFact], hits: [Hit], path: (Int) -> String
   ) -> Classification {
-    let profile = policy.profile(for: context.org)
-    var reasons: [Classification.Reason] = []
-    let base = profile.defaultLevel
-    reasons.append(.init(kind: .default, name: "default_level", level: base.level ?? .public, origin: base.origin))
-
-    // Findings, grouped by (type, step) in order of first appearance. A
-    // record has few reasons: linear search beats hashing strings.
-    for finding in findings {
-      guard let entry = profile.findingTypes[finding.type] ?? profile.findingSteps[finding.step], let level = entry.level else { continue }
-      if let index = reasons.firstIndex(where: { $0.kind == .finding && $0.name == finding.type && $0.step == finding.step }) {
-        reasons[index].count += 1
-        continue
-      }
-      reasons.append(.init(kind: .finding, name: finding.type, level: level, origin: entry.origin, step: finding.step, path: finding.path))
+    let ids = Dictionary(sources.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    let compactHits = hits.compactMap { hit in
+      ids[hit.name].map { CompiledPolicy.Hit(source: $0, node: hit.node, start: hit.start, end: hit.end, level: hit.level) }
     }
-
-    // Markings and recognisers, one reason per name and level (first
-    // occurrence).
-    var seenNames: [String] = []
-    for hit in hits {
-      let level: ClassificationLevel
-      let origin: ClassificationPolicy.Origin
-      if hit.isRecogniser {
-        guard profile.recognisers.contains(hit.name), let recogniser = policy.recognisers.first(where: { $0.name == hit.name }) else { continue }
-        level = recogniser.level
-        origin = recogniser.origin
-      } else {
-        guard let entry = profile.markers[hit.name], let cap = entry.level else { continue }
-        level = hit.level.map { min($0, cap) } ?? cap
-        origin = entry.origin
-      }
-      if !seenNames.contains(hit.name) { seenNames.append(hit.name) }
-      let kind: Classification.Kind = hit.isRecogniser ? .recogniser : .marker
-      if let index = reasons.firstIndex(where: { $0.kind == kind && $0.level == level && $0.name == hit.name }) {
-        reasons[index].count += 1
-        continue
-      }
-      reasons.append(.init(kind: hit.isRecogniser ? .recogniser : .marker, name: hit.name, level: level, origin: origin,
-        path: path(hit.node), start: hit.start, end: hit.end))
+    var store = TextStore()
+    let compact = compiled.findings(findings, &store)
+    let context = CompiledPolicy.context(context, &store)
+    return store.withTexts([]) { texts in
+      compiled.classification(compiled.classify(context, findings: compact, hits: compactHits, texts: texts), texts: texts, path: path)
     }
-
-    for category in context.categories {
-      guard let entry = profile.categories[category], let level = entry.level else { continue }
-      if reasons.contains(where: { $0.kind == .category && $0.name == category }) { continue }
-      reasons.append(.init(kind: .category, name: category, level: level, origin: entry.origin))
-    }
-
-    var level = reasons.map(\.level).max() ?? .public
-    // Rules only raise the level; apply them until nothing changes, so a
-    // rule conditioned on `min_level` sees what earlier rules decided.
-    var fired = [Bool](repeating: false, count: policy.rules.count)
-    var changed = true
-    while changed {
-      changed = false
-      for (index, rule) in policy.rules.enumerated() where !fired[index] {
-        guard Self.matches(rule.when, context: context, findings: findings, markers: seenNames, level: level) else { continue }
-        fired[index] = true
-        reasons.append(.init(kind: .rule, name: rule.name, level: rule.level, origin: rule.origin))
-        if rule.level > level {
-          level = rule.level
-          changed = true
-        }
-      }
-    }
-    let org = context.org.flatMap { policy.orgs[$0] != nil ? $0 : nil }
-    return Classification(level: level, org: org, reasons: reasons, policyDigest: policy.digest)
-  }
-
-  static func matches(
-    _ condition: RuleCondition, context: RecordContext, findings: [FindingFact], markers: [String], level: ClassificationLevel
-  ) -> Bool {
-    if let orgs = condition.orgs, !orgs.contains(where: { $0 == context.org }) { return false }
-    if let agents = condition.agents {
-      guard let agent = context.agent, agents.contains(where: { Glob.matches($0, agent) }) else { return false }
-    }
-    if let tiers = condition.trustTiers, !tiers.contains(where: { $0 == context.trustTier }) { return false }
-    if let categories = condition.categories, !categories.contains(where: context.categories.contains) { return false }
-    if let types = condition.findingTypes, !findings.contains(where: { types.contains($0.type) }) { return false }
-    if let steps = condition.steps, !findings.contains(where: { steps.contains($0.step) }) { return false }
-    if let names = condition.markers, !names.contains(where: markers.contains) { return false }
-    if let minimum = condition.minLevel, level < minimum { return false }
-    return true
   }
 }
 
 /// `*` globs for agent ids (`hr-*`, `*-prod`).
 enum Glob {
   static func matches(_ pattern: String, _ text: String) -> Bool {
-    let p = Array(pattern.utf8), t = Array(text.utf8)
+    Array(text.utf8).withUnsafeBufferPointer { matches(Array(pattern.utf8), $0) }
+  }
+
+  static func matches(_ p: [UInt8], _ t: UnsafeBufferPointer<UInt8>) -> Bool {
     var pi = 0, ti = 0, star = -1, mark = 0
     while ti < t.count {
       if pi < p.count, p[pi] == t[ti] {

@@ -8,8 +8,8 @@
 /// save that bookkeeping on the hot path.
 enum JSONBytes {
   @inline(__always)
-  static func raw(_ literal: StaticString, to out: inout [UInt8]) {
-    out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  static func raw<Sink: ByteSink>(_ literal: StaticString, to out: inout Sink) {
+    out.append(bytes: UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
   @inline(__always)
@@ -17,12 +17,12 @@ enum JSONBytes {
     JSONString.appendQuoted(value.utf8, to: &out)
   }
 
-  static func int(_ value: Int, to out: inout [UInt8]) {
+  static func int<Sink: ByteSink>(_ value: Int, to out: inout Sink) {
     if value < 0 { out.append(0x2D) }
     unsigned(value.magnitude, to: &out)
   }
 
-  static func unsigned(_ value: UInt, to out: inout [UInt8]) {
+  static func unsigned<Sink: ByteSink>(_ value: UInt, to out: inout Sink) {
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
       (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -34,14 +34,14 @@ enum JSONBytes {
         rest /= 10
         count += 1
       } while rest > 0
-      out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
+      out.append(bytes: UnsafeRawBufferPointer(rebasing: buffer[(20 - count)...]))
     }
   }
 
   /// A number with at most `digits` fractional digits, no exponent,
   /// trailing zeros trimmed: 0.00561, 0.07, 12. Exact for prices and
   /// scores (`String(Double)` would write 1e-05).
-  static func fixed(_ value: Double, digits: Int, to out: inout [UInt8]) {
+  static func fixed<Sink: ByteSink>(_ value: Double, digits: Int, to out: inout Sink) {
     guard value.isFinite else { out.append(0x30); return }
     var scale: UInt = 1
     for _ in 0..<digits { scale *= 10 }
@@ -66,5 +66,97 @@ enum JSONBytes {
     var out: [UInt8] = []
     fixed(value, digits: digits, to: &out)
     return String(decoding: out, as: UTF8.self)
+  }
+}
+
+/// Where JSONBytes writes: a byte array, or a `ByteWriter`.
+protocol ByteSink {
+  mutating func append(_ byte: UInt8)
+  mutating func append(bytes: UnsafeRawBufferPointer)
+}
+
+extension Array: ByteSink where Element == UInt8 {
+  @inline(__always)
+  mutating func append(bytes: UnsafeRawBufferPointer) { append(contentsOf: bytes) }
+}
+
+/// A byte buffer for the sections written on every record: pieces are
+/// copied with memcpy behind one capacity check (an array's generic append
+/// cost more than the copying), and its memory is kept for the next
+/// record (`RecordScratch`). Owns its memory: use it through `write`.
+struct ByteWriter: ByteSink {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var count = 0
+  private(set) var capacity: Int
+
+  init(base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+    self.base = base
+    self.capacity = capacity
+  }
+
+  /// Runs `body` with a writer on this thread's kept memory and returns
+  /// what it wrote.
+  static func write(_ body: (inout ByteWriter) -> Void) -> [UInt8] {
+    let scratch = RecordScratch.current
+    var writer = ByteWriter(base: scratch.writerBase, capacity: scratch.writerCapacity)
+    body(&writer)
+    scratch.writerBase = writer.base
+    scratch.writerCapacity = writer.capacity
+    return Array(UnsafeBufferPointer(start: writer.base, count: writer.count))
+  }
+
+  @inline(__always)
+  mutating func reserve(_ extra: Int) {
+    if count + extra > capacity { grow(count + extra) }
+  }
+
+  private mutating func grow(_ needed: Int) {
+    let larger = Swift.max(needed, capacity * 2)
+    let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+    memory.update(from: base, count: count)
+    base.deallocate()
+    base = memory
+    capacity = larger
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  mutating func append(bytes: UnsafeRawBufferPointer) {
+    guard let source = bytes.baseAddress else { return }
+    reserve(bytes.count)
+    UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
+    count += bytes.count
+  }
+
+  @inline(__always)
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { append(bytes: UnsafeRawBufferPointer(bytes)) }
+
+  @inline(__always)
+  mutating func append(_ literal: StaticString) {
+    append(bytes: UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+  }
+
+  mutating func append(_ bytes: [UInt8]) { bytes.withUnsafeBytes { append(bytes: $0) } }
+
+  /// `JSONString.appendQuoted`: printable ASCII without quotes or
+  /// backslashes is copied as it is, anything else is quoted by it.
+  mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
+    for byte in text where byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C {
+      var quoted: [UInt8] = []
+      JSONString.appendQuoted(text, to: &quoted)
+      append(quoted)
+      return
+    }
+    reserve(text.count + 2)
+    base[count] = 0x22
+    if let source = text.baseAddress { (base + count + 1).update(from: source, count: text.count) }
+    base[count + text.count + 1] = 0x22
+    count += text.count + 2
   }
 }

@@ -25,18 +25,48 @@ public struct RecordClassifier {
   }
 
   public func classify(_ document: JSONDocument) -> Result {
-    var sections: [(name: String, value: [UInt8])] = []
-    let facts: [FindingFact]
-    if let existing = FindingFact.read(document) {
-      facts = existing
-    } else {
-      let findings = scanner.findings(in: document).findings
-      sections = Self.findingSections(findings)
-      facts = findings.map(FindingFact.init)
+    classify(document, RecordSections(document)) { result, texts, sections in
+      Result(classification: classifier.compiled.classification(result, texts: texts, path: document.path(of:)), sections: sections)
     }
-    let classification = classifier.classify(document, findings: facts)
-    sections.append(("classification", classification.json))
-    return Result(classification: classification, sections: sections)
+  }
+
+  /// The sections `tp-classify` writes, without building the public
+  /// `Classification`: findings already on the record are read in place,
+  /// and the classification is written straight to JSON.
+  public func sections(for document: JSONDocument) -> [(name: String, value: [UInt8])] {
+    classify(document, RecordSections(document)) { _, _, sections in sections }
+  }
+
+  /// Classifies a record and hands `finish` the result with the sections
+  /// to write (`findings` and `decision` first when it had to scan).
+  func classify<R>(
+    _ document: JSONDocument, _ recordSections: RecordSections,
+    _ finish: (CompiledPolicy.Result, RecordTexts, [(name: String, value: [UInt8])]) -> R
+  ) -> R {
+    let compiled = classifier.compiled
+    let scratch = RecordScratch.current
+    var store = TextStore(decoded: RecordScratch.take(&scratch.decoded))
+    var findings = RecordScratch.take(&scratch.findings)
+    var hits = RecordScratch.take(&scratch.found)
+    var sections: [(name: String, value: [UInt8])] = []
+    if !compiled.findings(in: document, recordSections, &store, into: &findings) {
+      let scanned = scanner.findings(in: document).findings
+      sections = Self.findingSections(scanned)
+      findings = compiled.findings(scanned.map(FindingFact.init), &store)
+    }
+    let context = CompiledPolicy.context(of: document, recordSections, &store)
+    classifier.compactHits(in: document, into: &hits)
+    defer {
+      scratch.decoded = store.decoded
+      scratch.findings = findings
+      scratch.found = hits
+    }
+    return store.withTexts(document.bytes) { texts in
+      let result = compiled.classify(context, findings: findings, hits: hits, texts: texts, reasons: RecordScratch.take(&scratch.reasons))
+      sections.append(("classification", ByteWriter.write { compiled.write(result, document: document, texts: texts, to: &$0) }))
+      defer { scratch.reasons = result.reasons }
+      return finish(result, texts, sections)
+    }
   }
 
   /// `findings` and `decision` exactly as tp-scan writes them.
@@ -52,7 +82,6 @@ public struct RecordClassifier {
   /// through untouched (it carries no content to classify and already
   /// says `action: block`).
   public static func isErrorRecord(_ document: JSONDocument) -> Bool {
-    guard let tappass = document.member("tappass", of: 0) else { return false }
-    return document.member("error", of: tappass) != nil
+    RecordSections(document).isError
   }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// How demanding a request is, from four signals that are cheap to read
 /// and easy to explain: estimated tokens, code markers, tool count and
 /// conversation depth. The score is shown on every route so a rule such as
@@ -19,9 +21,13 @@ public struct Complexity: Sendable, Equatable {
 
   public var band: String { score < 0.34 ? "low" : (score < 0.67 ? "medium" : "high") }
 
-  public func write(to out: inout [UInt8]) {
+  var bandName: StaticString { score < 0.34 ? "low" : (score < 0.67 ? "medium" : "high") }
+
+  public func write(to out: inout [UInt8]) { write(into: &out) }
+
+  func write<Sink: ByteSink>(into out: inout Sink) {
     JSONBytes.raw(#"{"score":"#, to: &out); JSONBytes.fixed(score, digits: 2, to: &out)
-    JSONBytes.raw(#","band":""#, to: &out); out.append(contentsOf: band.utf8)
+    JSONBytes.raw(#","band":""#, to: &out); JSONBytes.raw(bandName, to: &out)
     JSONBytes.raw(#"","tokens":"#, to: &out); JSONBytes.int(tokens, to: &out)
     JSONBytes.raw(#","code_markers":"#, to: &out); JSONBytes.int(codeMarkers, to: &out)
     JSONBytes.raw(#","tools":"#, to: &out); JSONBytes.int(tools, to: &out)
@@ -60,31 +66,10 @@ public final class FeatureReader: @unchecked Sendable {
   }
 
   public func features(of document: JSONDocument) -> RequestFeatures {
-    let text = JoinedText(document)
-    let bytes = text.bytes.count - text.nodes.count
-    // No code pattern can span the newline between two fields, so every
-    // match lies inside one field.
-    let markers = text.bytes.isEmpty ? 0 : text.bytes.withUnsafeBufferPointer { database.scan($0).matches.count }
-    func count(_ key: String) -> Int {
-      guard let node = document.member(key, of: 0), document.nodes[node].kind == .array else { return 0 }
-      return Int(document.nodes[node].count)
-    }
-    let tools = count("tools") + count("functions")
-    let depth = max(count("messages"), count("input"))
+    var store = TextStore()
+    let request = request(of: document, level: .public, flagKeys: [], store: &store)
     var capabilities = Set<String>()
-    if tools > 0 { capabilities.insert("tools") }
-    if Self.hasImage(document) { capabilities.insert("vision") }
-    if let format = document.member("response_format", of: 0) {
-      let type = document.member("type", of: format).flatMap { document.string($0) }
-      if type == "json_object" || type == "json_schema" { capabilities.insert("json_mode") }
-    }
-    var maxOutput: Int?
-    for key in ["max_tokens", "max_completion_tokens", "max_output_tokens"] {
-      if let node = document.member(key, of: 0), let value = document.number(node), value >= 0, value < 1e9 {
-        maxOutput = Int(value)
-        break
-      }
-    }
+    for (index, name) in Catalogue.capabilities.enumerated() where request.capabilities & (1 << index) != 0 { capabilities.insert(name) }
     var flags: [String: String] = [:]
     if let node = document.member("flags", of: 0), document.nodes[node].kind == .object {
       for flag in document.children(of: node) {
@@ -95,24 +80,110 @@ public final class FeatureReader: @unchecked Sendable {
         }
       }
     }
-    let complexity = Complexity(tokens: (bytes + 3) / 4, codeMarkers: min(markers, 1000), tools: tools, depth: depth)
-    return RequestFeatures(complexity: complexity, maxOutputTokens: maxOutput, capabilities: capabilities,
+    return RequestFeatures(complexity: request.complexity, maxOutputTokens: request.maxOutputTokens, capabilities: capabilities,
       flags: flags, context: RecordContext(document))
+  }
+
+  static let rootKeys = KeyList([
+    "tools", "functions", "messages", "input", "response_format", "max_tokens", "max_completion_tokens", "max_output_tokens",
+    "flags", "org_id", "agent_id",
+  ])
+  static let typeKey = KeyList(["type"])
+  static let jsonModes = KeyList(["json_object", "json_schema"])
+
+  /// What routing reads from a record, in one pass over its top level:
+  /// the complexity signals, `max_tokens`, the capabilities it needs, the
+  /// org and agent, and the values of the flags in `flagKeys`.
+  func request(of document: JSONDocument, level: ClassificationLevel, flagKeys: [[UInt8]], store: inout TextStore) -> CompiledRouting.Request {
+    let members = document.firstMembers(of: 0, Self.rootKeys)
+    let (tools, functions, messages, input, format, flagsNode, org, agent) =
+      (members[0], members[1], members[2], members[3], members[4], members[8], members[9], members[10])
+    let scratch = RecordScratch.current
+    let text = JoinedText(document, scratch: scratch)
+    defer { text.recycle(scratch) }
+    let bytes = text.bytes.count - text.nodes.count
+    // No code pattern can span the newline between two fields, so every
+    // match lies inside one field.
+    let markers = text.bytes.isEmpty ? 0 : text.bytes.withUnsafeBufferPointer { database.scan($0).matches.count }
+    func count(_ node: Int) -> Int {
+      node >= 0 && document.nodes[node].kind == .array ? Int(document.nodes[node].count) : 0
+    }
+    let toolCount = count(tools) + count(functions)
+    let depth = max(count(messages), count(input))
+    var capabilities: UInt8 = 0
+    if toolCount > 0 { capabilities |= 1 << 0 }
+    if Self.hasImage(document) { capabilities |= 1 << 1 }
+    if format >= 0, let type = RecordFields.member(document, Self.typeKey, of: format), RecordFields.value(document, type, in: Self.jsonModes) >= 0 {
+      capabilities |= 1 << 2
+    }
+    var maxOutput: Int?
+    // max_tokens, max_completion_tokens, max_output_tokens: the first set.
+    for key in 5...7 where members[key] >= 0 {
+      if let value = document.wholeNumber(members[key]), value >= 0, value < 1e9 {
+        maxOutput = Int(value)
+        break
+      }
+    }
+    var flags = [CompiledRouting.Flag](repeating: .absent, count: flagKeys.count)
+    if !flagKeys.isEmpty, flagsNode >= 0, document.nodes[flagsNode].kind == .object {
+      document.forEachChild(of: flagsNode) { flag in
+        let value: CompiledRouting.Flag
+        switch document.nodes[flag].kind {
+        case .string: value = .text(store.ref(document, flag))
+        case .bool: value = .bool(document.bool(flag)!)
+        default: return
+        }
+        let key = document.keySlice(flag)
+        // Later members win, as they did in the flags dictionary.
+        for (index, wanted) in flagKeys.enumerated() where ByteString.equal(key, wanted) { flags[index] = value }
+      }
+    }
+    let complexity = Complexity(tokens: (bytes + 3) / 4, codeMarkers: min(markers, 1000), tools: toolCount, depth: depth)
+    return CompiledRouting.Request(
+      level: level, complexity: complexity, maxOutputTokens: maxOutput, capabilities: capabilities, otherCapability: nil,
+      org: store.string(document, org), agent: store.string(document, agent), flags: flags)
   }
 
   /// Whether any content part is an image (`type` of `image`, `image_url`
   /// or `input_image`), found by one pass over the node table.
   static func hasImage(_ document: JSONDocument) -> Bool {
-    let typeKey = Array("type".utf8)
-    return typeKey.withUnsafeBufferPointer { key in
-      for (index, node) in document.nodes.enumerated() where node.kind == .string && node.keyStart >= 0 {
-        guard node.end - node.start >= 5, document.keyEquals(index, key) else { continue }
-        let value = document.bytes[Int(node.start)..<Int(node.end)]
-        if value.elementsEqual("image".utf8) || value.elementsEqual("image_url".utf8) || value.elementsEqual("input_image".utf8) {
-          return true
+    // The values are compared raw, so a record whose bytes hold neither
+    // `"image` nor `"input_image"` has none: one memmem instead of a pass
+    // over every node.
+    if let memmem = Self.memmem {
+      let candidate = document.bytes.withUnsafeBytes { bytes in
+        imageNeedles.contains { needle in
+          needle.withUnsafeBytes { memmem(bytes.baseAddress, bytes.count, $0.baseAddress, $0.count) != nil }
         }
       }
-      return false
+      guard candidate else { return false }
+    }
+    return document.nodes.withUnsafeBufferPointer { nodes in
+      document.bytes.withUnsafeBufferPointer { bytes in
+        for index in nodes.indices {
+          let node = nodes[index]
+          guard node.kind == .string, node.keyStart >= 0 else { continue }
+          let length = Int(node.end - node.start)
+          guard length == 5 || length == 9 || length == 11 else { continue }
+          let isType = node.keyHasEscapes
+            ? document.keyBytes(index) == typeName
+            : node.keyEnd - node.keyStart == 4 && memcmp(bytes.baseAddress! + Int(node.keyStart), typeName, 4) == 0
+          guard isType else { continue }
+          let value = UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.end)])
+          if value.elementsEqual("image".utf8) || value.elementsEqual("image_url".utf8) || value.elementsEqual("input_image".utf8) {
+            return true
+          }
+        }
+        return false
+      }
     }
   }
+
+  static let typeName = Array("type".utf8)
+  static let imageNeedles = [Array("\"image".utf8), Array("\"input_image\"".utf8)]
+
+  /// glibc's memmem (a GNU extension the Glibc module does not declare),
+  /// looked up once; nil leaves the node pass alone.
+  typealias Memmem = @convention(c) (UnsafeRawPointer?, Int, UnsafeRawPointer?, Int) -> UnsafeMutableRawPointer?
+  static let memmem: Memmem? = dlsym(nil, "memmem").map { unsafeBitCast($0, to: Memmem.self) }
 }

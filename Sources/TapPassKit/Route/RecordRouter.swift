@@ -20,20 +20,39 @@ public struct RecordRouter {
   }
 
   public func route(_ document: JSONDocument) -> Result {
-    var sections: [(name: String, value: [UInt8])] = []
     var classification: Classification?
+    let (decision, sections) = route(document, RecordSections(document)) { result, texts in
+      classification = classifier.classifier.compiled.classification(result, texts: texts, path: document.path(of:))
+    }
+    return Result(decision: router.compiled.routeDecision(decision), classification: classification, sections: sections)
+  }
+
+  /// The sections `tp-route` writes and its decision, without building
+  /// the public `RouteDecision`: the level is read in place (or the record
+  /// classified first), the request read by reference, and the route
+  /// written from the compiled catalogue. `classified` sees the
+  /// classification when this call made it.
+  func route(
+    _ document: JSONDocument, _ recordSections: RecordSections,
+    classified: (CompiledPolicy.Result, RecordTexts) -> Void = { _, _ in }
+  ) -> (decision: CompiledRouting.Decision, sections: [(name: String, value: [UInt8])]) {
+    var sections: [(name: String, value: [UInt8])] = []
     let level: ClassificationLevel
-    if let existing = Classification.level(in: document) {
+    if let existing = recordSections.level(in: document) {
       level = existing
     } else {
-      let classified = classifier.classify(document)
-      classification = classified.classification
-      sections = classified.sections
-      level = classified.classification.level
+      level = classifier.classify(document, recordSections) { result, texts, written in
+        classified(result, texts)
+        sections = written
+        return result.level
+      }
     }
-    let decision = router.route(level: level, features: features.features(of: document))
-    sections.append(("route", decision.json))
-    return Result(decision: decision, classification: classification, sections: sections)
+    let compiled = router.compiled
+    var store = TextStore()
+    let request = features.request(of: document, level: level, flagKeys: compiled.flagKeys, store: &store)
+    let decision = store.withTexts(document.bytes) { compiled.decide(request, $0) }
+    sections.append(("route", ByteWriter.write { compiled.write(decision, to: &$0) }))
+    return (decision, sections)
   }
 }
 

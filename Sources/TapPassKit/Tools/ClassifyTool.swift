@@ -56,15 +56,15 @@ struct ClassifyRecords: ParsableCommand {
     var stream = RecordStream(options: self.stream.streamOptions(tool: "tp-classify"))
     let explain = self.explain
     try stream.run(inputs: files) { document, line in
-      if RecordClassifier.isErrorRecord(document) {
+      let sections = RecordSections(document)
+      if sections.isError {
         return explain ? .skip : .output(Array(document.bytes[document.rawRange(0)]), found: false)
       }
-      let result = classifier.classify(document)
       if explain {
-        try StandardOutput.shared.write(ClassificationExplanation.text(result.classification, line: line))
+        try StandardOutput.shared.write(ClassificationExplanation.text(classifier.classify(document).classification, line: line))
         return .skip
       }
-      return .output(RecordEditor.setSections(result.sections, in: document), found: false)
+      return .output(RecordEditor.setSections(classifier.classify(document, sections) { _, _, sections in sections }, in: document), found: false)
     }
     if stream.errors > 0 { throw ExitStatus.error.exitCode }
   }

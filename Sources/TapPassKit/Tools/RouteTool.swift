@@ -68,20 +68,23 @@ struct RouteRecords: ParsableCommand {
     let explain = self.explain
     var blocked = 0
     try stream.run(inputs: files) { document, line in
-      if RecordClassifier.isErrorRecord(document) {
+      let sections = RecordSections(document)
+      if sections.isError {
         blocked += 1
         return explain ? .skip : .output(Array(document.bytes[document.rawRange(0)]), found: true)
       }
+      if !explain {
+        let routed = router.route(document, sections)
+        if routed.decision.isBlocked { blocked += 1 }
+        return .output(RecordEditor.setSections(routed.sections, in: document), found: routed.decision.isBlocked)
+      }
       let result = router.route(document)
       if result.decision.isBlocked { blocked += 1 }
-      if explain {
-        var text = (result.classification ?? Classification.read(from: document)).map { ClassificationExplanation.text($0, line: line) }
-          ?? "line \(line): \(result.decision.level.name)\n"
-        text += RouteExplanation.text(result.decision)
-        try StandardOutput.shared.write(text)
-        return .skip
-      }
-      return .output(RecordEditor.setSections(result.sections, in: document), found: result.decision.isBlocked)
+      var text = (result.classification ?? Classification.read(from: document)).map { ClassificationExplanation.text($0, line: line) }
+        ?? "line \(line): \(result.decision.level.name)\n"
+      text += RouteExplanation.text(result.decision)
+      try StandardOutput.shared.write(text)
+      return .skip
     }
     if stream.errors > 0 { throw ExitStatus.error.exitCode }
     if blocked > 0 { throw ExitCode(exitCode) }
