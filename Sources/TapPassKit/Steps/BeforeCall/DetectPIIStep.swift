@@ -7,10 +7,14 @@
 /// shared pass; each is then validated on bytes, by checksum (Luhn, mod 97,
 /// mod 11, Verhoeff, ISO 7064) where the format has one and by layout plus
 /// cue words where it does not, so a checksum-invalid number is never
-/// reported. Names and addresses have no pattern a regex could anchor, so
-/// one linear token pass finds them from the Census name lists (read
-/// lazily), titles, cue words and street types. The helpers live in
-/// `PII/`, one job per file.
+/// reported. Names and addresses have no pattern a regex could anchor: they
+/// are found on tokens, from the Census name lists (read lazily), titles,
+/// cue words and street types. Only the parts of a field that can hold one
+/// are cut into tokens: a pass over the bytes finds digits and the
+/// capitalised words that may be names (`NameSeeds`), `pii_name_cue` marks
+/// "my name is", "call me" and titles, and the rules read windows of tokens
+/// around those (`TokenWindows`); lower-case text, where capitalisation says
+/// nothing, is read whole. The helpers live in `PII/`, one job per file.
 public struct DetectPIIStep: Step {
   public struct Configuration: StepConfiguration {
     /// Types to report; `national_id` stands for every check-digit id format.
@@ -55,22 +59,43 @@ public struct DetectPIIStep: Step {
     PatternSpec("pii_iban", #"[A-Za-z]{2}[0-9]{2}[ \-]?[A-Za-z0-9]{4}"#),
     PatternSpec("pii_date_month_first", #"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4}"#, caseless: true),
     PatternSpec("pii_date_day_first", #"[0-9]{1,2}(?:st|nd|rd|th)?(?: of)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,? [0-9]{4}"#, caseless: true),
+    // Where a lower-case word can be a name (`PersonNames.isLowercaseNameAfterCue`):
+    // after the word "name" ("name: olga", "my name is janice"), after "call(s)
+    // me", and right after a title and its dot ("dr. hurst"). A word starts
+    // after any byte but an ASCII letter or digit, as for the tokenizer. Only
+    // the end is used.
+    PatternSpec(
+      "pii_name_cue",
+      #"(?:^|[^a-z0-9])(?:name|calls?[^a-z0-9]+me)[^a-z0-9]|(?:^|[^a-z0-9])(?:"#
+        + WordLists.titleWords.split(separator: " ").joined(separator: "|") + #")\.[^a-z0-9]?[a-z]"#,
+      caseless: true, leftmostStart: false),
   ]
 
-  /// Names and addresses need the token pass on every field.
+  /// Names and addresses need the token rules on every field.
   public static var inspectsOnlyWithMatches: Bool { false }
 
   let options: PIIOptions
+  private let seeds = NameSeeds()
+  private let personNames: PersonNames
+  private let addressRules = AddressRules()
 
-  public init(configuration: Configuration) { options = PIIOptions(configuration) }
-
-  public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
-    field.bytes.withUnsafeBufferPointer { inspect($0, matches) }
+  public init(configuration: Configuration) {
+    options = PIIOptions(configuration)
+    personNames = PersonNames(minimumScore: options.nameMinScore)
   }
 
-  func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ matches: [PatternMatch]) -> [Candidate] {
+  public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
+    // A field whose pattern scan stopped early may lack name cues: read it whole.
+    let complete = context.incomplete.isEmpty || !context.incomplete.contains(field.path)
+    return field.bytes.withUnsafeBufferPointer { inspect($0, matches, complete: complete) }
+  }
+
+  func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ matches: [PatternMatch], complete: Bool = true) -> [Candidate] {
     var candidates: [Candidate] = []
-    let numbers = NumberRules(options: options)
+    // Made on the first digit region: most fields have none, and copying
+    // the options costs reference counting.
+    var numbers: NumberRules?
+    var cued = false
     for match in matches {
       switch match.pattern {
       case 0:
@@ -81,7 +106,8 @@ public struct DetectPIIStep: Step {
           candidates.append(Candidate(start: range.lowerBound, end: range.upperBound, type: "email", score: 0.95, severity: .medium, reasons: ["email"]))
         }
       case 1:
-        numbers.inspect(bytes, region: match.start..<match.end, into: &candidates)
+        if numbers == nil { numbers = NumberRules(options: options) }
+        numbers?.inspect(bytes, region: match.start..<match.end, into: &candidates)
       case 2:
         if options.ipAddress, NetworkRules.ipv4(bytes, match.start..<match.end),
           !ContextWords.version.near(bytes, match.start, match.end, before: 24)
@@ -99,6 +125,8 @@ public struct DetectPIIStep: Step {
         if options.iban, let end = CardRules.iban(bytes, start: match.start) {
           candidates.append(Candidate(start: match.start, end: end, type: "iban", score: 0.95, severity: .high, reasons: ["mod97", "country length"]))
         }
+      case 7:
+        cued = true
       default:
         if options.dateOfBirth, PIIBytes.isWholeWord(bytes, match.start, match.end),
           ContextWords.birth.near(bytes, match.start, match.end, before: options.window)
@@ -108,19 +136,85 @@ public struct DetectPIIStep: Step {
       }
     }
     if options.names || options.address || options.nationalIDs {
-      let tokens = TextTokens.tokenize(bytes)
-      if options.nationalIDs { alphanumericIDs(bytes, tokens, into: &candidates) }
-      var addresses: [Candidate] = []
-      if options.address { AddressRules().inspect(bytes, tokens, into: &addresses) }
-      if options.names {
-        // A name inside an address is a street name ("12 Victor Hugo Street").
-        var names: [Candidate] = []
-        PersonNames(minimumScore: options.nameMinScore).inspect(bytes, tokens, into: &names)
-        candidates += names.filter { name in !addresses.contains { $0.start < name.end && name.start < $0.end } }
-      }
-      candidates += addresses
+      let found = (complete ? windowed(bytes, cues: cued ? Self.cues(matches) : []) : nil) ?? wholeField(bytes)
+      found.append(to: &candidates)
     }
     return candidates
+  }
+
+  /// Where `pii_name_cue` matched: the last byte of each match, ascending.
+  static func cues(_ matches: [PatternMatch]) -> [Int] {
+    var cues: [Int] = []
+    for match in matches where match.pattern == 7 { cues.append(max(0, match.end - 1)) }
+    return cues.sorted()
+  }
+
+  /// What the token rules found, kept apart so that windows report in the
+  /// order one pass over the field does.
+  struct TokenFindings {
+    var ids: [Candidate] = []
+    var names: [Candidate] = []
+    var addresses: [Candidate] = []
+
+    func append(to candidates: inout [Candidate]) {
+      if !ids.isEmpty { candidates += ids }
+      if !names.isEmpty { candidates += names }
+      if !addresses.isEmpty { candidates += addresses }
+    }
+  }
+
+  /// The token rules on the windows around the seeds of the field; nil
+  /// when the field is read whole instead: when it may be caseless, when
+  /// the name threshold is 0 (every capitalised word scores that), when
+  /// seeds are dense (names everywhere), or when a list of names reaches
+  /// the edge of a window.
+  func windowed(_ bytes: UnsafeBufferPointer<UInt8>, cues: [Int]) -> TokenFindings? {
+    guard !options.names || options.nameMinScore > 0 else { return nil }
+    var positions: [Int] = []
+    let scan = seeds.find(bytes, digits: options.address || options.nationalIDs, names: options.names, into: &positions)
+    guard !scan.dense else { return nil }
+    if options.names {
+      guard scan.capitalised else { return nil }
+      if !cues.isEmpty {
+        positions += cues
+        positions.sort()
+      }
+    }
+    var found = TokenFindings()
+    guard !positions.isEmpty else { return found }
+    var windows = TokenWindows(bytes, seeds: positions)
+    var tokens: [TextToken] = []
+    while let cut = windows.next(into: &tokens) {
+      guard tokenRules(bytes, tokens, window: cut, into: &found) else { return nil }
+    }
+    return found
+  }
+
+  /// The token rules on all tokens of the field.
+  func wholeField(_ bytes: UnsafeBufferPointer<UInt8>) -> TokenFindings {
+    var found = TokenFindings()
+    _ = tokenRules(bytes, TextTokens.tokenize(bytes), window: nil, into: &found)
+    return found
+  }
+
+  /// The name, address and id rules on `tokens`: the whole field, or a
+  /// window of it (then false when the names need the whole field).
+  private func tokenRules(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], window: (cutBefore: Bool, cutAfter: Bool)?, into found: inout TokenFindings) -> Bool {
+    if options.nationalIDs { alphanumericIDs(bytes, tokens, into: &found.ids) }
+    var addresses: [Candidate] = []
+    if options.address { addressRules.inspect(bytes, tokens, into: &addresses) }
+    if options.names {
+      // A name inside an address is a street name ("12 Victor Hugo Street").
+      var names: [Candidate] = []
+      if let window {
+        guard personNames.inspect(bytes, window: tokens, cutBefore: window.cutBefore, cutAfter: window.cutAfter, into: &names) else { return false }
+      } else {
+        personNames.inspect(bytes, tokens, into: &names)
+      }
+      found.names += names.filter { name in !addresses.contains { $0.start < name.end && name.start < $0.end } }
+    }
+    found.addresses += addresses
+    return true
   }
 }
 

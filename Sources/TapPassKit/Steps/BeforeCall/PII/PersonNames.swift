@@ -44,16 +44,36 @@ struct PersonNames {
     let tokens: UnsafeBufferPointer<TextToken>
     /// No upper-case ASCII letter anywhere: capitalisation carries no signal.
     let caseless: Bool
+    /// The tokens are a window of the field with tokens cut off before
+    /// (after) them.
+    var cutBefore = false
+    var cutAfter = false
   }
 
+  /// Names in a whole field.
   func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
-    tokens.withUnsafeBufferPointer { inspect(bytes, $0, into: &candidates) }
+    tokens.withUnsafeBufferPointer { tokens in
+      // Lower-case prose only: code and markup are lower-case too, but are not where names are written.
+      let caseless = tokens.count >= 3 && !tokens.contains { $0.capitalised || $0.allCaps } && !looksLikeCode(bytes)
+      _ = inspect(Context(bytes: bytes, tokens: tokens, caseless: caseless), into: &candidates)
+    }
   }
 
-  private func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<TextToken>, into candidates: inout [Candidate]) {
-    // Lower-case prose only: code and markup are lower-case too, but are not where names are written.
-    let caseless = tokens.count >= 3 && !tokens.contains { $0.capitalised || $0.allCaps } && !looksLikeCode(bytes)
-    let context = Context(bytes: bytes, tokens: tokens, caseless: caseless)
+  /// Names in a window of a field that has a capitalised word (so is not
+  /// caseless), cut where `TokenWindows` cut it. Every rule reads at most
+  /// two tokens before and six after the word it starts from, so a window
+  /// with its margins finds what the whole field would, except when a run
+  /// of listed names ("A, B, C and D") reaches the cut edge: then this
+  /// returns false and the caller reads the whole field.
+  func inspect(_ bytes: UnsafeBufferPointer<UInt8>, window tokens: [TextToken], cutBefore: Bool, cutAfter: Bool, into candidates: inout [Candidate]) -> Bool {
+    tokens.withUnsafeBufferPointer { tokens in
+      inspect(Context(bytes: bytes, tokens: tokens, caseless: false, cutBefore: cutBefore, cutAfter: cutAfter), into: &candidates)
+    }
+  }
+
+  private func inspect(_ context: Context, into candidates: inout [Candidate]) -> Bool {
+    let bytes = context.bytes
+    let tokens = context.tokens
     var found: [(first: Int, last: Int)] = []
     var index = 0
     while index < tokens.count {
@@ -94,7 +114,7 @@ struct PersonNames {
       }
       index = last + 1
     }
-    coordinate(context, found, into: &candidates)
+    return coordinate(context, found, into: &candidates)
   }
 
   private func looksLikeCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -296,7 +316,9 @@ struct PersonNames {
   /// Names listed together share their kind: in "Fleischer and Mcintosh"
   /// or "Monjeau, Graves and Reed", a name-shaped word joined by "and" or a
   /// comma to a found name is a name too.
-  private func coordinate(_ context: Context, _ found: [(first: Int, last: Int)], into candidates: inout [Candidate]) {
+  /// Returns false when a listed name lies within two tokens of a cut edge
+  /// of a window (the list may go on beyond it).
+  private func coordinate(_ context: Context, _ found: [(first: Int, last: Int)], into candidates: inout [Candidate]) -> Bool {
     let bytes = context.bytes
     let tokens = context.tokens
     var taken = Set<Int>()
@@ -320,8 +342,10 @@ struct PersonNames {
         index += 1
       }
     }
-    guard !queue.isEmpty else { return }
+    guard !queue.isEmpty else { return true }
+    var complete = true
     while let index = queue.popLast() {
+      if (index < 2 && context.cutBefore) || (index + 2 >= tokens.count && context.cutAfter) { complete = false }
       for neighbour in [index - 2, index - 1, index + 1, index + 2] where neighbour >= 0 && neighbour < tokens.count {
         guard joined(context, min(index, neighbour), max(index, neighbour)), !taken.contains(neighbour) else { continue }
         let token = tokens[neighbour]
@@ -331,6 +355,7 @@ struct PersonNames {
         candidates.append(Candidate(start: token.start, end: token.end, type: "person", score: max(minimumScore, 0.65), severity: .medium, reasons: ["listed with a name"]))
       }
     }
+    return complete
   }
 
 

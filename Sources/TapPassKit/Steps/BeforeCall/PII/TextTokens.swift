@@ -31,8 +31,11 @@ struct TextToken {
 enum TextTokens {
   /// Byte classes for the tokenizer: 0 other, 1 digit, 2 lower, 3 upper,
   /// 4 UTF-8 lead of a letter, 5 continuation, 6 lead of punctuation/symbol.
-  private static let classes: [UInt8] = {
-    var table = [UInt8](repeating: 0, count: 256)
+  /// A pointer that lives as long as the process, so a tokenizer reads it
+  /// without touching a lazy global per byte.
+  nonisolated(unsafe) static let classes: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    table.initialize(repeating: 0, count: 256)
     for byte in 0x30...0x39 { table[byte] = 1 }
     for byte in 0x61...0x7A { table[byte] = 2 }
     for byte in 0x41...0x5A { table[byte] = 3 }
@@ -41,88 +44,31 @@ enum TextTokens {
     table[0xC2] = 6  // Latin-1 symbols, NBSP
     table[0xE2] = 6  // general punctuation, arrows, symbols
     table[0xEF] = 6  // specials, BOM, fullwidth forms
-    return table
+    return UnsafePointer(table)
   }()
 
+  /// Every token of the field.
   static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TextToken] {
     var tokens: [TextToken] = []
     tokens.reserveCapacity(bytes.count / 6 + 4)
-    let count = bytes.count
-    classes.withUnsafeBufferPointer { classes in
-      var index = 0
-      var gapStart = 0
-      while index < count {
-        var kind = classes[Int(bytes[index])]
-        guard kind >= 1 && kind <= 4 else {
-          index += 1
-          // Skip the continuation bytes of a symbol.
-          while kind == 6 && index < count && classes[Int(bytes[index])] == 5 { index += 1 }
-          continue
-        }
-        let start = index
-        var letters = 0, digits = 0, uppers = 0, lowers = 0
-        var ascii = true
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        while index < count {
-          let byte = bytes[index]
-          kind = classes[Int(byte)]
-          switch kind {
-          case 1: digits += 1
-          case 2: letters += 1; lowers += 1
-          case 3: letters += 1; uppers += 1
-          case 4, 5:
-            ascii = false
-            if kind == 4 { letters += 1; lowers += 1 }
-          default: break
-          }
-          if kind == 0 || kind == 6 {
-            // Inner apostrophe or hyphen; a possessive 's ends the word instead.
-            guard (byte == 0x27 || byte == 0x2D), letters > 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]),
-              !(byte == 0x27 && PIIBytes.lower(bytes[index + 1]) == 0x73 && (index + 2 >= count || !PIIBytes.isWord(bytes[index + 2])))
-            else { break }
-          }
-          hash = (hash ^ UInt64(kind == 3 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
-          index += 1
-        }
-        let end = index
-        let first = bytes[start]
-        var capitalised = PIIBytes.isUpper(first)
-        if first >= 0x80, isUpperScalar(bytes, start) {
-          capitalised = true
-          uppers += 1
-          lowers -= 1
-        }
-        // Describe the gap before the token.
-        var breakBefore = tokens.isEmpty
-        var spaces = 0, others = 0
-        var punctuation: UInt8 = 0
-        let previousIsInitial = tokens.last.map { $0.length == 1 && $0.kind == .word } ?? false
-        var gap = gapStart
-        while gap < start {
-          let byte = bytes[gap]
-          if byte == 0x20 {
-            spaces += 1
-          } else {
-            others += 1
-            switch byte {
-            case 0x0A, 0x0D, 0x09: breakBefore = true
-            case 0x21, 0x3F, 0x22: breakBefore = true; punctuation = byte
-            case 0x2E: if !previousIsInitial { breakBefore = true }; punctuation = byte
-            default: if byte < 0x80 { punctuation = byte } else if byte == 0xE2 { breakBefore = true }
-            }
-          }
-          gap += 1
-        }
-        let initialGap = others == 1 && spaces == 1 && bytes[gapStart] == 0x2E && previousIsInitial
-        let tight = !tokens.isEmpty && ((spaces == 1 && others == 0) || initialGap)
-        tokens.append(TextToken(
-          start: start, end: end, kind: letters == 0 ? .number : (digits == 0 ? .word : .mixed), capitalised: capitalised,
-          allCaps: uppers > 1 && lowers == 0 && letters > 1, ascii: ascii, breakBefore: breakBefore, tightBefore: tight,
-          punctuationBefore: punctuation, dotAfter: end < count && bytes[end] == 0x2E, hash: hash))
-        gapStart = end
-      }
-    }
+    var tokenizer = TextTokenizer(bytes)
+    while let token = tokenizer.next() { tokens.append(token) }
     return tokens
+  }
+
+  /// Whether `bytes[position]` ends any token before it and can start
+  /// none: ASCII, not a letter or digit, and not the apostrophe or hyphen
+  /// a word may hold inside.
+  @inline(__always) static func isHardBreak(_ byte: UInt8) -> Bool {
+    byte < 0x80 && !PIIBytes.isAlnum(byte) && byte != 0x27 && byte != 0x2D
+  }
+
+  /// Whether the tokenizer can resume at `position` knowing only the
+  /// bytes around it: two ASCII letters or digits and then a hard break
+  /// mean that a token of two or more bytes ends exactly here.
+  @inline(__always) static func isResumePoint(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
+    position >= 2 && position < bytes.count && isHardBreak(bytes[position])
+      && PIIBytes.isAlnum(bytes[position - 1]) && PIIBytes.isAlnum(bytes[position - 2])
   }
 
   /// Whether the scalar at `index` (a UTF-8 lead byte) is an upper-case letter.
@@ -132,5 +78,120 @@ enum TextTokens {
     let decoded = UTF8Validation.decode(bytes, index)
     guard let scalar = Unicode.Scalar(decoded.scalar) else { return false }
     return scalar.properties.isUppercase
+  }
+}
+
+/// The tokenizer as a cursor: `next()` cuts the token after `position`.
+/// Its state (where the gap before the next token starts, whether the
+/// previous token was an initial, whether any token came before) is all
+/// that the attributes of the next token depend on, so a tokenizer
+/// started at a resume point (`TextTokens.isResumePoint`) yields exactly
+/// the tokens a pass over the whole field yields from there on. This lets
+/// the detector cut tokens only around the places that can hold personal
+/// data.
+struct TextTokenizer {
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// The next byte to read.
+  private(set) var position: Int
+  private var gapStart: Int
+  private var previousIsInitial = false
+  private var first: Bool
+
+  /// A tokenizer at the start of the field.
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+    position = 0
+    gapStart = 0
+    first = true
+  }
+
+  /// A tokenizer resuming at a resume point (`TextTokens.isResumePoint`).
+  init(_ bytes: UnsafeBufferPointer<UInt8>, resumingAt point: Int) {
+    self.bytes = bytes
+    position = point
+    gapStart = point
+    first = false
+  }
+
+  @inline(__always) mutating func next() -> TextToken? {
+    let classes = TextTokens.classes
+    let count = bytes.count
+    var index = position
+    // Skip to the next token start.
+    while index < count {
+      let kind = classes[Int(bytes[index])]
+      if kind >= 1 && kind <= 4 { break }
+      index += 1
+      // Skip the continuation bytes of a symbol.
+      while kind == 6 && index < count && classes[Int(bytes[index])] == 5 { index += 1 }
+    }
+    guard index < count else {
+      position = count
+      return nil
+    }
+    let start = index
+    var letters = 0, digits = 0, uppers = 0, lowers = 0
+    var ascii = true
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    while index < count {
+      let byte = bytes[index]
+      let kind = classes[Int(byte)]
+      switch kind {
+      case 1: digits += 1
+      case 2: letters += 1; lowers += 1
+      case 3: letters += 1; uppers += 1
+      case 4, 5:
+        ascii = false
+        if kind == 4 { letters += 1; lowers += 1 }
+      default: break
+      }
+      if kind == 0 || kind == 6 {
+        // Inner apostrophe or hyphen; a possessive 's ends the word instead.
+        guard (byte == 0x27 || byte == 0x2D), letters > 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]),
+          !(byte == 0x27 && PIIBytes.lower(bytes[index + 1]) == 0x73 && (index + 2 >= count || !PIIBytes.isWord(bytes[index + 2])))
+        else { break }
+      }
+      hash = (hash ^ UInt64(kind == 3 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+      index += 1
+    }
+    let end = index
+    let firstByte = bytes[start]
+    var capitalised = PIIBytes.isUpper(firstByte)
+    if firstByte >= 0x80, TextTokens.isUpperScalar(bytes, start) {
+      capitalised = true
+      uppers += 1
+      lowers -= 1
+    }
+    // Describe the gap before the token.
+    var breakBefore = first
+    var spaces = 0, others = 0
+    var punctuation: UInt8 = 0
+    var gap = gapStart
+    while gap < start {
+      let byte = bytes[gap]
+      if byte == 0x20 {
+        spaces += 1
+      } else {
+        others += 1
+        switch byte {
+        case 0x0A, 0x0D, 0x09: breakBefore = true
+        case 0x21, 0x3F, 0x22: breakBefore = true; punctuation = byte
+        case 0x2E: if !previousIsInitial { breakBefore = true }; punctuation = byte
+        default: if byte < 0x80 { punctuation = byte } else if byte == 0xE2 { breakBefore = true }
+        }
+      }
+      gap += 1
+    }
+    let initialGap = others == 1 && spaces == 1 && bytes[gapStart] == 0x2E && previousIsInitial
+    let tight = !first && ((spaces == 1 && others == 0) || initialGap)
+    let kind: TextToken.Kind = letters == 0 ? .number : (digits == 0 ? .word : .mixed)
+    first = false
+    previousIsInitial = end - start == 1 && kind == .word
+    gapStart = end
+    position = end
+    return TextToken(
+      start: start, end: end, kind: kind, capitalised: capitalised,
+      allCaps: uppers > 1 && lowers == 0 && letters > 1, ascii: ascii, breakBefore: breakBefore, tightBefore: tight,
+      punctuationBefore: punctuation, dotAfter: end < count && bytes[end] == 0x2E, hash: hash)
   }
 }

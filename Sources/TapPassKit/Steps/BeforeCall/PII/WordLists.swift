@@ -75,21 +75,35 @@ enum WordLists {
   static let keys = Key()
 
   /// Honorifics before a name (the dot is optional and handled by the caller).
-  static let titles = set("mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sra srta dott dottssa rev capt sgt dame")
+  static let titleWords = "mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sra srta dott dottssa rev capt sgt dame"
+  static let titles = set(titleWords)
+  static let packedTitles = PackedWords(byteSet(titleWords))
 
   /// Words after which a capitalised word is very likely a name.
-  static let strongCues = set("dear signed sincerely regards cheers thanks patient employee contact attn attention named called nee née surname firstname lastname fullname")
+  static let strongCueWords = "dear signed sincerely regards cheers thanks patient employee contact attn attention named called nee née surname firstname lastname fullname"
+  static let strongCues = set(strongCueWords)
 
   /// Words after which a capitalised word is likely a name (weaker).
-  static let weakCues = set("by with met meet cc under tribute")
+  static let weakCueWords = "by with met meet cc under tribute"
+  static let weakCues = set(weakCueWords)
 
   /// Words that speak of a person: after them a name-shaped word is a
   /// name even when no list knows it ("says Lépicier", "my kid Oskar").
-  static let humanCues = set("""
+  static let humanCueWords = """
     says said ask asked tell told thank thanks hi hello hey starring producer director directed written sung kid son \
     daughter wife husband brother sister mother father mom dad friend colleague boss partner uncle aunt cousin nephew \
     niece grandma grandpa grandson granddaughter fiance fiancee girlfriend boyfriend coworker neighbor neighbour
-    """)
+    """
+  static let humanCues = set(humanCueWords)
+
+  /// Every word that, right before a capitalised word, can make it a name
+  /// or part of a list of names: titles, cues, the words of "my name is",
+  /// "I am", "call me", and "and". A capitalised word after none of them
+  /// needs the name lists to be a name (`NameSeeds`).
+  static let nameCueWords = [titleWords, strongCueWords, weakCueWords, humanCueWords, "name is i'm im am me and"].joined(separator: " ")
+  static let nameCues = set(nameCueWords)
+  /// The same, packed (`PackedWords`), for the words of up to eight bytes.
+  static let packedNameCues = PackedWords(byteSet(nameCueWords))
 
   /// Verbs that take a person as subject ("Mikkel shouted", "says Becker").
   static let humanVerbs = set("said says shouted asked told replied wrote spent lives lived laughed smiled cried whispered married explained added noted argued insisted admitted")

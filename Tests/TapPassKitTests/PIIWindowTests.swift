@@ -1,0 +1,80 @@
+import Testing
+@testable import TapPassKit
+
+/// detect_pii reads names, addresses and letter-and-digit ids only in
+/// windows of tokens around seeds (`NameSeeds`, `TokenWindows`); reading
+/// the whole field must find exactly the same. Random texts built from the
+/// words and signs those rules react to (names, cues, titles, street words,
+/// numbers, apostrophes, hyphens, non-ASCII letters, line breaks) are
+/// inspected both ways and compared, for several configurations.
+@Suite struct PIIWindowTests {
+  static let words: [String] = [
+    "John", "Maria", "Smith", "Gonzalez", "Miller", "Anne-Marie", "O'Neil", "Emily", "Will", "May", "Grant", "Jordan",
+    "Sjöberg", "Émile", "Lépicier", "Fleischer", "Mcintosh", "Brabec", "Sultygov", "olga", "janice", "krylova", "hurst",
+    "Dear", "Mr.", "Dr.", "dr.", "Mrs", "Professor.", "Prof", "Contact", "contact", "Thanks", "by", "with", "says",
+    "said", "friend", "my", "name", "Name", "is", "I", "I'm", "am", "call", "calls", "me", "and", "And", "van", "de",
+    "la", "the", "The", "a", "report", "Report", "Service", "Table", "Agent", "Config", "team", "Team", "IBAN", "SSN",
+    "API", "MyComponent", "iPhone", "Street", "St", "Rd", "Avenue", "Via", "Rue", "Hauptstraße", "Søndergade", "tér",
+    "Apt.", "Suite", "Box", "PO", "APO", "AA", "CA", "IL", "Japan", "zip", "code", "postcode", "12", "221", "5", "94105",
+    "62704", "1600", "SW1A", "1AA", "4111", "1111", "536-22-1234", "RCCMNL83S18D969H", "CACA", "580710", "NF7",
+    "DE89", "3704", "+1", "415-555-0132", "日本語", "café", "naïve", "Paris", "Monday", "March", "Smith's", "Johns",
+    "Processing", "Writing", "Farms", "shouted", "replied",
+  ]
+  static let gaps: [String] = [" ", " ", " ", " ", " ", ", ", ". ", ": ", "? ", "! ", "\n", " - ", "  ", "'", "-", ".", " (", ") ", "\"", " — ", "\t"]
+
+  static let filler = ["value", "report", "the", "table", "policy", "of", "agent", "timeout", "review", "draft"]
+
+  /// Prose with a sentence start now and then and the words above sprinkled
+  /// in: sparse enough for the windows to part.
+  static func text(_ generator: inout RobustnessTests.SeededGenerator) -> String {
+    var text = "Report"
+    let count = Int(generator.next() % 200) + 60
+    for _ in 0..<count {
+      text += generator.next() % 8 == 0 ? gaps[Int(generator.next() % UInt64(gaps.count))] : " "
+      switch generator.next() % 50 {
+      case 0: text += words[Int(generator.next() % UInt64(words.count))]
+      case 1: text += words[Int(generator.next() % UInt64(words.count))] + " " + words[Int(generator.next() % UInt64(words.count))]
+      case 2, 3: text += ". Metric"
+      default: text += filler[Int(generator.next() % UInt64(filler.count))]
+      }
+    }
+    return text
+  }
+
+  static func described(_ found: DetectPIIStep.TokenFindings) -> [String] {
+    (found.ids + found.names + found.addresses).map { "\($0.start)-\($0.end) \($0.type) \($0.score) \($0.reasons)" }.sorted()
+  }
+
+  static let configurations: [String: DetectPIIStep.Configuration] = {
+    var names = DetectPIIStep.Configuration()
+    names.types = ["person"]
+    var addresses = DetectPIIStep.Configuration()
+    addresses.types = ["address", "national_id"]
+    var strict = DetectPIIStep.Configuration()
+    strict.nameMinScore = 0.9
+    return ["default": DetectPIIStep.Configuration(), "names": names, "addresses and ids": addresses, "name score 0.9": strict]
+  }()
+
+  @Test(arguments: ["default", "names", "addresses and ids", "name score 0.9"])
+  func windowsFindWhatTheWholeFieldHas(configuration: String) throws {
+    let step = DetectPIIStep(configuration: try #require(Self.configurations[configuration]))
+    let database = try HyperscanDatabase(patterns: DetectPIIStep.patterns, cacheDirectory: nil)
+    var generator = RobustnessTests.SeededGenerator(state: 20_261_124)
+    var windowed = 0
+    let texts = 3_000
+    for _ in 0..<texts {
+      let text = Self.text(&generator)
+      let bytes = Array(text.utf8)
+      let same: Bool = bytes.withUnsafeBufferPointer { buffer in
+        let matches = database.scan(buffer).matches.map { PatternMatch(pattern: $0.id, start: $0.start, end: $0.end) }
+        guard let found = step.windowed(buffer, cues: DetectPIIStep.cues(matches)) else { return true }
+        windowed += 1
+        return Self.described(found) == Self.described(step.wholeField(buffer))
+      }
+      #expect(same, "\(text)")
+      if !same { return }
+    }
+    // Most texts must have gone through the windows, or this proves little.
+    #expect(windowed * 2 > texts, "windows used for \(windowed) of \(texts) texts")
+  }
+}
