@@ -23,18 +23,21 @@ import Testing
   static let gaps: [String] = [" ", " ", " ", " ", " ", ", ", ". ", ": ", "? ", "! ", "\n", " - ", "  ", "'", "-", ".", " (", ") ", "\"", " — ", "\t"]
 
   static let filler = ["value", "report", "the", "table", "policy", "of", "agent", "timeout", "review", "draft"]
+  static let cues = ["Dr.", "dr.", "Mr", "Mrs.", "Dear", "Contact", "thanks,", "by", "says", "my friend", "name:", "my name is", "call me", "Smith and"]
+  static let names = ["Smith", "Hansen", "John", "Maria Gonzalez", "hurst", "janice", "olga krylova", "Sultygov", "Miller", "Émile"]
 
   /// Prose with a sentence start now and then and the words above sprinkled
   /// in: sparse enough for the windows to part.
   static func text(_ generator: inout RobustnessTests.SeededGenerator) -> String {
     var text = "Report"
-    let count = Int(generator.next() % 200) + 60
+    let count = Int(generator.next() % 300) + 60
     for _ in 0..<count {
       text += generator.next() % 8 == 0 ? gaps[Int(generator.next() % UInt64(gaps.count))] : " "
-      switch generator.next() % 50 {
+      switch generator.next() % 90 {
       case 0: text += words[Int(generator.next() % UInt64(words.count))]
       case 1: text += words[Int(generator.next() % UInt64(words.count))] + " " + words[Int(generator.next() % UInt64(words.count))]
       case 2, 3: text += ". Metric"
+      case 4: text += cues[Int(generator.next() % UInt64(cues.count))] + " " + names[Int(generator.next() % UInt64(names.count))]
       default: text += filler[Int(generator.next() % UInt64(filler.count))]
       }
     }

@@ -11,6 +11,7 @@
 struct PackedWords: @unchecked Sendable {
   private let keys: UnsafePointer<UInt64>
   private let shift: Int
+  private let mask: Int
   /// For a large set, one bit per slot of a 65,536-bit map (8 KB, small
   /// enough to stay cached between fields) that is set for every word's
   /// hash: most absent words are rejected without touching the table.
@@ -44,6 +45,7 @@ struct PackedWords: @unchecked Sendable {
     }
     self.keys = UnsafePointer(keys)
     self.shift = shift
+    mask = (1 << bits) - 1
     self.filter = filter.map { UnsafePointer($0) }
   }
 
@@ -61,7 +63,6 @@ struct PackedWords: @unchecked Sendable {
       let bit = Self.filterBit(key)
       if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
     }
-    let mask = (1 << (64 - shift)) - 1
     var slot = Self.slot(key, shift)
     while true {
       let stored = keys[slot]
@@ -74,7 +75,6 @@ struct PackedWords: @unchecked Sendable {
   /// `bytes[start..<end]` (one to eight ASCII letters or digits) packed
   /// lower-case.
   @inline(__always) static func pack(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
-    let length = end - start
     var word: UInt64
     if start + 8 <= bytes.count {
       word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + start).loadUnaligned(as: UInt64.self))
@@ -82,8 +82,8 @@ struct PackedWords: @unchecked Sendable {
       word = 0
       for index in start..<end { word |= UInt64(bytes[index]) << (8 * (index - start)) }
     }
-    let mask: UInt64 = length >= 8 ? ~0 : (1 << (8 * UInt64(length))) - 1
-    // Setting bit 5 lower-cases ASCII letters and leaves digits as they are.
-    return (word | 0x2020_2020_2020_2020) & mask
+    // Setting bit 5 lower-cases ASCII letters and leaves digits as they
+    // are; the mask keeps the word's `end - start` bytes.
+    return (word | 0x2020_2020_2020_2020) & (~0 >> UInt64(64 - 8 * (end - start)))
   }
 }

@@ -17,8 +17,6 @@ struct NameSeeds {
   private var lastNames: NameList { NameList.last }
   private let cues = WordLists.nameCues
   private let packedCues = WordLists.packedNameCues
-  private let packedTitles = WordLists.packedTitles
-  private let titles = WordLists.titles
   private let particles = WordLists.particles
   private let common = WordLists.common
   private let places = WordLists.places
@@ -184,28 +182,12 @@ struct NameSeeds {
     return end
   }
 
-  /// Where the run of ASCII letters and digits that ends at `end` starts,
-  /// from the eight bytes before `end` when they hold its start.
-  @inline(__always) private static func runStart(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int) -> Int {
-    if end >= 8 {
-      let word = load(UnsafeRawPointer(bytes.baseAddress! + end - 8))
-      let folded = (word | 0x2020_2020_2020_2020) & 0x7F7F_7F7F_7F7F_7F7F
-      let ascii = word & 0x7F7F_7F7F_7F7F_7F7F
-      let letters = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) ^ (folded &+ 0x0505_0505_0505_0505)
-      let digits = (ascii &+ 0x5050_5050_5050_5050) ^ (ascii &+ 0x4646_4646_4646_4646)
-      let others = ~((letters | digits) & ~word) & 0x8080_8080_8080_8080
-      if others != 0 { return end - 8 + (63 - others.leadingZeroBitCount) >> 3 + 1 }
-    }
-    var start = end
-    while start > 0, PIIBytes.isAlnum(bytes[start - 1]) { start -= 1 }
-    return start
-  }
-
   /// Whether the word at `start` (an upper-case ASCII letter after a hard
   /// break) is a seed, and where it ends. Not a seed only when the bytes
   /// show for sure that `PersonNames` finds nothing in it: an ASCII word
-  /// in no first-name list, not after a cue word (`WordLists.nameCues`),
-  /// not followed by a capitalised word or a particle (no chain), a
+  /// in no first-name list, not after a cue word (`WordLists.nameCues`;
+  /// a title before its dot is marked by `pii_name_cue` instead), not
+  /// followed by a capitalised word or a particle (no chain), a
   /// frequent surname only at a sentence start (no "surname" score), and
   /// not a frequent surname before "and" (no pair of names). Anything
   /// unusual around it (non-ASCII, apostrophes, hyphens) makes it a seed.
@@ -222,7 +204,12 @@ struct NameSeeds {
     } else if firstNames.frequency(hash: Self.hash(bytes, start, end)) > 0 {
       return (true, end)
     }
-    // The gap before the word, and the word before that.
+    // The gap before the word, and the word before that. At a sentence
+    // start after a word of two or more letters (". " the gap) the word is
+    // not tight and only a title can apply, which `pii_name_cue` marks.
+    if start >= 4, bytes[start - 1] == 0x20, bytes[start - 2] == 0x2E, PIIBytes.isAlnum(bytes[start - 3]), PIIBytes.isAlnum(bytes[start - 4]) {
+      return (after(bytes, start, end, breakBefore: true), end)
+    }
     var gapStart = start
     while gapStart > 0 {
       let byte = bytes[gapStart - 1]
@@ -252,8 +239,8 @@ struct NameSeeds {
       let gap = start - gapStart
       let tight = (gap == 1 && bytes[gapStart] == 0x20) || (gap == 2 && initial && bytes[gapStart] == 0x2E && bytes[gapStart + 1] == 0x20)
       // Which words before can matter (`PersonNames.evidence`, `joined`):
-      // any cue when tight or after ":", "," or "?"; only a title right
-      // before its dot otherwise ("Dr. Smith"); none after other gaps.
+      // any cue when tight or after ":", "," or "?"; otherwise only a title
+      // right before its dot ("Dr. Smith"), and `pii_name_cue` marks those.
       if tight || punctuation == 0x3A || punctuation == 0x2C || punctuation == 0x3F {
         var wordStart = gapStart - 1
         while wordStart > 0, PIIBytes.isAlnum(bytes[wordStart - 1]) { wordStart -= 1 }
@@ -261,33 +248,42 @@ struct NameSeeds {
         let cue = gapStart - wordStart <= 8
           ? packedCues.contains(PackedWords.pack(bytes, wordStart, gapStart)) : cues.contains(Self.hash(bytes, wordStart, gapStart))
         if cue { return (true, end) }
-      } else if gap <= 2, bytes[gapStart] == 0x2E {
-        // A title has no apostrophe, hyphen or non-ASCII letter, so the run
-        // alone decides (a token longer than the run is no title either).
-        let wordStart = Self.runStart(bytes, before: gapStart)
-        let title = gapStart - wordStart <= 8
-          ? packedTitles.contains(PackedWords.pack(bytes, wordStart, gapStart)) : titles.contains(Self.hash(bytes, wordStart, gapStart))
-        if title { return (true, end) }
       }
     }
-    // The word after: a chain or an "and".
+    return (after(bytes, start, end, breakBefore: breakBefore), end)
+  }
+
+  /// Whether the word after `bytes[start..<end]` (judged above) makes it a
+  /// seed: a chain or an "and"; then a frequent surname where that scores.
+  @inline(__always) private func after(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, breakBefore: Bool) -> Bool {
+    let count = bytes.count
+    // The common case: one space, then a lower-case word of five or more
+    // letters (no particle, no "and").
+    if !breakBefore || end + 1 >= count || bytes[end] != 0x20 || !PIIBytes.isLower(bytes[end + 1]) || Self.letters(bytes, from: end + 1) - end - 1 < 5 {
+      return afterInFull(bytes, start, end, breakBefore: breakBefore)
+    }
+    return false
+  }
+
+  private func afterInFull(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, breakBefore: Bool) -> Bool {
+    let count = bytes.count
     var beforeAnd = false
     var next = end
     while next < count {
       let byte = bytes[next]
-      if byte >= 0x80 { return (true, end) }
+      if byte >= 0x80 { return true }
       if PIIBytes.isAlnum(byte) { break }
       next += 1
     }
     if next < count, PIIBytes.isLetter(bytes[next]) {
       let tight = (next - end == 1 && bytes[end] == 0x20)
         || (next - end == 2 && bytes[end] == 0x2E && bytes[end + 1] == 0x20 && end - start == 1)
-      if tight && PIIBytes.isUpper(bytes[next]) { return (true, end) }
+      if tight && PIIBytes.isUpper(bytes[next]) { return true }
       var runEnd = next
       while runEnd < count, runEnd - next < 5, PIIBytes.isLetter(bytes[runEnd]) { runEnd += 1 }
       if runEnd - next < 5 {
         let whole = runEnd == count || TextTokens.isHardBreak(bytes[runEnd])
-        if tight, !whole || particles.contains(Self.hash(bytes, next, runEnd)) { return (true, end) }
+        if tight, !whole || particles.contains(Self.hash(bytes, next, runEnd)) { return true }
         // "and's" is the token "and" too.
         beforeAnd = runEnd - next == 3 && (!whole || Self.hash(bytes, next, runEnd) == and)
       }
@@ -296,10 +292,10 @@ struct NameSeeds {
       let hash = Self.hash(bytes, start, end)
       if !common.contains(hash), !places.contains(hash) {
         let surname = lastNames.frequency(hash: hash)
-        if (surname >= 5 && !breakBefore) || (surname >= 10 && beforeAnd) { return (true, end) }
+        if (surname >= 5 && !breakBefore) || (surname >= 10 && beforeAnd) { return true }
       }
     }
-    return (false, end)
+    return false
   }
 }
 

@@ -77,7 +77,6 @@ enum WordLists {
   /// Honorifics before a name (the dot is optional and handled by the caller).
   static let titleWords = "mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sra srta dott dottssa rev capt sgt dame"
   static let titles = set(titleWords)
-  static let packedTitles = PackedWords(byteSet(titleWords))
 
   /// Words after which a capitalised word is very likely a name.
   static let strongCueWords = "dear signed sincerely regards cheers thanks patient employee contact attn attention named called nee née surname firstname lastname fullname"
