@@ -36,7 +36,10 @@ public struct ThreatRule: Sendable {
       if rule.score > rules[best.pattern].score { best = match }
       if fired.insert(match.pattern).inserted { miss *= 1 - rule.score }
     }
-    let names = fired.sorted { rules[$0].score > rules[$1].score }.map { "rule:" + rules[$0].spec.name }
+    // Ties in score go by rule order: a Set's order changes from one process
+    // to the next, and the same record must always give the same bytes.
+    let names = fired.sorted { rules[$0].score != rules[$1].score ? rules[$0].score > rules[$1].score : $0 < $1 }
+      .map { "rule:" + rules[$0].spec.name }
     let strongest = rules[best.pattern]
     return Judgement(score: 1 - miss, start: best.start, end: best.end, category: strongest.category, reasons: names)
   }
