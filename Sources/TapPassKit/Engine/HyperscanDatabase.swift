@@ -27,22 +27,21 @@ public final class HyperscanDatabase: @unchecked Sendable {
   private let tracksStart: [Bool]
   /// Patterns whose start is found in a second pass (`deferredStart`), by
   /// global id, and their one-pattern start-tracking databases.
-  private let deferredIDs: [Int]
   private let isDeferred: [Bool]
-  private let deferredSpecs: [PatternSpec]
+  private let deferredSpecs: [Int: PatternSpec]
   private var startDatabases: [Int: HyperscanDatabase] = [:]
   public private(set) var loadedFromCache = false
 
   public init(patterns: [PatternSpec], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
     patternCount = patterns.count
     tracksStart = patterns.map { $0.leftmostStart && !$0.deferredStart }
-    deferredIDs = patterns.indices.filter { patterns[$0].leftmostStart && patterns[$0].deferredStart }
     isDeferred = patterns.map { $0.leftmostStart && $0.deferredStart }
-    deferredSpecs = deferredIDs.map { index in
-      var spec = patterns[index]
-      spec.deferredStart = false
-      return spec
+    var deferredSpecs: [Int: PatternSpec] = [:]
+    for (id, spec) in patterns.enumerated() where spec.leftmostStart && spec.deferredStart {
+      deferredSpecs[id] = spec
+      deferredSpecs[id]?.deferredStart = false
     }
+    self.deferredSpecs = deferredSpecs
     // The main database tracks no start for deferred patterns.
     let patterns = patterns.map { spec in
       var spec = spec
@@ -242,8 +241,7 @@ public final class HyperscanDatabase: @unchecked Sendable {
   /// keep their end offsets only.
   private func startTracking(_ id: Int) -> HyperscanDatabase? {
     if let database = startDatabases[id] { return database }
-    guard let index = deferredIDs.firstIndex(of: id),
-      let database = try? HyperscanDatabase(patterns: [deferredSpecs[index]], cacheDirectory: nil)
+    guard let spec = deferredSpecs[id], let database = try? HyperscanDatabase(patterns: [spec], cacheDirectory: nil)
     else { return nil }
     startDatabases[id] = database
     return database

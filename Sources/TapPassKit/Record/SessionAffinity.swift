@@ -77,10 +77,13 @@ public enum SessionAffinity {
 
   /// FNV-1a of the decoded string (raw bytes when there is no escape).
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
-    let raw = Array(bytes[start..<end])
-    let decoded = raw.contains(0x5C) ? JSONString.unescape(raw) : raw
+    let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in decoded { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+    func add(_ value: some Sequence<UInt8>) {
+      for byte in value { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01B3 }
+    }
+    // Copied and decoded only when escaped: the usual id is hashed in place.
+    if raw.contains(0x5C) { add(JSONString.unescape(raw)) } else { add(raw) }
     return hash
   }
 }

@@ -83,12 +83,14 @@ public struct ModelJudge: Sendable {
   /// view's windows and each decoded blob.
   static func allScores(_ bank: ModelBank, _ bytes: [UInt8], _ views: [TextView]) -> [LinearTextModel.Score] {
     var best = windows(bank, bytes)
-    func keepBetter(_ scores: [LinearTextModel.Score]) {
-      for index in best.indices where scores[index].positive > best[index].positive { best[index] = scores[index] }
-    }
-    if let folded = views.first(where: { $0.kind == .folded && $0.depth == 0 }) { keepBetter(windows(bank, folded.bytes)) }
-    for view in views where view.kind == .decoded { keepBetter(bank.scores(view.bytes[...])) }
+    if let folded = views.first(where: { $0.kind == .folded && $0.depth == 0 }) { keepBetter(&best, windows(bank, folded.bytes)) }
+    for view in views where view.kind == .decoded { keepBetter(&best, bank.scores(view.bytes[...])) }
     return best
+  }
+
+  /// Keeps, per model, the more positive of two scores.
+  static func keepBetter(_ best: inout [LinearTextModel.Score], _ scores: [LinearTextModel.Score]) {
+    for index in best.indices where scores[index].positive > best[index].positive { best[index] = scores[index] }
   }
 
   /// The text scored whole when short, else per half-overlapping window
@@ -98,8 +100,7 @@ public struct ModelJudge: Sendable {
     var best = bank.scores(bytes[0..<window])
     var start = window / 2
     while start + window / 2 < min(bytes.count, maxScored) {
-      let part = bank.scores(bytes[start..<min(start + window, bytes.count)])
-      for index in best.indices where part[index].positive > best[index].positive { best[index] = part[index] }
+      keepBetter(&best, bank.scores(bytes[start..<min(start + window, bytes.count)]))
       start += window / 2
     }
     return best
