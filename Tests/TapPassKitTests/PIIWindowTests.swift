@@ -28,7 +28,7 @@ import Testing
 
   /// Prose with a sentence start now and then and the words above sprinkled
   /// in: sparse enough for the windows to part.
-  static func text(_ generator: inout RobustnessTests.SeededGenerator) -> String {
+  static func text(_ generator: inout SeededGenerator) -> String {
     var text = "Report"
     let count = Int(generator.next() % 300) + 60
     for _ in 0..<count {
@@ -62,7 +62,7 @@ import Testing
   func windowsFindWhatTheWholeFieldHas(configuration: String) throws {
     let step = DetectPIIStep(configuration: try #require(Self.configurations[configuration]))
     let database = try HyperscanDatabase(patterns: DetectPIIStep.patterns, cacheDirectory: nil)
-    var generator = RobustnessTests.SeededGenerator(state: 20_261_124)
+    var generator = SeededGenerator(state: 20_261_124)
     var windowed = 0
     let texts = 3_000
     for _ in 0..<texts {

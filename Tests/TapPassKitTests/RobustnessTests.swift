@@ -5,17 +5,6 @@ import Testing
 /// (overflow, out-of-bounds), and every finding must lie inside its field.
 /// A seeded generator keeps failures reproducible.
 @Suite struct RobustnessTests {
-  struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Fragments that steer validators into their edge cases.
   static let fragments: [String] = [
     "0", "9", "00", "1234567890", "-", ".", ":", "/", "@", "=", "\"", "'", "\\", " ", "\n", "\t",

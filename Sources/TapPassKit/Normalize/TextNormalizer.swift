@@ -34,12 +34,14 @@ public struct TextNormalizer: Sendable {
   /// found in it, recursively.
   private func expand(_ view: TextView, isRaw: Bool, into result: inout Result, budget: inout Int) {
     if view.bytes.count > maxFoldedBytes { result.incomplete = true }
-    if let folded = Self.fold(view, isRaw: isRaw, limit: maxFoldedBytes) {
+    let survey = ByteSurvey(view.bytes, foldLimit: maxFoldedBytes)
+    if survey.mayFold, let folded = Self.fold(view, isRaw: isRaw, limit: maxFoldedBytes) {
       if result.views.count >= maxViews { result.incomplete = true; return }
       result.views.append(folded)
     }
     // Blobs are looked for in the unfolded text: folding (leetspeak above
     // all) would corrupt their alphabet.
+    guard survey.mayHoldBlob else { return }
     for blob in BlobDecoder.blobs(in: view.bytes) {
       if view.depth >= maxDepth || result.views.count >= maxViews || budget <= 0 {
         result.incomplete = true
@@ -60,9 +62,9 @@ public struct TextNormalizer: Sendable {
   }
 
   /// The folded form of a view, or nil when folding changes nothing.
+  /// Callers ask `ByteSurvey.mayFold` first, which rules out most text.
   static func fold(_ view: TextView, isRaw: Bool, limit: Int) -> TextView? {
     let bytes = view.bytes.count > limit ? Array(view.bytes[..<limit]) : view.bytes
-    guard needsFolding(bytes) else { return nil }
     var scalars = TextViewBuilder(capacity: bytes.count)
     bytes.withUnsafeBufferPointer { buffer in
       var position = 0
@@ -94,34 +96,6 @@ public struct TextNormalizer: Sendable {
   @inline(__always)
   static func origin(_ view: TextView, _ isRaw: Bool, _ start: Int, _ end: Int) -> Range<Int> {
     isRaw && view.origins.isEmpty ? start..<end : view.originalRange(start, end)
-  }
-
-  /// Cheap test: any non-ASCII byte, or a leetspeak or spacing candidate.
-  static func needsFolding(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBufferPointer { buffer in ByteClasses.table.withUnsafeBufferPointer { classes in
-      var previousLetter = false
-      var index = 0
-      while index < buffer.count {
-        let byte = buffer[index]
-        let byteClass = classes[Int(byte)]
-        if byteClass & ByteClasses.nonASCII != 0 { return true }
-        let letter = byteClass & ByteClasses.letter != 0
-        if previousLetter, byteClass & ByteClasses.leet != 0, index + 1 < buffer.count,
-          classes[Int(buffer[index + 1])] & ByteClasses.letter != 0
-        {
-          return true
-        }
-        // "i g n o r e": single letters separated by single spaces.
-        if letter, index + 6 < buffer.count, buffer[index + 1] == 0x20, buffer[index + 3] == 0x20, buffer[index + 5] == 0x20,
-          isLetter(buffer[index + 2]), isLetter(buffer[index + 4]), isLetter(buffer[index + 6]), !previousLetter
-        {
-          return true
-        }
-        previousLetter = letter
-        index += 1
-      }
-      return false
-    } }
   }
 
   @inline(__always)

@@ -44,7 +44,8 @@ public final class ModelBank: Sendable {
       used = []
       return
     }
-    var table = [SIMD8<Int8>](repeating: SIMD8<Int8>(), count: 1 << bits)
+    // One more bucket, always zero, that unused buckets are redirected to.
+    var table = [SIMD8<Int8>](repeating: SIMD8<Int8>(), count: (1 << bits) + 1)
     var used = [UInt64](repeating: 0, count: max(1, (1 << bits) / 64))
     for (index, (_, model)) in models.enumerated() {
       let count = model.classes.count
@@ -99,12 +100,15 @@ public final class ModelBank: Sendable {
     let shift = UInt32(32 - bits)
     var gram: UInt32 = 0x20 << 24
     var gramLength = 1
+    let zeroBucket = 1 << bits
+    // No branch on whether a bucket is used: it would mispredict on most
+    // n-grams. An unused bucket reads the zero bucket instead, which stays
+    // in cache, so the table is only touched where a model has a weight.
     @inline(__always) func add(_ x: UInt32) {
       let bucket = Int((x &* 0x9E37_79B1) >> shift)
       features += 1
-      if used[bucket >> 6] & (1 << UInt64(bucket & 63)) != 0 {
-        sums &+= SIMD8<Int32>(truncatingIfNeeded: table[bucket])
-      }
+      let isUsed = used[bucket >> 6] >> UInt64(bucket & 63) & 1 != 0
+      sums &+= SIMD8<Int32>(truncatingIfNeeded: table[isUsed ? bucket : zeroBucket])
     }
     @inline(__always) func push(_ byte: UInt8) {
       gram = gram >> 8 | UInt32(byte) << 24

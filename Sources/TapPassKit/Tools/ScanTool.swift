@@ -119,7 +119,8 @@ struct ScanCommand: ParsableCommand {
     }
     try session.finish()
     if let writeBaseline { try Baseline.write(session.fingerprints, to: writeBaseline) }
-    if let benchmark { try BenchmarkReport.write(engine: engine, seconds: ProgressReporter.monotonicSeconds() - started, records: session.records, recordMicroseconds: session.recordMicroseconds, to: benchmark) }
+    if let benchmark { try BenchmarkReport.write(engine: engine, seconds: ProgressReporter.monotonicSeconds() - started, records: session.records,
+      stepTimedRecords: session.stepTimedRecords, recordTimes: session.recordTimes, to: benchmark) }
     if session.errors > 0 { throw ExitStatus.error.exitCode }
     if session.found > 0 { throw ExitCode(exitCode) }
   }

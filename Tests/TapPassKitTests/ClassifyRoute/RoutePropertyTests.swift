@@ -6,20 +6,7 @@ import Testing
 /// open circuit is never chosen, and a block always carries a reason.
 /// Seeded, so a failure reproduces; the seed is in the message.
 @Suite struct RoutePropertyTests {
-  /// SplitMix64: small, fast, and the same sequence on every platform.
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
-    mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
-  }
+  typealias Random = SeededGenerator
 
   static let levels = ClassificationLevel.allCases.map(\.name)
   static let texts = [
