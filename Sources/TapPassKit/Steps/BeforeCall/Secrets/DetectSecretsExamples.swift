@@ -90,6 +90,8 @@ enum DetectSecretsExamples {
     // A vendor token in its exact format, even with a typed run in it (a
     // test fixture's key is still reported; only masks are not).
     StepExample("OCTOPUS_API_KEY=«api_key:API" + "-1234567890QWRTZ7KX9PLM4VNB»"),
+    // A line that is a name and a token, without an operator.
+    StepExample("[deploy]\n  acmecloud «api_key:Q7vXk2mR9tLp4WzN8cYb3HsJ»\n"),
     // Prose: a copula between the key word and the value.
     StepExample("I think my VPN password is «generic_password:Wq7tz!pR4m» but it stopped working", role: .user),
     // The identifier half of a credential pair.
@@ -143,6 +145,7 @@ enum DetectSecretsExamples {
     StepExample("W KeyguardUpdateMonitor: android.util.AndroidRuntimeException: bad state"),
     StepExample("Skipping AppWindowToken{df0798e token=Token{a64f992 ActivityRecord}}"),
     StepExample("The targets passed to `nn.CrossEntropyLoss()` must be class indices."),
+    StepExample("Call\tgetUserAccountSettingsForTenant2 before saving\nCommit 3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39 fixed it"),
     StepExample("W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce"),
     StepExample("kubectl create secret generic app --from-literal=mysecret=secretvalue1"),
     StepExample("- Use `eslint-plugin-jsx-a11y` to catch accessibility issues"),
