@@ -87,6 +87,11 @@ enum DetectSecretsExamples {
     StepExample("DOCKER_TOKEN=«api_key:dckr" + "_pat_NnH-HJNKiuMo1m9aPLjSegUgMNH»"),
     StepExample("NEW_RELIC_API_KEY=«api_key:NR" + "AK-P8KUZN7N4TUBJC5KB2DFOMRDCWL»"),
     StepExample("oc login --token=«api_key:sha256~mMxi0QoFHxMEwyS9i7IoLhbwvHREwHKt-pI8TcP4vWu»"),
+    // A vendor token in its exact format, even with a typed run in it (a
+    // test fixture's key is still reported; only masks are not).
+    StepExample("OCTOPUS_API_KEY=«api_key:API" + "-1234567890QWRTZ7KX9PLM4VNB»"),
+    // A line that is a name and a token, without an operator.
+    StepExample("[deploy]\n  acmecloud «api_key:Q7vXk2mR9tLp4WzN8cYb3HsJ»\n"),
     // Prose: a copula between the key word and the value.
     StepExample("I think my VPN password is «generic_password:Wq7tz!pR4m» but it stopped working", role: .user),
     // The identifier half of a credential pair.
@@ -117,7 +122,9 @@ enum DetectSecretsExamples {
     StepExample(#"SLACK_TOKEN="xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d""#),
     StepExample("OPENAI_API_KEY=sk-proj-KutZkS8vjpZWKAg2aYsWT4BlbkFJkbiPJXujzTp2xeuREAsc"),
     StepExample("publishable: pk_live_TSgQpFjZ46UGS7PNKyLtBT1p"),
-    StepExample("sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-1234fghijklmnopby56aaaogaopaaaabc123xyzAA"),
+    StepExample("sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-1234fghijklmnopby56aaaogaopaaaabc123xyzBB"),
+    // A typed run under a key: invented, the key proves nothing more.
+    StepExample("ACME_TOKEN=Zq81234567890abcdefXyW"),
     // Hashes, ids and versions in ordinary context.
     StepExample("Fixed in commit 3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39, see the changelog."),
     StepExample("commit: eb6101852dc5cecfef22b3ac24f2aaa13f50040b"),
@@ -138,6 +145,7 @@ enum DetectSecretsExamples {
     StepExample("W KeyguardUpdateMonitor: android.util.AndroidRuntimeException: bad state"),
     StepExample("Skipping AppWindowToken{df0798e token=Token{a64f992 ActivityRecord}}"),
     StepExample("The targets passed to `nn.CrossEntropyLoss()` must be class indices."),
+    StepExample("Call\tgetUserAccountSettingsForTenant2 before saving\nCommit 3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39 fixed it"),
     StepExample("W ActivityManager: Bad activity token: android.os.BinderProxy@2bd79ce"),
     StepExample("kubectl create secret generic app --from-literal=mysecret=secretvalue1"),
     StepExample("- Use `eslint-plugin-jsx-a11y` to catch accessibility issues"),

@@ -127,6 +127,9 @@ struct KeyedValues {
       guard shape.entropy >= max(configuration.minEntropy, shape.isHex ? 3.0 : 3.5), shape.dominance <= 0.3 else { return nil }
       // Package and file names (`eslint-plugin-jsx-a11y`) are mostly words.
       guard !ValueForms.isUUID(bytes, range), strongSymbols <= 2, !ValueForms.isWordCompound(bytes, range, share: 0.6) else { return nil }
+      // `decoded eyJ…`: a JWT under a name that says nothing is the JWT
+      // rule's, which stays silent when `jwt` is disabled.
+      if FormatChecks.containsExact(bytes, range.lowerBound..<(range.lowerBound + 3), "eyJ") { return nil }
       score = meaning.vendor ? 0.7 : 0.6
       severity = .medium
     }

@@ -5,7 +5,9 @@
 /// - `isMasked` (applied to every candidate): `xxxx`, `****`, `EXAMPLE`,
 ///   `<...>`, `${VAR}`, `{{ ... }}`, `%s` and sequential runs such as
 ///   `abcdefg`/`1234567` that people type when inventing a key. A vendor
-///   token whose body is `xxxx` is documentation, whatever its prefix.
+///   token whose body is `xxxx` is documentation, whatever its prefix; a
+///   vendor token in its exact format is reported even with a sequential
+///   run in it (see `isMasked`).
 /// - `isPlaceholder` (keyed values only, where the key gives no format):
 ///   the above plus stand-in words (`your_api_key`, `changeme`, `dummy`),
 ///   a single repeated character, and configured extra words.
@@ -32,10 +34,15 @@ struct Placeholders: Sendable {
   }
 
   /// Masks and template references: never a live secret.
-  /// `sequentialRun` is shorter for keyed values than for vendor tokens:
-  /// test fixtures of real formats often hold `123456789`, while an
-  /// alphabet run of ten (`klmnopqrst`) is invented whatever its prefix.
-  func isMasked(_ bytes: [UInt8], _ range: Range<Int>, sequentialRun: Int = 7) -> Bool {
+  /// `sequentialRun` is the length of an `abcdefg`/`1234567` run that marks
+  /// the value as invented; nil for vendor tokens. A value under a key has
+  /// nothing but its look to prove it random, so a typed run gives it away;
+  /// a vendor token has already passed its prefix, alphabet, length and
+  /// layout, and synthetic tokens in the right format (`da2-abcdef…`,
+  /// `API-1234567890…`) are what test fixtures, sample configs and pasted
+  /// logs hold in place of live ones: they are reported, while masks
+  /// (`xxxx`, `****`, `EXAMPLE`) still are not.
+  func isMasked(_ bytes: [UInt8], _ range: Range<Int>, sequentialRun: Int? = 7) -> Bool {
     guard !range.isEmpty else { return true }
     let first = bytes[range.lowerBound]
     let last = bytes[range.upperBound - 1]
@@ -56,7 +63,8 @@ struct Placeholders: Sendable {
     }
     if SecretBytes.contains(bytes, range, "example") { return true }
     if Self.containsTemplateReference(bytes, range) { return true }
-    return Self.hasSequentialRun(bytes, range, length: sequentialRun) || Self.hasPeriodicRun(bytes, range)
+    if let sequentialRun, Self.hasSequentialRun(bytes, range, length: sequentialRun) { return true }
+    return Self.hasPeriodicRun(bytes, range)
   }
 
   /// Twelve or more characters repeating a unit of two to four (`123123…`,

@@ -56,6 +56,12 @@ struct SecretInspector {
           start = SecretBytes.runEnd(bytes, from: start, in: SecretBytes.keyName, limit: match.end)
           while start < match.end && !SecretBytes.keyName.contains(bytes[start]) { start += 1 }
         }
+      case .lineDirective:
+        // The match starts at the line break (or the field's start): the
+        // name is the first word after the indentation.
+        var start = match.start
+        while start < match.end && (bytes[start] == 0x0A || bytes[start] == 0x0D || SecretBytes.isSpace(bytes[start])) { start += 1 }
+        found = assignment(bytes, keyStart: start, rule: rule, parsed: &parsedKeys)
       case .reversedComparison:
         found = reversedComparison(bytes, match, rule: rule)
       case .bearer:

@@ -12,6 +12,9 @@
 ///   keys that name a vendor rather than a secret, `sourcegraph: …`); the
 ///   fixed length means one report per operator, not one per end offset
 ///   (and the same after a single space and a quote, `vendor 'token'`);
+/// - a line that is only a name and a long token, `jira Z7Vo…` (the
+///   directive form of `.netrc`, `redis.conf`, `ssh_config` and of log
+///   lines): anchored on the line break, so prose words cost nothing;
 /// - a quoted literal compared with a secret-ish name, `"…" == password`;
 /// - structural markers: `-----BEGIN … PRIVATE KEY`, `eyJ` of a JWT header,
 ///   `://user:pass@`, webhook hosts, `curl -u`, `.npmrc` auth lines.
@@ -19,6 +22,7 @@ enum SecretRule: Sendable {
   case vendor(VendorFormat)
   case keyword
   case operatorAssignment
+  case lineDirective
   case reversedComparison
   case bearer
   case privateKey
@@ -45,6 +49,9 @@ enum SecretRules {
       // and anchored on the quote: the unquoted form (`word token`) would
       // wake the automaton at every word of prose and cost 4× the scan.
       (PatternSpec("name-quoted-value", #"[A-Za-z] ["'`][A-Za-z0-9+/_\-]{20}"#), .operatorAssignment),
+      // `mixpanel M0UX…` at the start of a line: a name, blanks, then 20
+      // token characters. The unanchored form is the quoted rule's note.
+      (PatternSpec("line-name-value", #"(?:^|[\n\r])[ \t]{0,16}[A-Za-z][A-Za-z0-9_.\-]{1,40}[ \t]{1,8}[A-Za-z0-9+/_\-]{20}"#), .lineDirective),
       (PatternSpec(
         "reversed-comparison",
         #"["'`][ \t]{0,3}[!=]==?[ \t]{0,3}(?:[A-Za-z_][A-Za-z0-9_.]{0,30})?(?:pass|pwd|secret|token|key|auth|credential)"#,

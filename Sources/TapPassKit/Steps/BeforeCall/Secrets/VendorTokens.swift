@@ -1,7 +1,7 @@
 /// Validates a vendor-prefix match: extends it over the format's alphabet,
 /// checks that it stands alone (no token character on either side), checks
 /// the length and the format's own check, and rejects documentation
-/// stand-ins (`ghp_xxxx…`, `…EXAMPLE`, sequential runs).
+/// stand-ins (`ghp_xxxx…`, `…EXAMPLE`, `${TOKEN}`).
 extension SecretInspector {
   enum VendorVerdict {
     case found(Candidate)
@@ -29,7 +29,7 @@ extension SecretInspector {
     let range = start..<stop
     guard format.length.contains(range.count) else { return .notApplicable }
     if stop < bytes.count, SecretBytes.alphanumeric.contains(bytes[stop]) { return .notApplicable }
-    if placeholders.isMasked(bytes, range, sequentialRun: 10) { return .rejected }
+    if placeholders.isMasked(bytes, range, sequentialRun: nil) { return .rejected }
     // `xoxp-572370529330-…-####`: the token continues as a mask.
     if stop < bytes.count, bytes[stop] == UInt8(ascii: "*") || bytes[stop] == UInt8(ascii: "#") { return .rejected }
 
