@@ -90,7 +90,52 @@ public struct TextNormalizer: Sendable {
     }
     let folded = foldWords(scalars)
     if folded.bytes == bytes { return nil }
+    if isRaw, let excerpt = excerpt(folded, of: bytes) { return excerpt.view(.folded, depth: view.depth) }
     return folded.view(.folded, depth: view.depth)
+  }
+
+  /// Bytes of context kept on each side of a change in a folded excerpt.
+  static let excerptContext = 256
+
+  /// The parts of a folded field around what folding changed, joined by
+  /// line breaks; nil when they would cover most of the field anyway.
+  ///
+  /// Why: one token with letters and digits in it (a key, an id, a hash)
+  /// is folded like leetspeak, and the whole field, kilobytes of it, was
+  /// then scanned and scored a second time for one changed word: it made
+  /// such records three times as slow as others. Every rule and window of
+  /// the model that could read a change still sees it, with a sentence or
+  /// two around it; text far from any change reads the same folded or not,
+  /// and the raw scan already covers it.
+  static func excerpt(_ folded: TextViewBuilder, of raw: [UInt8]) -> TextViewBuilder? {
+    let count = folded.bytes.count
+    var windows: [Range<Int>] = []
+    var previousEnd: Int32 = 0
+    for index in 0..<count {
+      let start = folded.origins[index], end = folded.originEnds[index]
+      let same = end == start + 1 && start == previousEnd && raw[Int(start)] == folded.bytes[index]
+      previousEnd = end
+      guard !same else { continue }
+      let window = max(0, index - excerptContext)..<min(count, index + excerptContext + 1)
+      if let last = windows.last, last.upperBound >= window.lowerBound {
+        windows[windows.count - 1] = last.lowerBound..<window.upperBound
+      } else {
+        windows.append(window)
+      }
+    }
+    let covered = windows.reduce(0) { $0 + $1.count }
+    guard covered < count * 3 / 4 else { return nil }
+    var excerpt = TextViewBuilder(capacity: covered + windows.count)
+    for (number, window) in windows.enumerated() {
+      if number > 0 {
+        let joint = Int(folded.originEnds[windows[number - 1].upperBound - 1])
+        excerpt.append(0x0A, from: joint, to: joint)
+      }
+      for index in window {
+        excerpt.append(folded.bytes[index], from: Int(folded.origins[index]), to: Int(folded.originEnds[index]))
+      }
+    }
+    return excerpt
   }
 
   @inline(__always)

@@ -62,19 +62,15 @@ public struct LinearTextModel: Sendable {
     public var positive: Double
     /// The most likely non-benign class.
     public var label: String
-    /// The words and word pairs that contributed most towards `label`.
-    public var topFeatures: [String]
   }
 
   /// Scores at most the first `limit` bytes (longer texts are scored in
   /// windows by the caller).
-  public func score(_ bytes: ArraySlice<UInt8>, topFeatures wanted: Int = 0) -> Score {
+  public func score(_ bytes: ArraySlice<UInt8>) -> Score {
     let classCount = classes.count
     var sums = [Int32](repeating: 0, count: classCount)
     var features = 0
     let shift = UInt32(32 - bits)
-    // Token positions are kept only when an explanation is wanted.
-    var tokens: [(start: Int, end: Int, hash: UInt32)] = []
     var tokenCount = 0
     var gram: UInt32 = 0x20 << 24  // the stream starts with a space
     var gramLength = 1
@@ -89,39 +85,59 @@ public struct LinearTextModel: Sendable {
         gramLength += 1
         if gramLength >= 4 { add(gram ^ 0x5BD1_E995) }
       }
-      var index = bytes.startIndex
       var previous: UInt32? = nil
-      while index < bytes.endIndex {
-        guard Self.fold(bytes[index]) != nil else {
-          index += 1
-          continue
-        }
-        var end = index
-        var hash: UInt32 = 0x811C_9DC5
-        var length = 0
+      Self.forEachToken(bytes) { folded in
         if tokenCount > 0 { push(0x20) }
-        while end < bytes.endIndex, let folded = Self.fold(bytes[end]) {
-          if length < 32 {
-            hash = (hash ^ UInt32(folded)) &* 0x0100_0193
-            push(folded)
-          }
-          length += 1
-          end += 1
-        }
+        folded.forEach(push)
+      } end: { _, _, hash in
         add(hash ^ 1)
         if let previous { add((previous &* 31 &+ hash) ^ 2) }
         previous = hash
-        if wanted > 0 { tokens.append((index, end, hash)) }
         tokenCount += 1
-        index = end
       }
       if tokenCount > 0 { push(0x20) }
     }
-    var score = probabilities(sums: sums, features: features)
-    if wanted > 0, let best = classes.firstIndex(of: score.label) {
-      score.topFeatures = topWords(bytes, tokens, towards: best, count: wanted)
+    return probabilities(sums: sums, features: features)
+  }
+
+  /// The words of `bytes` whose unigram weight pushes most towards `label`
+  /// (the label a score reported), for a finding's reasons. Tokenises only:
+  /// the score itself is already known.
+  public func explain(_ bytes: ArraySlice<UInt8>, towards label: String, count: Int) -> [String] {
+    guard let best = classes.firstIndex(of: label) else { return [] }
+    var tokens: [(start: Int, end: Int, hash: UInt32)] = []
+    Self.forEachToken(bytes) { _ in } end: { start, end, hash in tokens.append((start, end, hash)) }
+    return topWords(bytes, tokens, towards: best, count: count)
+  }
+
+  /// The tokenisation shared with scripts/train: runs of folded token bytes;
+  /// `bytes` gets each token's folded bytes (its first 32, which are also
+  /// all its hash covers), `end` its range and hash.
+  @inline(__always)
+  static func forEachToken(_ bytes: ArraySlice<UInt8>, bytes visit: (ArraySlice<UInt8>) -> Void,
+                           end: (_ start: Int, _ end: Int, _ hash: UInt32) -> Void) {
+    var folded = [UInt8](repeating: 0, count: 32)
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      guard Self.fold(bytes[index]) != nil else {
+        index += 1
+        continue
+      }
+      var stop = index
+      var hash: UInt32 = 0x811C_9DC5
+      var length = 0
+      while stop < bytes.endIndex, let byte = Self.fold(bytes[stop]) {
+        if length < 32 {
+          hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+          folded[length] = byte
+        }
+        length += 1
+        stop += 1
+      }
+      visit(folded[0..<min(length, 32)])
+      end(index, stop, hash)
+      index = stop
     }
-    return score
   }
 
   /// The score from the summed int8 weights of each class and the number
@@ -138,7 +154,7 @@ public struct LinearTextModel: Sendable {
     for c in 0..<classCount { logits[c] = expf(logits[c] - top); total += logits[c] }
     var best = 1
     for c in 1..<classCount where logits[c] > logits[best] { best = c }
-    return Score(positive: Double(1 - logits[0] / total), label: classes[best], topFeatures: [])
+    return Score(positive: Double(1 - logits[0] / total), label: classes[best])
   }
 
   /// Folding shared with scripts/train: lower-case ASCII letters, keep

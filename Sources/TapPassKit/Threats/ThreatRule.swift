@@ -106,9 +106,9 @@ public struct ModelJudge: Sendable {
     return best
   }
 
-  /// The same score again with its top features, for a finding's reasons.
-  public func explain(_ bytes: ArraySlice<UInt8>) -> [String] {
-    model?.score(bytes, topFeatures: 4).topFeatures ?? []
+  /// The features behind a score's label, for a finding's reasons.
+  public func explain(_ bytes: ArraySlice<UInt8>, label: String) -> [String] {
+    model?.explain(bytes, towards: label, count: 4) ?? []
   }
 }
 
@@ -153,7 +153,7 @@ extension ModelJudge {
     var reasons = rule?.reasons ?? []
     if let model {
       reasons.append("model:\(model.label):" + String(Int((model.positive * 1000).rounded())))
-      if modelScore >= 0.5 { reasons += explain(field.bytes.prefix(Self.maxScored)) }
+      if modelScore >= 0.5 { reasons += explain(field.bytes.prefix(Self.maxScored), label: model.label) }
     }
     let fromModel = model.map { modelCategory($0.label) } ?? "unknown"
     // A rule that fires on its own names the category: it is the explanation.
