@@ -66,9 +66,18 @@ public struct TextNormalizer: Sendable {
   static func fold(_ view: TextView, isRaw: Bool, limit: Int) -> TextView? {
     let bytes = view.bytes.count > limit ? Array(view.bytes[..<limit]) : view.bytes
     var scalars = TextViewBuilder(capacity: bytes.count)
+    // A raw field maps to itself: its ASCII runs are copied whole.
+    let identity = isRaw && view.origins.isEmpty
     bytes.withUnsafeBufferPointer { buffer in
       var position = 0
       while position < buffer.count {
+        if identity, buffer[position] < 0x80 {
+          var end = position + 1
+          while end < buffer.count, buffer[end] < 0x80 { end += 1 }
+          scalars.appendIdentity(buffer, position..<end)
+          position = end
+          continue
+        }
         let length = UTF8Validation.sequenceLength(buffer, position)
         let original = origin(view, isRaw, position, position + max(length, 1))
         if length <= 1 {
@@ -110,12 +119,7 @@ public struct TextNormalizer: Sendable {
   static func excerpt(_ folded: TextViewBuilder, of raw: [UInt8]) -> TextViewBuilder? {
     let count = folded.bytes.count
     var windows: [Range<Int>] = []
-    var previousEnd: Int32 = 0
-    for index in 0..<count {
-      let start = folded.origins[index], end = folded.originEnds[index]
-      let same = end == start + 1 && start == previousEnd && raw[Int(start)] == folded.bytes[index]
-      previousEnd = end
-      guard !same else { continue }
+    func cover(_ index: Int) {
       let window = max(0, index - excerptContext)..<min(count, index + excerptContext + 1)
       if let last = windows.last, last.upperBound >= window.lowerBound {
         windows[windows.count - 1] = last.lowerBound..<window.upperBound
@@ -123,8 +127,17 @@ public struct TextNormalizer: Sendable {
         windows.append(window)
       }
     }
+    var previousEnd: Int32 = 0
+    for index in 0..<count {
+      let start = folded.origins[index], end = folded.originEnds[index]
+      let same = end == start + 1 && start == previousEnd && raw[Int(start)] == folded.bytes[index]
+      previousEnd = end
+      if !same { cover(index) }
+    }
+    // Bytes dropped at the very end are a change too, after the last byte.
+    if Int(previousEnd) != raw.count, count > 0 { cover(count - 1) }
     let covered = windows.reduce(0) { $0 + $1.count }
-    guard covered < count * 3 / 4 else { return nil }
+    guard !windows.isEmpty, covered < count * 3 / 4 else { return nil }
     var excerpt = TextViewBuilder(capacity: covered + windows.count)
     for (number, window) in windows.enumerated() {
       if number > 0 {
@@ -154,6 +167,9 @@ public struct TextNormalizer: Sendable {
   static func foldWords(_ input: TextViewBuilder) -> TextViewBuilder {
     let bytes = input.bytes
     var output = TextViewBuilder(capacity: bytes.count)
+    // What folding leaves alone is copied in runs: input before `copied` is
+    // already in the output.
+    var copied = 0
     var index = 0
     while index < bytes.count {
       // A word: a run of letters, digits and leet symbols.
@@ -164,7 +180,6 @@ public struct TextNormalizer: Sendable {
         end += 1
       }
       if end == index {
-        output.append(bytes[index], from: Int(input.origins[index]), to: Int(input.originEnds[index]))
         index += 1
         continue
       }
@@ -181,21 +196,27 @@ public struct TextNormalizer: Sendable {
           run += 1
         }
         if count >= 4 {
+          output.append(input, copied..<index)
           for position in index..<lastEnd where isLetter(bytes[position]) {
             output.append(bytes[position], from: Int(input.origins[position]), to: Int(input.originEnds[position]))
           }
           index = lastEnd
+          copied = lastEnd
           continue
         }
       }
-      let leet = letters > 0 && letters < end - index
-      for position in index..<end {
-        var byte = bytes[position]
-        if leet, !isLetter(byte), let letter = CharacterFolding.leet(byte) { byte = letter }
-        output.append(byte, from: Int(input.origins[position]), to: Int(input.originEnds[position]))
+      if letters > 0 && letters < end - index {
+        output.append(input, copied..<index)
+        for position in index..<end {
+          var byte = bytes[position]
+          if !isLetter(byte), let letter = CharacterFolding.leet(byte) { byte = letter }
+          output.append(byte, from: Int(input.origins[position]), to: Int(input.originEnds[position]))
+        }
+        copied = end
       }
       index = end
     }
+    output.append(input, copied..<bytes.count)
     return output
   }
 }

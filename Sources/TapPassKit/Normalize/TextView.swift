@@ -68,6 +68,24 @@ struct TextViewBuilder {
     }
   }
 
+  /// Appends `buffer[range]` unchanged, each byte its own origin: the
+  /// mapping of a raw field, copied a run at a time.
+  mutating func appendIdentity(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
+    let first = Int32(truncatingIfNeeded: range.lowerBound)
+    let last = first + Int32(truncatingIfNeeded: range.count)
+    origins.append(contentsOf: first..<last)
+    originEnds.append(contentsOf: first + 1..<last + 1)
+  }
+
+  /// Appends the bytes of `source` in `range` with their origins.
+  mutating func append(_ source: TextViewBuilder, _ range: Range<Int>) {
+    guard !range.isEmpty else { return }
+    bytes.append(contentsOf: source.bytes[range])
+    origins.append(contentsOf: source.origins[range])
+    originEnds.append(contentsOf: source.originEnds[range])
+  }
+
   func view(_ kind: TextView.Kind, depth: Int) -> TextView {
     TextView(kind: kind, bytes: bytes, origins: origins, originEnds: originEnds, depth: depth)
   }
