@@ -78,6 +78,15 @@ public struct LineReader {
     return findNewline(from: start) != nil
   }
 
+  /// Whether `next()` would have to wait for input: no whole line is
+  /// buffered and the descriptor has nothing to read yet (a terminal or a
+  /// pipe whose writer is thinking; a regular file never waits).
+  public var mayBlock: Bool {
+    if hasBufferedLine || atEOF { return false }
+    var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+    return poll(&descriptor, 1, 0) == 0
+  }
+
   public mutating func next() throws -> Line? {
     var scanned = start
     while true {

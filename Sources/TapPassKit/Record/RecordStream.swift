@@ -49,10 +49,15 @@ public struct RecordStream {
 
   /// Processes every input with `threads` workers, each made once by
   /// `makeWorker` (so each owns its state, such as a scan engine). Lines
-  /// are read in batches of what is already buffered (an interactive
-  /// stream is never held back waiting for more), spread over the workers,
-  /// and written in input order; each worker's payload reaches `consume`
-  /// on the calling thread, in input order too.
+  /// are read in batches of what is already buffered, spread over the
+  /// workers, and written in input order; each worker's payload reaches
+  /// `consume` on the calling thread, in input order too.
+  ///
+  /// With several workers the calling thread reads and writes while they
+  /// work: batch N is written while batch N + 1 is scanned, so the workers
+  /// do not wait for the reading and writing in between. Before a read that
+  /// would wait for input (an interactive stream), everything scanned so
+  /// far is written and flushed, so no answer is held back.
   ///
   /// `partition` keeps related records on one worker: records with the
   /// same key are processed by the same worker in input order (tp-scan
@@ -67,6 +72,25 @@ public struct RecordStream {
     let sources = inputs.isEmpty ? ["-"] : inputs
     var progress = ProgressReporter(label: options.tool, enabled: options.showProgress)
     let workers = try (0..<max(1, threads)).map { _ in try makeWorker() }
+    // One serial queue per worker: a worker's batches run in order, and
+    // only ever on its own queue.
+    let queues = workers.count > 1 ? (0..<workers.count).map { DispatchQueue(label: "tappass.worker.\($0)") } : []
+    var pending: PendingBatch<Payload>?
+    func write(_ results: [Processed<Payload>]) throws {
+      for result in results {
+        records += 1
+        switch result.kind {
+        case .error: errors += 1
+        case .found: found += 1
+        case .clean: break
+        }
+        if let payload = result.payload { try consume(payload) }
+        if let bytes = result.bytes {
+          try output.write(bytes)
+          try output.write(CollectionOfOne(0x0A))
+        }
+      }
+    }
     var totalBytes = 0
     var batch: [LineReader.Line] = []
     for source in sources {
@@ -74,6 +98,11 @@ public struct RecordStream {
       defer { if fd != 0 { close(fd) } }
       var reader = LineReader(fd: fd, maxRecordBytes: options.maxRecordBytes)
       while true {
+        if reader.mayBlock {
+          if let previous = pending { try write(previous.results()) }
+          pending = nil
+          try output.flush()
+        }
         batch.removeAll(keepingCapacity: true)
         var batchBytes = 0
         while batch.count < Self.batchRecords, batchBytes < Self.batchBytes, batch.isEmpty || reader.hasBufferedLine,
@@ -83,30 +112,25 @@ public struct RecordStream {
           batch.append(line)
         }
         if batch.isEmpty { break }
-        let results = try process(batch, workers, partition: partition)
-        for result in results {
-          records += 1
-          switch result.kind {
-          case .error: errors += 1
-          case .found: found += 1
-          case .clean: break
-          }
-          if let payload = result.payload { try consume(payload) }
-          if let bytes = result.bytes {
-            try output.write(bytes)
-            try output.write(CollectionOfOne(0x0A))
-          }
+        if queues.isEmpty {
+          try write(batch.map { try process($0, workers[0]) })
+        } else {
+          let started = start(batch, workers, queues, partition: partition)
+          if let previous = pending { try write(previous.results()) }
+          pending = started
         }
         progress.update(records: records, bytes: totalBytes + reader.bytesRead)
       }
       totalBytes += reader.bytesRead
     }
+    if let previous = pending { try write(previous.results()) }
     progress.finish()
     try output.flush()
   }
 
   /// Records per batch and input bytes per batch: enough to keep workers
-  /// busy, small enough to bound memory (well under the 64 MB budget).
+  /// busy, small enough to bound memory (two batches are in flight, well
+  /// under the 64 MB budget).
   static let batchRecords = 1024
   static let batchBytes = 4 << 20
 
@@ -119,38 +143,58 @@ public struct RecordStream {
     var payload: Payload?
   }
 
-  /// Runs one batch: inline when one worker suffices, else spread over the
-  /// workers by partition key (or evenly), results in input order.
-  private func process<Payload>(
-    _ batch: [LineReader.Line], _ workers: [(JSONDocument, Int) throws -> (Outcome, Payload)],
-    partition: (([UInt8]) -> UInt64?)?
-  ) throws -> [Processed<Payload>] {
-    if workers.count == 1 || batch.count == 1 {
-      return try batch.map { try process($0, workers[0]) }
+  /// A batch handed to the workers: `results()` waits for them and returns
+  /// the processed lines in input order.
+  final class PendingBatch<Payload> {
+    let group = DispatchGroup()
+    let slots: UnsafeMutableBufferPointer<Processed<Payload>?>
+    let failures: UnsafeMutableBufferPointer<Error?>
+
+    init(lines: Int, workers: Int) {
+      slots = .allocate(capacity: lines)
+      slots.initialize(repeating: nil)
+      failures = .allocate(capacity: workers)
+      failures.initialize(repeating: nil)
     }
+
+    deinit {
+      group.wait()
+      slots.deinitialize().deallocate()
+      failures.deinitialize().deallocate()
+    }
+
+    func results() throws -> [Processed<Payload>] {
+      group.wait()
+      if let failure = failures.compactMap({ $0 }).first { throw failure }
+      return slots.map { $0! }
+    }
+  }
+
+  /// Spreads a batch over the workers by partition key (or evenly) and
+  /// starts them on their queues.
+  private func start<Payload>(
+    _ batch: [LineReader.Line], _ workers: [(JSONDocument, Int) throws -> (Outcome, Payload)], _ queues: [DispatchQueue],
+    partition: (([UInt8]) -> UInt64?)?
+  ) -> PendingBatch<Payload> {
     var assignment = [[Int]](repeating: [], count: workers.count)
     for (index, line) in batch.enumerated() {
       var worker = index % workers.count
       if case .record(let bytes, _) = line, let key = partition?(bytes) { worker = Int(key % UInt64(workers.count)) }
       assignment[worker].append(index)
     }
-    let slots = UnsafeMutableBufferPointer<Processed<Payload>?>.allocate(capacity: batch.count)
-    slots.initialize(repeating: nil)
-    defer { slots.deinitialize().deallocate() }
-    let failures = UnsafeMutableBufferPointer<Error?>.allocate(capacity: workers.count)
-    failures.initialize(repeating: nil)
-    defer { failures.deinitialize().deallocate() }
-    let shared = UncheckedBox((self, batch, workers, assignment, slots, failures))
-    DispatchQueue.concurrentPerform(iterations: workers.count) { worker in
-      let (stream, batch, workers, assignment, slots, failures) = shared.value
-      do {
-        for index in assignment[worker] { slots[index] = try stream.process(batch[index], workers[worker]) }
-      } catch {
-        failures[worker] = error
+    let pending = PendingBatch<Payload>(lines: batch.count, workers: workers.count)
+    let shared = UncheckedBox((self, batch, workers, pending))
+    for (worker, indices) in assignment.enumerated() where !indices.isEmpty {
+      queues[worker].async(group: pending.group) {
+        let (stream, batch, workers, pending) = shared.value
+        do {
+          for index in indices { pending.slots[index] = try stream.process(batch[index], workers[worker]) }
+        } catch {
+          pending.failures[worker] = error
+        }
       }
     }
-    if let failure = failures.compactMap({ $0 }).first { throw failure }
-    return slots.map { $0! }
+    return pending
   }
 
   /// One line: an error record, or the worker's outcome.
@@ -192,7 +236,8 @@ public struct RecordStream {
 }
 
 /// Hands values that are only ever read, or written at disjoint indices,
-/// to the workers of one batch.
+/// to the workers of one batch (a worker's own state is only touched on its
+/// own queue).
 struct UncheckedBox<Value>: @unchecked Sendable {
   let value: Value
   init(_ value: Value) { self.value = value }
