@@ -105,6 +105,33 @@ import Testing
     #expect(process.terminationStatus == 0)
   }
 
+  /// Appenders started together on a file that does not exist yet: each
+  /// waits for the others' setup (WAL switch, schema) instead of failing.
+  @Test func appendersStartedTogetherOnANewFileAllSucceed() throws {
+    defer { AuditTestSupport.removeDirectory(directory) }
+    let input = directory + "/in.jsonl"
+    AuditTestSupport.writeRecords(input, count: 20)
+    for round in 0..<8 {
+      let db = directory + "/fresh\(round).db"
+      let processes = (0..<4).map { _ in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: AuditTestSupport.binary)
+        process.arguments = ["append", "--db", db, "--quiet", input]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        return process
+      }
+      for process in processes { try process.run() }
+      for process in processes {
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "round \(round)")
+      }
+      let report = try ChainVerifier(store: try AuditStore(path: db, access: .read)).verify()
+      #expect(report.problem == nil)
+      #expect(report.entries == 80)
+    }
+  }
+
   @Test func concurrentAppendersKeepOneChain() throws {
     defer { AuditTestSupport.removeDirectory(directory) }
     let db = directory + "/audit.db"

@@ -41,12 +41,36 @@ public final class AuditStore {
     case .write(let sync):
       database = try Self.wrap(path) { try Database(path: path, mode: .readWriteCreate, busyTimeoutMilliseconds: busyTimeoutMilliseconds) }
       try Self.wrap(path) {
-        try database.execute("PRAGMA journal_mode=WAL")
+        // WAL is a property of the file: once set, no lock is needed again.
+        if try database.scalarString("PRAGMA journal_mode")?.lowercased() != "wal" {
+          try Self.retryingWhileBusy(milliseconds: busyTimeoutMilliseconds) { try database.execute("PRAGMA journal_mode=WAL") }
+        }
         try database.execute("PRAGMA synchronous=\(sync == .full ? "FULL" : "NORMAL")")
         try refuseForeign()
         try AuditSchema.migrator.migrate(database, now: Self.nowMilliseconds())
       }
       try checkFormat()
+    }
+  }
+
+  /// Runs `body` again while SQLite answers busy, for up to `milliseconds`.
+  ///
+  /// Why: switching a new file to WAL needs an exclusive lock, and SQLite
+  /// answers SQLITE_BUSY at once, without its busy handler, when another
+  /// process is opening the same new file at that moment (two appenders
+  /// started together): it made one of them fail with "database is locked"
+  /// (the same was found and fixed in russellromney/honker#102).
+  static func retryingWhileBusy(milliseconds: Int32, _ body: () throws -> Void) throws {
+    var waited: Int32 = 0
+    var pause: Int32 = 1
+    while true {
+      do {
+        return try body()
+      } catch let error as StorageError where (error.primary == SQLITE_BUSY || error.primary == SQLITE_LOCKED) && waited < milliseconds {
+        usleep(useconds_t(pause) * 1000)
+        waited += pause
+        pause = min(pause * 2, 50)
+      }
     }
   }
 
