@@ -88,6 +88,13 @@ public final class HyperscanDatabase: @unchecked Sendable {
 
   static func cacheKey(_ patterns: [PatternSpec]) -> String {
     var material = Array(String(cString: hs_version()).utf8)
+    // A database is compiled for this CPU's features (AVX2, AVX-512): a
+    // cache shared by machines (a home directory on NFS, a CI cache) must
+    // not hand one machine's database to another.
+    var platform = hs_platform_info_t()
+    if hs_populate_platform(&platform) == HS_SUCCESS {
+      material += Array("|\(platform.tune)|\(platform.cpu_features)".utf8)
+    }
     for spec in patterns {
       material.append(0)
       material.append(contentsOf: Array(spec.expression.utf8))
