@@ -57,6 +57,9 @@ import Testing
     #expect(redactor.preview(Array("hunter22".utf8)) == "hu…[8]")
     #expect(redactor.preview(Array("abc".utf8)) == "…[3]")
     #expect(redactor.preview(Array("\u{1B}[31mredtext!".utf8)).hasPrefix("?"))
+    // Non-ASCII values count characters, not bytes, and show no non-ASCII.
+    #expect(redactor.preview(Array("пароль-секрет-123".utf8)) == "????…[17]")
+    #expect(redactor.preview(Array("e\u{301}e\u{301}e\u{301}e\u{301}".utf8)) == "?…[4]")
   }
 
   /// Every step's default configuration and settings, snapshotted so a

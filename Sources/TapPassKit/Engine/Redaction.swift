@@ -22,16 +22,25 @@ public struct Redactor: Sendable {
   /// quarter (up to 4 bytes, whole characters) followed by an ellipsis and
   /// the length. Short values show one character.
   public func preview(_ value: [UInt8]) -> String {
-    let length = String(decoding: value, as: UTF8.self).count
-    let keep = length >= 16 ? 4 : (length >= 8 ? 2 : (length >= 4 ? 1 : 0))
+    // Most values (keys, ids, numbers) are ASCII: a byte is a character,
+    // and counting graphemes (the slow part) is not needed.
+    if value.allSatisfy({ $0 < 0x80 }) {
+      let shown = value.prefix(Self.shownCharacters(value.count)).map { $0 >= 0x20 && $0 < 0x7F ? $0 : 0x3F }
+      return String(decoding: shown, as: UTF8.self) + "…[\(value.count)]"
+    }
+    let text = String(decoding: value, as: UTF8.self)
+    let length = text.count
     var shown = ""
-    for character in String(decoding: value, as: UTF8.self).prefix(keep) {
+    for character in text.prefix(Self.shownCharacters(length)) {
       // Only printable ASCII: a control or bidi character in a preview would
       // be a terminal injection of its own.
       if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { shown.append(character) } else { shown.append("?") }
     }
     return "\(shown)…[\(length)]"
   }
+
+  /// How many leading characters a preview of `length` shows.
+  static func shownCharacters(_ length: Int) -> Int { length >= 16 ? 4 : (length >= 8 ? 2 : (length >= 4 ? 1 : 0)) }
 
   /// The stable replacement token written by `--redact`.
   public func token(type: String, value: some Collection<UInt8>) -> String {
