@@ -58,11 +58,19 @@ public final class FeatureReader: @unchecked Sendable {
     #"\bpublic static\b"#, #"\$ (sudo|git|npm|pip|docker|kubectl) "#,
   ]
   private let database: HyperscanDatabase
+  private let cacheDirectory: String?
 
   public init(cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
+    self.cacheDirectory = cacheDirectory
     database = try HyperscanDatabase(
       patterns: Self.codePatterns.enumerated().map { PatternSpec("code\($0.offset)", $0.element) },
       cacheDirectory: cacheDirectory)
+  }
+
+  /// Another reader for one more worker thread, with its own database
+  /// scratch space (see `Classifier.worker()`).
+  public func worker() throws -> FeatureReader {
+    try FeatureReader(cacheDirectory: cacheDirectory)
   }
 
   public func features(of document: JSONDocument) -> RequestFeatures {
