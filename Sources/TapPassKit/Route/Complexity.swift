@@ -121,7 +121,7 @@ public final class FeatureReader: @unchecked Sendable {
     var capabilities: UInt8 = 0
     if toolCount > 0 { capabilities |= 1 << 0 }
     if Self.hasImage(document) { capabilities |= 1 << 1 }
-    if format >= 0, let type = RecordFields.member(document, Self.typeKey, of: format), RecordFields.value(document, type, in: Self.jsonModes) >= 0 {
+    if format >= 0, let type = RequestFields.member(document, Self.typeKey, of: format), RequestFields.value(document, type, in: Self.jsonModes) >= 0 {
       capabilities |= 1 << 2
     }
     var maxOutput: Int?
