@@ -57,6 +57,16 @@ import Testing
     #expect(key(#"{"session_id":42}"#) == nil)
     #expect(key(#"{"session_id":"s-2"}"#) != plain)
     #expect(key(#"{"session_id":"unterminated"#) == nil)
+    #expect(key(#"{"text":"no session, no escape"}"#) == nil, "the memmem prefilter rules it out")
+    #expect(key(#"{"text":"\u00e9","session\u005fid":"s-1"}"#) == plain, "an escaped key passes the prefilter")
+    // The prefilter reads eight byte pairs at a time: a key at every
+    // offset within and across those words is still found.
+    for pad in 0..<20 {
+      let padding = String(repeating: "x", count: pad)
+      #expect(key(#"{"p":"\#(padding)","session_id":"s-1"}"#) == plain, "offset \(pad)")
+      #expect(key(#"{"p":"\#(padding)","sess\u0069on_id":"s-1"}"#) == plain, "escaped, offset \(pad)")
+      #expect(key(#"{"p":"\#(padding)_i\n","other_id":"s-1"}"#) == nil, "offset \(pad)")
+    }
   }
 }
 
