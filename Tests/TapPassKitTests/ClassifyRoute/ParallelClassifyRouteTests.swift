@@ -43,6 +43,8 @@ import Testing
     #expect(one.lines.count == 3000)
     #expect(one.lines.contains { $0.contains("session:accumulated") }, "sessions accumulate in the reference run")
     #expect(one.lines.contains { $0.contains(#""level":"TOP_SECRET""#) })
+    let explained = try ParallelStreamTests.sameOutputWithAnyThreads("tp-classify", ["--explain"] + Self.policy, Self.bytes(try Self.mixed()))
+    #expect(!explained.stdout.isEmpty)
   }
 
   @Test func routeWithManyWorkersGivesTheOneWorkerOutput() throws {
