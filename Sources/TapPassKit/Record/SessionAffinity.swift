@@ -13,6 +13,14 @@ public enum SessionAffinity {
     line.withUnsafeBufferPointer { key($0) }
   }
 
+  /// The partition a parallel run takes: by session when some step keeps
+  /// per-session state, else none (records spread evenly, and no line is
+  /// searched for its session).
+  public static func partition(keepingSessions: Bool) -> (([UInt8]) -> UInt64?)? {
+    guard keepingSessions else { return nil }
+    return { line in key(line) }
+  }
+
   static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
     // The key runs on the reading thread, before the workers share the
     // batch out, and most lines of some streams have no session: walking

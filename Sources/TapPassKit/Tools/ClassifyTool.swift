@@ -58,7 +58,8 @@ struct ClassifyRecords: ParsableCommand {
     var stream = RecordStream(options: options)
     let explain = self.explain
     // Explanations travel back as payloads, written in input order.
-    try stream.run(inputs: files, prototype: first, copy: { try $0.worker() }, handle: { classifier, document, line in
+    try stream.run(inputs: files, prototype: first, copy: { try $0.worker() },
+      sessions: first.scanner.engine.keepsSessionState, handle: { classifier, document, line in
       let sections = RecordSections(document)
       if sections.isError {
         return explain ? (.skip, nil) : (.output(Array(document.bytes[document.rawRange(0)]), found: false), nil)

@@ -71,7 +71,8 @@ struct RouteRecords: ParsableCommand {
     var blocked = 0
     // Explanations and the blocked count travel back as payloads, in
     // input order.
-    try stream.run(inputs: files, prototype: first, copy: { try $0.worker() }, handle: { router, document, line in
+    try stream.run(inputs: files, prototype: first, copy: { try $0.worker() },
+      sessions: first.classifier.scanner.engine.keepsSessionState, handle: { router, document, line in
       let sections = RecordSections(document)
       if sections.isError {
         return (explain ? .skip : .output(Array(document.bytes[document.rawRange(0)]), found: true), Routed(blocked: true))
