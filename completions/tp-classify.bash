@@ -188,7 +188,7 @@ _tp-classify_records() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --explain --version -h --help)
     repeating_options=(--steps)
-    non_repeating_options=(--max-record-bytes --max-depth --policy)
+    non_repeating_options=(--max-record-bytes --max-depth --policy --threads)
     __tp-classify_offer_flags_options -1
 
     # Offer option value completions
@@ -204,6 +204,9 @@ _tp-classify_records() {
         return
         ;;
     '--steps')
+        return
+        ;;
+    '--threads')
         return
         ;;
     esac

@@ -23,7 +23,7 @@ function __tp-classify_parse_tokens -S
         __tp-classify_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'records'
-            __tp-classify_parse_subcommand -r 1 'max-record-bytes=' 'max-depth=' 'no-progress' 'policy=' 'steps=+' 'explain' 'version' 'h/help'
+            __tp-classify_parse_subcommand -r 1 'max-record-bytes=' 'max-depth=' 'no-progress' 'policy=' 'steps=+' 'threads=' 'explain' 'version' 'h/help'
         case 'policy'
             __tp-classify_parse_subcommand 0 'version' 'h/help'
             switch $unparsed_tokens[1]
@@ -97,6 +97,7 @@ complete -c 'tp-classify' -n '__tp-classify_should_offer_completions_for_flags_o
 complete -c 'tp-classify' -n '__tp-classify_should_offer_completions_for_flags_or_options "tp-classify records" no-progress' -l 'no-progress' -d 'Never draw progress on standard error.'
 complete -c 'tp-classify' -n '__tp-classify_should_offer_completions_for_flags_or_options "tp-classify records" policy' -l 'policy' -d 'Classification policy (JSON, docs/policy-format.md); built-in tables without it.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'tp-classify' -n '__tp-classify_should_offer_completions_for_flags_or_options "tp-classify records"' -l 'steps' -d 'Steps to run on records without findings (default: the data-protection steps).' -rfka ''
+complete -c 'tp-classify' -n '__tp-classify_should_offer_completions_for_flags_or_options "tp-classify records" threads' -l 'threads' -d 'Worker threads (0: one per CPU, at most 8). Output order is the input order either way.' -rfka ''
 complete -c 'tp-classify' -n '__tp-classify_should_offer_completions_for_flags_or_options "tp-classify records" explain' -l 'explain' -d 'Print a human-readable explanation per record instead of JSON Lines.'
 complete -c 'tp-classify' -n '__tp-classify_should_offer_completions_for_positional "tp-classify records" -ge 1' -F
 complete -c 'tp-classify' -n '__tp-classify_should_offer_completions_for_flags_or_options "tp-classify records" version' -l 'version' -d 'Show the version.'

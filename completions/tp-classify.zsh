@@ -76,6 +76,7 @@ _tp-classify_records() {
         '--no-progress[Never draw progress on standard error.]'
         '--policy[Classification policy (JSON, docs/policy-format.md); built-in tables without it.]:file:_files -g '\''*.json'\'''
         '*--steps[Steps to run on records without findings (default\: the data-protection steps).]:steps:'
+        '--threads[Worker threads (0\: one per CPU, at most 8). Output order is the input order either way.]:count:'
         '--explain[Print a human-readable explanation per record instead of JSON Lines.]'
         '*:file:_files'
         '--version[Show the version.]'

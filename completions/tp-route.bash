@@ -188,7 +188,7 @@ _tp-route_records() {
     repeating_flags=()
     non_repeating_flags=(--no-progress --explain --version -h --help)
     repeating_options=(--steps)
-    non_repeating_options=(--max-record-bytes --max-depth --catalogue --routing --health --policy --exit-code)
+    non_repeating_options=(--max-record-bytes --max-depth --catalogue --routing --health --policy --threads --exit-code)
     __tp-route_offer_flags_options -1
 
     # Offer option value completions
@@ -216,6 +216,9 @@ _tp-route_records() {
         return
         ;;
     '--steps')
+        return
+        ;;
+    '--threads')
         return
         ;;
     '--exit-code')

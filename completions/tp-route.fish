@@ -23,7 +23,7 @@ function __tp-route_parse_tokens -S
         __tp-route_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'records'
-            __tp-route_parse_subcommand -r 1 'max-record-bytes=' 'max-depth=' 'no-progress' 'catalogue=' 'routing=' 'health=' 'policy=' 'steps=+' 'explain' 'exit-code=' 'version' 'h/help'
+            __tp-route_parse_subcommand -r 1 'max-record-bytes=' 'max-depth=' 'no-progress' 'catalogue=' 'routing=' 'health=' 'policy=' 'steps=+' 'threads=' 'explain' 'exit-code=' 'version' 'h/help'
         case 'check'
             __tp-route_parse_subcommand 0 'catalogue=' 'routing=' 'health=' 'policy=' 'version' 'h/help'
         case 'help'
@@ -94,6 +94,7 @@ complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_opti
 complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" health' -l 'health' -d 'Provider health: degraded or open-circuit providers and models.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" policy' -l 'policy' -d 'Classification policy (JSON, docs/policy-format.md); built-in tables without it.' -rfa '(for p in (string match -e -- \'*/\' (commandline -t);or printf \n)*.\'json\';printf %s\n $p;end;__fish_complete_directories (commandline -t) \'\')'
 complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records"' -l 'steps' -d 'Steps to run on records without findings (default: the data-protection steps).' -rfka ''
+complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" threads' -l 'threads' -d 'Worker threads (0: one per CPU, at most 8). Output order is the input order either way.' -rfka ''
 complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" explain' -l 'explain' -d 'Print a human-readable explanation per record instead of JSON Lines.'
 complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_flags_or_options "tp-route records" exit-code' -l 'exit-code' -d 'Exit status when a record is blocked.' -rfka ''
 complete -c 'tp-route' -n '__tp-route_should_offer_completions_for_positional "tp-route records" -ge 1' -F

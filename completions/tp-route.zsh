@@ -79,6 +79,7 @@ _tp-route_records() {
         '--health[Provider health\: degraded or open-circuit providers and models.]:file:_files -g '\''*.json'\'''
         '--policy[Classification policy (JSON, docs/policy-format.md); built-in tables without it.]:file:_files -g '\''*.json'\'''
         '*--steps[Steps to run on records without findings (default\: the data-protection steps).]:steps:'
+        '--threads[Worker threads (0\: one per CPU, at most 8). Output order is the input order either way.]:count:'
         '--explain[Print a human-readable explanation per record instead of JSON Lines.]'
         '--exit-code[Exit status when a record is blocked.]:status:'
         '*:file:_files'

@@ -43,9 +43,11 @@ public final class Classifier: @unchecked Sendable {
   private let handHeader: Bool
   private let splitInternal: Bool
   private let literalID: Int
+  private let cacheDirectory: String?
 
   public init(policy: ClassificationPolicy, cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
     self.policy = policy
+    self.cacheDirectory = cacheDirectory
     compiled = CompiledPolicy(policy)
     var sources = Marker.builtIn.map(Source.marker)
     sources += policy.recognisers.map(Source.recogniser)
@@ -73,6 +75,13 @@ public final class Classifier: @unchecked Sendable {
       }
       throw ToolError("\(policy.source):\(recogniser.origin.line ?? 0): \(recogniser.origin.field).pattern: cannot compile '\(recogniser.name)': \(error.message)")
     }
+  }
+
+  /// Another classifier with the same policy, for one more worker thread:
+  /// a database's scratch space serves one scan at a time, so each worker
+  /// owns its own (loaded from the cache the first one wrote).
+  public func worker() throws -> Classifier {
+    try Classifier(policy: policy, cacheDirectory: cacheDirectory)
   }
 
   // MARK: Markers

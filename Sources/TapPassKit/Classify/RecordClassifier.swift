@@ -12,6 +12,15 @@ public struct RecordClassifier {
     self.scanner = scanner
   }
 
+  /// Another record classifier for one more worker thread: its own
+  /// classifier and scan engine (buffers, database scratch and per-session
+  /// state), the same policy and steps.
+  public func worker() throws -> RecordClassifier {
+    var scanner = RecordScanner(engine: try self.scanner.engine.worker())
+    scanner.redact = self.scanner.redact
+    return RecordClassifier(classifier: try classifier.worker(), scanner: scanner)
+  }
+
   /// The registered data-protection steps, the ones that say how sensitive
   /// data is (threat steps do not change a level).
   public static func dataProtectionSteps(configuration: ScanConfiguration = ScanConfiguration()) throws -> [AnyStep] {

@@ -7,6 +7,7 @@ public struct AnyStep: Sendable {
   public let inspectsOnlyWithMatches: Bool
   public let readsNormalizedViews: Bool
   public let delegation: StepDelegation?
+  public let keepsSessionState: Bool
   public private(set) var settings: StepSettings
   /// The step's configuration as JSON, for `--list-steps` and snapshots.
   public let configurationJSON: String
@@ -19,6 +20,7 @@ public struct AnyStep: Sendable {
     inspectsOnlyWithMatches = S.inspectsOnlyWithMatches
     readsNormalizedViews = S.readsNormalizedViews
     delegation = S.delegation
+    keepsSessionState = S.keepsSessionState
     self.settings = settings ?? StepSettings(descriptor: S.descriptor)
     configurationJSON = StepConfigurationCoding.encode(configuration)
     inspectClosure = { field, matches, context in step.inspect(field, matches: matches, context: &context) }

@@ -17,6 +17,9 @@ public final class ScanEngine: @unchecked Sendable {
   /// (with their default configuration, reading nothing on their own).
   /// Pattern owners and match lists index this array.
   private let runners: [AnyStep]
+  /// Whether a step that runs keeps per-session state, so that parallel
+  /// workers must keep a session's records together.
+  public var keepsSessionState: Bool { runners.contains { $0.keepsSessionState } }
   public let redactor: Redactor
   /// Fingerprints accepted earlier (`--baseline`): not reported again.
   public var baseline: Set<String>
@@ -177,6 +180,7 @@ public final class ScanEngine: @unchecked Sendable {
         severity: .high, action: .block, fingerprint: "", preview: "", reasons: ["inspection bound reached"]))
     }
     if let session = context.sessionID, !context.sessionState.isEmpty {
+      assert(keepsSessionState, "a step wrote session state without declaring keepsSessionState")
       if sessions.count > 100_000 { sessions.removeAll() }
       sessions[session] = context.sessionState
     }

@@ -28,6 +28,12 @@ public protocol Step: Sendable {
   /// its one scan and reports their candidates as this step's findings;
   /// `inspect` is then not called.
   static var delegation: StepDelegation? { get }
+  /// Whether `inspect` writes per-session state
+  /// (`InspectionContext.setSessionValue`). A parallel run keeps a
+  /// session's records on one worker only when some step does (finding
+  /// the session costs a pass over each line); an undeclared write trips
+  /// an assertion in debug builds.
+  static var keepsSessionState: Bool { get }
 }
 
 /// The steps a delegating step applies: every registered step of these
@@ -51,6 +57,7 @@ extension Step {
   public static var inspectsOnlyWithMatches: Bool { !patterns.isEmpty }
   public static var readsNormalizedViews: Bool { false }
   public static var delegation: StepDelegation? { nil }
+  public static var keepsSessionState: Bool { false }
 }
 
 /// A step made only of a delegation: it has no patterns or logic of its own.

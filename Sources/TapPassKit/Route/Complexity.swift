@@ -58,11 +58,19 @@ public final class FeatureReader: @unchecked Sendable {
     #"\bpublic static\b"#, #"\$ (sudo|git|npm|pip|docker|kubectl) "#,
   ]
   private let database: HyperscanDatabase
+  private let cacheDirectory: String?
 
   public init(cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
+    self.cacheDirectory = cacheDirectory
     database = try HyperscanDatabase(
       patterns: Self.codePatterns.enumerated().map { PatternSpec("code\($0.offset)", $0.element) },
       cacheDirectory: cacheDirectory)
+  }
+
+  /// Another reader for one more worker thread, with its own database
+  /// scratch space (see `Classifier.worker()`).
+  public func worker() throws -> FeatureReader {
+    try FeatureReader(cacheDirectory: cacheDirectory)
   }
 
   public func features(of document: JSONDocument) -> RequestFeatures {
@@ -113,7 +121,7 @@ public final class FeatureReader: @unchecked Sendable {
     var capabilities: UInt8 = 0
     if toolCount > 0 { capabilities |= 1 << 0 }
     if Self.hasImage(document) { capabilities |= 1 << 1 }
-    if format >= 0, let type = RecordFields.member(document, Self.typeKey, of: format), RecordFields.value(document, type, in: Self.jsonModes) >= 0 {
+    if format >= 0, let type = RequestFields.member(document, Self.typeKey, of: format), RequestFields.value(document, type, in: Self.jsonModes) >= 0 {
       capabilities |= 1 << 2
     }
     var maxOutput: Int?
@@ -147,14 +155,13 @@ public final class FeatureReader: @unchecked Sendable {
   /// Whether any content part is an image (`type` of `image`, `image_url`
   /// or `input_image`), found by one pass over the node table.
   static func hasImage(_ document: JSONDocument) -> Bool {
-    // The values are compared raw, so a record whose bytes hold neither
-    // `"image` nor `"input_image"` has none: one memmem instead of a pass
-    // over every node.
+    // The values are compared raw, so a record whose bytes do not hold
+    // `image` (in all three values) has none: one memmem over the line
+    // instead of a pass over every node (a needle per value cost a pass
+    // over the line each, and prose rarely says "image").
     if let memmem = Self.memmem {
       let candidate = document.bytes.withUnsafeBytes { bytes in
-        imageNeedles.contains { needle in
-          needle.withUnsafeBytes { memmem(bytes.baseAddress, bytes.count, $0.baseAddress, $0.count) != nil }
-        }
+        imageNeedle.withUnsafeBytes { memmem(bytes.baseAddress, bytes.count, $0.baseAddress, $0.count) != nil }
       }
       guard candidate else { return false }
     }
@@ -180,7 +187,7 @@ public final class FeatureReader: @unchecked Sendable {
   }
 
   static let typeName = Array("type".utf8)
-  static let imageNeedles = [Array("\"image".utf8), Array("\"input_image\"".utf8)]
+  static let imageNeedle = Array("image".utf8)
 
   /// glibc's memmem (a GNU extension the Glibc module does not declare),
   /// looked up once; nil leaves the node pass alone.

@@ -12,6 +12,13 @@ public struct RecordRouter {
     self.classifier = classifier
   }
 
+  /// Another record router for one more worker thread. The router itself
+  /// is an immutable value (catalogue, rules and the health file read at
+  /// start) and is shared; what scans gets its own copy.
+  public func worker() throws -> RecordRouter {
+    RecordRouter(router: router, features: try features.worker(), classifier: try classifier.worker())
+  }
+
   public struct Result {
     public var decision: RouteDecision
     /// Set when this call classified the record itself.

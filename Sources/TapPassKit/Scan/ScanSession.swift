@@ -51,7 +51,8 @@ struct ScanSession {
     // (an engine keeps per-field buffers and per-session state).
     var engines: [ScanEngine] = []
     let redact = scanner.redact
-    try stream.run(inputs: inputs, output: sink, threads: options.threads, partition: SessionAffinity.key, makeWorker: {
+    let partition = SessionAffinity.partition(keepingSessions: engine.keepsSessionState)
+    try stream.run(inputs: inputs, output: sink, threads: options.threads, partition: partition, makeWorker: {
       let engine = engines.isEmpty ? self.engine : try self.engine.worker()
       engines.append(engine)
       var scanner = RecordScanner(engine: engine)

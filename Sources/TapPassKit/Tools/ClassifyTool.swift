@@ -43,6 +43,7 @@ struct ClassifyRecords: ParsableCommand {
 
   @OptionGroup var stream: StreamOptions
   @OptionGroup var classify: ClassifyOptions
+  @OptionGroup var parallel: ParallelOptions
 
   @Flag(name: .long, help: "Print a human-readable explanation per record instead of JSON Lines.")
   var explain = false
@@ -52,20 +53,24 @@ struct ClassifyRecords: ParsableCommand {
 
   func run() throws {
     let policy = try classify.loadPolicy()
-    let classifier = try classify.recordClassifier(policy: policy)
-    var stream = RecordStream(options: self.stream.streamOptions(tool: "tp-classify"))
+    let first = try classify.recordClassifier(policy: policy)
+    let options = parallel.applied(to: stream.streamOptions(tool: "tp-classify"))
+    var stream = RecordStream(options: options)
     let explain = self.explain
-    try stream.run(inputs: files) { document, line in
+    // Explanations travel back as payloads, written in input order.
+    try stream.run(inputs: files, prototype: first, copy: { try $0.worker() },
+      sessions: first.scanner.engine.keepsSessionState, handle: { classifier, document, line in
       let sections = RecordSections(document)
       if sections.isError {
-        return explain ? .skip : .output(Array(document.bytes[document.rawRange(0)]), found: false)
+        return explain ? (.skip, nil) : (.output(Array(document.bytes[document.rawRange(0)]), found: false), nil)
       }
       if explain {
-        try StandardOutput.shared.write(ClassificationExplanation.text(classifier.classify(document).classification, line: line))
-        return .skip
+        return (.skip, ClassificationExplanation.text(classifier.classify(document).classification, line: line))
       }
-      return .output(RecordEditor.setSections(classifier.classify(document, sections) { _, _, sections in sections }, in: document), found: false)
-    }
+      return (.output(RecordEditor.setSections(classifier.classify(document, sections) { _, _, sections in sections }, in: document), found: false), nil)
+    }, consume: { (text: String?) in
+      if let text { try StandardOutput.shared.write(text) }
+    })
     if stream.errors > 0 { throw ExitStatus.error.exitCode }
   }
 }

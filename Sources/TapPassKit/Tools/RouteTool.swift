@@ -49,6 +49,7 @@ struct RouteRecords: ParsableCommand {
   @OptionGroup var stream: StreamOptions
   @OptionGroup var route: RouteOptions
   @OptionGroup var classify: ClassifyOptions
+  @OptionGroup var parallel: ParallelOptions
 
   @Flag(name: .long, help: "Print a human-readable explanation per record instead of JSON Lines.")
   var explain = false
@@ -61,34 +62,44 @@ struct RouteRecords: ParsableCommand {
 
   func run() throws {
     let policy = try classify.loadPolicy()
-    let router = RecordRouter(
+    let first = RecordRouter(
       router: try route.router(policyFile: classify.policy), features: try FeatureReader(),
       classifier: try classify.recordClassifier(policy: policy))
-    var stream = RecordStream(options: self.stream.streamOptions(tool: "tp-route"))
+    let options = parallel.applied(to: stream.streamOptions(tool: "tp-route"))
+    var stream = RecordStream(options: options)
     let explain = self.explain
     var blocked = 0
-    try stream.run(inputs: files) { document, line in
+    // Explanations and the blocked count travel back as payloads, in
+    // input order.
+    try stream.run(inputs: files, prototype: first, copy: { try $0.worker() },
+      sessions: first.classifier.scanner.engine.keepsSessionState, handle: { router, document, line in
       let sections = RecordSections(document)
       if sections.isError {
-        blocked += 1
-        return explain ? .skip : .output(Array(document.bytes[document.rawRange(0)]), found: true)
+        return (explain ? .skip : .output(Array(document.bytes[document.rawRange(0)]), found: true), Routed(blocked: true))
       }
       if !explain {
         let routed = router.route(document, sections)
-        if routed.decision.isBlocked { blocked += 1 }
-        return .output(RecordEditor.setSections(routed.sections, in: document), found: routed.decision.isBlocked)
+        let isBlocked = routed.decision.isBlocked
+        return (.output(RecordEditor.setSections(routed.sections, in: document), found: isBlocked), Routed(blocked: isBlocked))
       }
       let result = router.route(document)
-      if result.decision.isBlocked { blocked += 1 }
       var text = (result.classification ?? Classification.read(from: document)).map { ClassificationExplanation.text($0, line: line) }
         ?? "line \(line): \(result.decision.level.name)\n"
       text += RouteExplanation.text(result.decision)
-      try StandardOutput.shared.write(text)
-      return .skip
-    }
+      return (.skip, Routed(blocked: result.decision.isBlocked, explanation: text))
+    }, consume: { routed in
+      if routed.blocked { blocked += 1 }
+      if let text = routed.explanation { try StandardOutput.shared.write(text) }
+    })
     if stream.errors > 0 { throw ExitStatus.error.exitCode }
     if blocked > 0 { throw ExitCode(exitCode) }
   }
+}
+
+/// What one routed record tells the calling thread besides its line.
+struct Routed {
+  var blocked: Bool
+  var explanation: String?
 }
 
 struct RouteCheck: ParsableCommand {

@@ -24,17 +24,26 @@ import Testing
     return Array((lines.joined(separator: "\n") + "\n").utf8)
   }
 
+  /// Runs `tool` with `--threads 1`, then 2, 3 and 8, expects the same
+  /// bytes and status from each, and returns the one-worker run.
+  static func sameOutputWithAnyThreads(_ tool: String, _ arguments: [String], _ input: [UInt8]) throws -> ToolProcess.Result {
+    let one = try ToolProcess.run(tool, ["--no-progress", "--threads", "1"] + arguments, stdin: input)
+    for threads in ["2", "3", "8"] {
+      let many = try ToolProcess.run(tool, ["--no-progress", "--threads", threads] + arguments, stdin: input)
+      #expect(many.status == one.status, "\(tool) --threads \(threads)")
+      // The first differing line, not megabytes of bytes, on failure.
+      let (manyLines, oneLines) = (many.lines, one.lines)
+      let difference = manyLines.indices.first { $0 >= oneLines.count || manyLines[$0] != oneLines[$0] } ?? manyLines.count
+      #expect(many.stdout == one.stdout ? true : false, "\(tool) --threads \(threads) differs from --threads 1 at output line \(difference + 1)")
+    }
+    return one
+  }
+
   @Test func manyWorkersGiveTheOneWorkerOutput() throws {
-    let input = Self.stream()
-    let one = try ToolProcess.run("tp-scan", ["--no-progress", "--threads", "1"], stdin: input)
+    let one = try Self.sameOutputWithAnyThreads("tp-scan", [], Self.stream())
     #expect(one.status == 2, "the broken lines make the status 2")
     #expect(one.lines.count == 3000)
     #expect(one.lines.contains { $0.contains("session:accumulated") }, "sessions accumulate in the reference run")
-    for threads in ["2", "3", "8"] {
-      let many = try ToolProcess.run("tp-scan", ["--no-progress", "--threads", threads], stdin: input)
-      #expect(many.status == one.status)
-      #expect(many.stdout == one.stdout, "--threads \(threads) differs from --threads 1")
-    }
   }
 
   @Test func affinityKeyIsTheTopLevelDecodedSessionID() {
@@ -48,6 +57,16 @@ import Testing
     #expect(key(#"{"session_id":42}"#) == nil)
     #expect(key(#"{"session_id":"s-2"}"#) != plain)
     #expect(key(#"{"session_id":"unterminated"#) == nil)
+    #expect(key(#"{"text":"no session, no escape"}"#) == nil, "the memmem prefilter rules it out")
+    #expect(key(#"{"text":"\u00e9","session\u005fid":"s-1"}"#) == plain, "an escaped key passes the prefilter")
+    // The prefilter reads eight byte pairs at a time: a key at every
+    // offset within and across those words is still found.
+    for pad in 0..<20 {
+      let padding = String(repeating: "x", count: pad)
+      #expect(key(#"{"p":"\#(padding)","session_id":"s-1"}"#) == plain, "offset \(pad)")
+      #expect(key(#"{"p":"\#(padding)","sess\u0069on_id":"s-1"}"#) == plain, "escaped, offset \(pad)")
+      #expect(key(#"{"p":"\#(padding)_i\n","other_id":"s-1"}"#) == nil, "offset \(pad)")
+    }
   }
 }
 

@@ -26,6 +26,16 @@ import Testing
     for _ in 0..<6 { #expect(try Self.scan(engine, #"{"text":"\#(mild)"}"#).isEmpty) }
   }
 
+  /// Parallel tools keep a session on one worker only when a step keeps
+  /// session state: the two stateful steps say so (debug builds assert on
+  /// an undeclared write), and the data-protection steps do not.
+  @Test func statefulStepsDeclareSessionState() throws {
+    let stateful = StepRegistry.all.filter { $0.keepsSessionState }.map { $0.descriptor.id }.sorted()
+    #expect(stateful == ["detect_insider_threat", "detect_tool_poison"])
+    #expect(try !ScanEngine(steps: RecordClassifier.dataProtectionSteps()).keepsSessionState)
+    #expect(try ScanEngine(steps: StepRegistry.instantiate(["detect_insider_threat"])).keepsSessionState)
+  }
+
   static func tools(_ description: String) -> String {
     #"[{"type":"function","function":{"name":"add","description":"\#(description)","parameters":{}}}]"#
   }

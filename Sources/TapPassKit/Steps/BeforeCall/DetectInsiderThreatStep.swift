@@ -84,6 +84,7 @@ public struct DetectInsiderThreatStep: Step {
   public static var patterns: [PatternSpec] { rules.map(\.spec) }
   public static var inspectsOnlyWithMatches: Bool { false }
   public static var readsNormalizedViews: Bool { true }
+  public static var keepsSessionState: Bool { true }
   static let judge = ModelJudge("insider")
 
   let configuration: Configuration

@@ -60,6 +60,8 @@ public struct DetectToolPoisonStep: Step {
   public static var patterns: [PatternSpec] { rules.map(\.spec) }
   public static var inspectsOnlyWithMatches: Bool { false }
   public static var readsNormalizedViews: Bool { true }
+  /// Tool descriptions are pinned on first use within a session (ToolPins).
+  public static var keepsSessionState: Bool { true }
 
   let pins: ToolPins
   public init(configuration: Configuration) {
