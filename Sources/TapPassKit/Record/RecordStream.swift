@@ -76,6 +76,9 @@ public struct RecordStream {
     // only ever on its own queue.
     let queues = workers.count > 1 ? (0..<workers.count).map { DispatchQueue(label: "tappass.worker.\($0)") } : []
     var pending: PendingBatch<Payload>?
+    // Whatever ends the loop (a broken pipe, a read error), no worker may
+    // still be running when this returns: the process may exit right after.
+    defer { pending?.group.wait() }
     func write(_ results: [Processed<Payload>]) throws {
       for result in results {
         records += 1
@@ -116,8 +119,8 @@ public struct RecordStream {
           try write(batch.map { try process($0, workers[0]) })
         } else {
           let started = start(batch, workers, queues, partition: partition)
+          defer { pending = started }
           if let previous = pending { try write(previous.results()) }
-          pending = started
         }
         progress.update(records: records, bytes: totalBytes + reader.bytesRead)
       }
@@ -157,8 +160,8 @@ public struct RecordStream {
       failures.initialize(repeating: nil)
     }
 
+    /// Runs when the workers' last reference goes, so after they finished.
     deinit {
-      group.wait()
       slots.deinitialize().deallocate()
       failures.deinitialize().deallocate()
     }

@@ -58,7 +58,7 @@ import Testing
       var random = Random(state: seed)
       let catalogue = try RoutePropertyTests.catalogue(&random)
       var health = ProviderHealth()
-      for provider in catalogue.providers where random.chance(0.4) {
+      for provider in catalogue.providers.sorted() where random.chance(0.4) {
         health.providers[provider] = .init(state: random.pick(ProviderHealth.State.allCases), reason: random.chance(0.5) ? "why \"not\"" : nil)
       }
       let router = try Router(catalogue: catalogue, policy: Self.routing(&random, catalogue), health: health)

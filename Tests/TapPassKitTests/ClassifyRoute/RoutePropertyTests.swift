@@ -64,7 +64,7 @@ import Testing
       var random = Random(state: seed)
       let catalogue = try Self.catalogue(&random)
       var health = ProviderHealth()
-      for provider in catalogue.providers where random.chance(0.3) {
+      for provider in catalogue.providers.sorted() where random.chance(0.3) {
         health.providers[provider] = .init(state: random.pick(ProviderHealth.State.allCases))
       }
       let router = try Router(catalogue: catalogue, policy: Self.routing(&random, catalogue), health: health)
