@@ -37,7 +37,17 @@ public final class ScanEngine: @unchecked Sendable {
   private let thresholds: [Double]
   private let prefiltered: [Bool]
   private let readsViews: [Bool]
-  private var sessions: [String: [String: Double]] = [:]
+  /// Per-session state, with the record number that last touched it.
+  private var sessions: [String: (state: [String: Double], lastRecord: Int)] = [:]
+  /// The number of the record being scanned (its input line), set by the
+  /// tool before each record; without it, records are counted here.
+  public var recordNumber: Int?
+  private var counted = 0
+  /// A session idle for more records than this starts afresh. Counted in
+  /// input records, not per worker, so the result is the same whatever the
+  /// number of workers (a session's records always go to one worker); it
+  /// also bounds memory: at most this many sessions are live.
+  public var sessionIdleRecords = 100_000
   private var perStep: [[PatternMatch]]
   private var keywordHit: [Bool]
   private let modelScores = FieldModelScores()
@@ -171,7 +181,11 @@ public final class ScanEngine: @unchecked Sendable {
   public func scan(_ fields: [FieldText], context: InspectionContext = InspectionContext()) -> [Finding] {
     var context = context
     context.modelScores = modelScores
-    if let session = context.sessionID { context.sessionState = sessions[session] ?? [:] }
+    counted += 1
+    let record = recordNumber ?? counted
+    if let session = context.sessionID, let entry = sessions[session], record - entry.lastRecord <= sessionIdleRecords {
+      context.sessionState = entry.state
+    }
     var findings: [Finding] = []
     for field in fields { scan(field, context: &context, into: &findings) }
     for note in context.incomplete {
@@ -181,8 +195,9 @@ public final class ScanEngine: @unchecked Sendable {
     }
     if let session = context.sessionID, !context.sessionState.isEmpty {
       assert(keepsSessionState, "a step wrote session state without declaring keepsSessionState")
-      if sessions.count > 100_000 { sessions.removeAll() }
-      sessions[session] = context.sessionState
+      sessions[session] = (context.sessionState, record)
+      // Dropping sessions that are idle anyway changes no result.
+      if sessions.count > 2 * sessionIdleRecords { sessions = sessions.filter { record - $0.value.lastRecord <= sessionIdleRecords } }
     }
     return findings
   }

@@ -67,6 +67,7 @@ struct ScanSession {
         let timesRecord = measure && scanned % 2 == 0
         engine.measure = measure && !timesRecord
         let started = timesRecord ? ProgressReporter.monotonicSeconds() : 0
+        engine.recordNumber = line
         let result = scanner.scan(document)
         let time = timesRecord ? RecordTime(microseconds: (ProgressReporter.monotonicSeconds() - started) * 1e6, bytes: document.bytes.count) : nil
         let located = format == .jsonl ? [] : result.findings.map { LocatedFinding(finding: $0, uri: uriFor, line: line, column: 1) }

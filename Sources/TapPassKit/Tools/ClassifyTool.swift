@@ -60,6 +60,7 @@ struct ClassifyRecords: ParsableCommand {
     // Explanations travel back as payloads, written in input order.
     try stream.run(inputs: files, prototype: first, copy: { try $0.worker() },
       sessions: first.scanner.engine.keepsSessionState, handle: { classifier, document, line in
+      classifier.scanner.engine.recordNumber = line
       let sections = RecordSections(document)
       if sections.isError {
         return explain ? (.skip, nil) : (.output(Array(document.bytes[document.rawRange(0)]), found: false), nil)

@@ -73,6 +73,7 @@ struct RouteRecords: ParsableCommand {
     // input order.
     try stream.run(inputs: files, prototype: first, copy: { try $0.worker() },
       sessions: first.classifier.scanner.engine.keepsSessionState, handle: { router, document, line in
+      router.classifier.scanner.engine.recordNumber = line
       let sections = RecordSections(document)
       if sections.isError {
         return (explain ? .skip : .output(Array(document.bytes[document.rawRange(0)]), found: true), Routed(blocked: true))

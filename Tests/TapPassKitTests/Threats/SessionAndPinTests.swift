@@ -26,6 +26,38 @@ import Testing
     for _ in 0..<6 { #expect(try Self.scan(engine, #"{"text":"\#(mild)"}"#).isEmpty) }
   }
 
+  /// A session idle for longer than the window starts afresh, counted in
+  /// input records: the same records spread over two engines (workers, each
+  /// session on one of them) give exactly the findings of one engine.
+  @Test func idleSessionsExpireByInputRecordWhateverTheWorkers() throws {
+    var configuration = ScanConfiguration()
+    configuration.steps["detect_insider_threat"] = Array(#"{"model": false}"#.utf8)
+    func engine() throws -> ScanEngine {
+      let engine = try ScanEngine(steps: StepRegistry.instantiate(["detect_insider_threat"], configuration: configuration))
+      engine.sessionIdleRecords = 6
+      return engine
+    }
+    let mild = "I would like more autonomy in how I plan my work."
+    // Three sessions take turns, except records 21 to 35, all session s0:
+    // s1 and s2 are idle for 15 records, then return.
+    let sessions = (0..<60).map { turn in (21..<35).contains(turn) ? 0 : turn % 3 }
+    let one = try engine()
+    let workers = [try engine(), try engine()]
+    var accumulatedAfterIdle = false
+    for (number, session) in sessions.enumerated() {
+      let record = #"{"session_id":"s\#(session)","text":"\#(mild)"}"#
+      one.recordNumber = number + 1
+      let alone = try Self.scan(one, record)
+      let worker = workers[session % 2]
+      worker.recordNumber = number + 1
+      let spread = try Self.scan(worker, record)
+      #expect(alone.map(\.reasons) == spread.map(\.reasons), "record \(number + 1)")
+      if number == 35, session != 0 { accumulatedAfterIdle = alone.contains { $0.reasons.contains("session:accumulated") } }
+    }
+    // s1/s2 were idle for 15 records (> 6): their evidence started afresh.
+    #expect(!accumulatedAfterIdle)
+  }
+
   /// Parallel tools keep a session on one worker only when a step keeps
   /// session state: the two stateful steps say so (debug builds assert on
   /// an undeclared write), and the data-protection steps do not.
