@@ -17,9 +17,17 @@ public final class HyperscanDatabase: @unchecked Sendable {
     public var description: String { "pattern \(pattern): \(message)" }
   }
 
-  private let database: OpaquePointer
-  /// Scratch space is per thread; tools are single-threaded, and each
-  /// `ScanEngine` owns one database instance.
+  /// The compiled database: immutable, so shared by the copies that
+  /// workers scan with; freed with the last of them.
+  private final class Compiled: @unchecked Sendable {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { hs_free_database(pointer) }
+  }
+
+  private let compiled: Compiled
+  private var database: OpaquePointer { compiled.pointer }
+  /// Scratch space is per thread: each copy (one per worker) has its own.
   private var scratch: OpaquePointer?
   public let patternCount: Int
   /// Whether each pattern reports its start; without SOM Hyperscan says 0,
@@ -51,25 +59,39 @@ public final class HyperscanDatabase: @unchecked Sendable {
     let key = Self.cacheKey(patterns)
     let cachePath = cacheDirectory.map { "\($0)/hs-\(key).db" }
     if let cachePath, let cached = Self.load(path: cachePath) {
-      database = cached
+      compiled = Compiled(cached)
       loadedFromCache = true
       // Marks the file as recently used, for pruning.
       utimes(cachePath, nil)
     } else {
-      database = try Self.compile(patterns)
-      if let cacheDirectory, let cachePath { Self.store(database, directory: cacheDirectory, path: cachePath) }
+      compiled = Compiled(try Self.compile(patterns))
+      if let cacheDirectory, let cachePath { Self.store(compiled.pointer, directory: cacheDirectory, path: cachePath) }
     }
+    scratch = try Self.scratch(for: compiled.pointer)
+  }
+
+  /// A copy for another worker: the same compiled database (not loaded or
+  /// compiled again), its own scratch space and start-tracking databases.
+  public func copy() throws -> HyperscanDatabase { try HyperscanDatabase(sharing: self) }
+
+  private init(sharing original: HyperscanDatabase) throws {
+    compiled = original.compiled
+    patternCount = original.patternCount
+    tracksStart = original.tracksStart
+    isDeferred = original.isDeferred
+    deferredSpecs = original.deferredSpecs
+    loadedFromCache = original.loadedFromCache
+    scratch = try Self.scratch(for: compiled.pointer)
+  }
+
+  private static func scratch(for database: OpaquePointer) throws -> OpaquePointer? {
     var allocated: OpaquePointer?
-    guard hs_alloc_scratch(database, &allocated) == HS_SUCCESS else {
-      hs_free_database(database)
-      throw ToolError("Hyperscan could not allocate scratch space")
-    }
-    scratch = allocated
+    guard hs_alloc_scratch(database, &allocated) == HS_SUCCESS else { throw ToolError("Hyperscan could not allocate scratch space") }
+    return allocated
   }
 
   deinit {
     if let scratch { hs_free_scratch(scratch) }
-    hs_free_database(database)
   }
 
   public static func defaultCacheDirectory() -> String? {

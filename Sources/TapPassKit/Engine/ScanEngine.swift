@@ -66,7 +66,10 @@ public final class ScanEngine: @unchecked Sendable {
     var readsViews = false
   }
 
-  public init(steps: [AnyStep], redactor: Redactor = Redactor(), baseline: Set<String> = [], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
+  /// `sharing`: the database of an engine with the same steps, whose
+  /// compiled patterns this one scans with (`worker()`).
+  public init(steps: [AnyStep], redactor: Redactor = Redactor(), baseline: Set<String> = [], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory(),
+              sharing shared: HyperscanDatabase? = nil) throws {
     let sorted = steps.sorted { $0.descriptor.position < $1.descriptor.position }
     self.steps = sorted
     self.redactor = redactor
@@ -94,7 +97,12 @@ public final class ScanEngine: @unchecked Sendable {
     perStep = [[PatternMatch]](repeating: [], count: runners.count)
     keywordHit = [Bool](repeating: false, count: runners.count)
     do {
-      database = specs.isEmpty ? nil : try HyperscanDatabase(patterns: specs, cacheDirectory: cacheDirectory)
+      if let shared {
+        precondition(shared.patternCount == specs.count, "a shared database must hold the same patterns")
+        database = try shared.copy()
+      } else {
+        database = specs.isEmpty ? nil : try HyperscanDatabase(patterns: specs, cacheDirectory: cacheDirectory)
+      }
     } catch let error as HyperscanDatabase.CompileError {
       let owner = error.pattern >= 0 && error.pattern < owners.count ? runners[owners[error.pattern].step].id : "?"
       throw ToolError("cannot compile the patterns of step \(owner): \(error.message)")
@@ -102,10 +110,10 @@ public final class ScanEngine: @unchecked Sendable {
   }
 
   /// Another engine with the same steps, redactor and baseline, for one
-  /// more worker thread (its own buffers and session state; the compiled
-  /// database comes from the cache).
+  /// more worker thread (its own buffers, scratch space and session state;
+  /// the compiled database is this engine's, not loaded again).
   public func worker() throws -> ScanEngine {
-    let copy = try ScanEngine(steps: steps, redactor: redactor, baseline: baseline, cacheDirectory: cacheDirectory)
+    let copy = try ScanEngine(steps: steps, redactor: redactor, baseline: baseline, cacheDirectory: cacheDirectory, sharing: database)
     copy.measure = measure
     return copy
   }

@@ -64,17 +64,28 @@ extension FileBytes {
   /// Everything readable from a descriptor, or nil once more than `limit`
   /// bytes arrived.
   public static func readAll(fd: Int32, limit: Int) throws -> [UInt8]? {
-    var output: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    // A regular file says how big it is: read it straight into one buffer
+    // of that size (growing by appends copied a 2.6 MB pattern cache about
+    // twenty times, a third of tp-scan's start-up).
+    var info = stat()
+    let expected = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
+    if expected > limit { return nil }
+    // One spare byte, so that reaching the end needs no second buffer.
+    var output = [UInt8](repeating: 0, count: expected + 1)
+    var filled = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if filled == output.count { output.append(contentsOf: repeatElement(0, count: max(1 << 16, output.count))) }
+      let count = output.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
       if count < 0 {
         if errno == EINTR { continue }
         throw ToolError("cannot read input: \(String(cString: strerror(errno)))")
       }
-      if count == 0 { return output }
-      output.append(contentsOf: chunk[0..<count])
-      if output.count > limit { return nil }
+      if count == 0 {
+        output.removeSubrange(filled...)
+        return output
+      }
+      filled += count
+      if filled > limit { return nil }
     }
   }
 }
