@@ -65,8 +65,8 @@ extension FileBytes {
   /// bytes arrived.
   public static func readAll(fd: Int32, limit: Int) throws -> [UInt8]? {
     // A regular file says how big it is: read it straight into one buffer
-    // of that size (growing by appends copied a 2.6 MB pattern cache about
-    // twenty times, a third of tp-scan's start-up).
+    // of that size (growing by 64 KB appends reallocated and copied the
+    // 2.6 MB pattern cache over and over: a third of tp-scan's start-up).
     var info = stat()
     let expected = fstat(fd, &info) == 0 && info.st_mode & S_IFMT == S_IFREG ? Int(info.st_size) : 0
     if expected > limit { return nil }
