@@ -36,6 +36,25 @@ import Testing
     #expect(scan(third, "secret9").count == 1)
   }
 
+  /// A deferred pattern gets its start from a second, one-pattern pass,
+  /// whose database is cached on disk beside the main one.
+  @Test func deferredStartsAreExactAndTheirDatabaseIsCached() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hs-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let amount = #"\$[0-9][0-9,]*(\.[0-9]+)?(k|m|bn)?"#
+    let deferred = try HyperscanDatabase(patterns: [PatternSpec("amount", amount, deferredStart: true)], cacheDirectory: directory)
+    let direct = try HyperscanDatabase(patterns: [PatternSpec("amount", amount)], cacheDirectory: nil)
+    let text = "paid $1,200.50 then $3bn, not 45 or $"
+    let found = scan(deferred, text)
+    #expect(found.count == 2)
+    #expect(found.map(\.start) == scan(direct, text).map(\.start))
+    #expect(found.map(\.end) == scan(direct, text).map(\.end))
+    let cached = try FileManager.default.contentsOfDirectory(atPath: directory + "/start")
+    #expect(cached.count == 1 && cached[0].hasPrefix("hs-"))
+    // Nothing to confirm, nothing compiled: a field without a match.
+    #expect(scan(deferred, "no money here").isEmpty)
+  }
+
   @Test func invalidPatternIsACompileErrorNamingThePattern() {
     #expect(throws: HyperscanDatabase.CompileError.self) {
       _ = try HyperscanDatabase(patterns: [PatternSpec("ok", "abc"), PatternSpec("bad", "a(b")], cacheDirectory: nil)

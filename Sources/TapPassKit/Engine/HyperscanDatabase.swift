@@ -38,9 +38,19 @@ public final class HyperscanDatabase: @unchecked Sendable {
   private let isDeferred: [Bool]
   private let deferredSpecs: [Int: PatternSpec]
   private var startDatabases: [Int: HyperscanDatabase] = [:]
+  /// Where the one-pattern start-tracking databases are cached (a
+  /// subdirectory of the main cache, with its own pruning limit).
+  private let startCacheDirectory: String?
+  private let cacheFilesKept: Int
   public private(set) var loadedFromCache = false
 
-  public init(patterns: [PatternSpec], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
+  public convenience init(patterns: [PatternSpec], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
+    try self.init(patterns: patterns, cacheDirectory: cacheDirectory, keep: Self.cacheFilesKept)
+  }
+
+  private init(patterns: [PatternSpec], cacheDirectory: String?, keep: Int) throws {
+    cacheFilesKept = keep
+    startCacheDirectory = cacheDirectory.map { $0 + "/start" }
     patternCount = patterns.count
     tracksStart = patterns.map { $0.leftmostStart && !$0.deferredStart }
     isDeferred = patterns.map { $0.leftmostStart && $0.deferredStart }
@@ -65,7 +75,7 @@ public final class HyperscanDatabase: @unchecked Sendable {
       utimes(cachePath, nil)
     } else {
       compiled = Compiled(try Self.compile(patterns))
-      if let cacheDirectory, let cachePath { Self.store(compiled.pointer, directory: cacheDirectory, path: cachePath) }
+      if let cacheDirectory, let cachePath { Self.store(compiled.pointer, directory: cacheDirectory, path: cachePath, keep: keep) }
     }
     scratch = try Self.scratch(for: compiled.pointer)
   }
@@ -81,6 +91,8 @@ public final class HyperscanDatabase: @unchecked Sendable {
     isDeferred = original.isDeferred
     deferredSpecs = original.deferredSpecs
     loadedFromCache = original.loadedFromCache
+    startCacheDirectory = original.startCacheDirectory
+    cacheFilesKept = original.cacheFilesKept
     scratch = try Self.scratch(for: compiled.pointer)
   }
 
@@ -156,7 +168,7 @@ public final class HyperscanDatabase: @unchecked Sendable {
     return status == HS_SUCCESS ? database : nil
   }
 
-  static func store(_ database: OpaquePointer, directory: String, path: String) {
+  static func store(_ database: OpaquePointer, directory: String, path: String, keep: Int) {
     var bytes: UnsafeMutablePointer<CChar>?
     var length = 0
     guard hs_serialize_database(database, &bytes, &length) == HS_SUCCESS, let bytes else { return }
@@ -170,12 +182,15 @@ public final class HyperscanDatabase: @unchecked Sendable {
     let written = write(fd, bytes, length)
     close(fd)
     if written == length { rename(temporary, path) } else { unlink(temporary) }
-    prune(directory: directory, keep: cacheFilesKept)
+    prune(directory: directory, keep: keep)
   }
 
   /// Every pattern set ever used leaves a file (a new version, a custom
   /// recogniser, `--steps`): beyond this many the oldest are removed.
   static let cacheFilesKept = 24
+  /// Start-tracking databases are small (a few KB) and one per deferred
+  /// pattern that ever matched: room for every shipped one and then some.
+  static let startCacheFilesKept = 512
 
   /// Removes all but the `keep` most recently modified `hs-*.db` files.
   static func prune(directory: String, keep: Int) {
@@ -265,15 +280,31 @@ public final class HyperscanDatabase: @unchecked Sendable {
   }
 
   /// The one-pattern database that finds the starts of a deferred pattern,
-  /// compiled on its first match (tens of milliseconds; a process sees
-  /// few distinct ones) and kept. Should it fail to compile, the matches
-  /// keep their end offsets only.
+  /// loaded on its first match and kept. It is compiled once (tens of
+  /// milliseconds) and cached on disk, so a short run (pre-commit, one
+  /// request) whose text holds a money amount does not pay the compile.
+  /// Should it fail to compile, the matches keep their end offsets only.
   private func startTracking(_ id: Int) -> HyperscanDatabase? {
     if let database = startDatabases[id] { return database }
-    guard let spec = deferredSpecs[id], let database = try? HyperscanDatabase(patterns: [spec], cacheDirectory: nil)
-    else { return nil }
+    guard let spec = deferredSpecs[id], let database = Self.startTracking(spec, cacheDirectory: startCacheDirectory) else { return nil }
     startDatabases[id] = database
     return database
+  }
+
+  /// Start-tracking databases compiled or loaded in this process, by
+  /// expression and flags: every engine and worker reuses them (with its
+  /// own scratch space) instead of compiling the same pattern again.
+  private static let startDatabaseMemo = Mutex<[String: HyperscanDatabase]>([:])
+
+  private static func startTracking(_ spec: PatternSpec, cacheDirectory: String?) -> HyperscanDatabase? {
+    let key = "\(flags(spec))|\(spec.expression)"
+    let original: HyperscanDatabase? = startDatabaseMemo.withLock { memo in
+      if let known = memo[key] { return known }
+      guard let made = try? HyperscanDatabase(patterns: [spec], cacheDirectory: cacheDirectory, keep: startCacheFilesKept) else { return nil }
+      memo[key] = made
+      return made
+    }
+    return try? original?.copy()
   }
 
   static func merge(_ collector: Collector) -> [(id: Int, start: Int, end: Int)] {

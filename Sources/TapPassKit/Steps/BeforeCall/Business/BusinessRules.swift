@@ -4,9 +4,9 @@ enum BusinessRules {
 
   static let patterns: [PatternSpec] = [
     // $4.2M, € 1,200,000, 3.5 billion USD, USD 12k
-    PatternSpec("amount", #"((\$|€|£|¥)\s?[0-9][0-9,]*(\.[0-9]+)?(\s?(k|K|m|M|mm|MM|bn|BN|b|B|million|billion|thousand))?|[0-9][0-9,]*(\.[0-9]+)?\s?(k|m|mm|bn|million|billion)?\s?(USD|EUR|GBP|CHF|JPY|dollars|euros))"#),
+    PatternSpec("amount", #"((\$|€|£|¥)\s?[0-9][0-9,]*(\.[0-9]+)?(\s?(k|K|m|M|mm|MM|bn|BN|b|B|million|billion|thousand))?|[0-9][0-9,]*(\.[0-9]+)?\s?(k|m|mm|bn|million|billion)?\s?(USD|EUR|GBP|CHF|JPY|dollars|euros))"#, deferredStart: true),
     // 12,400 paying customers; 3.2 million active users
-    PatternSpec("count", #"[0-9][0-9,.]*\s?(k|K|M|million|thousand)?\s(paying\s|active\s|enterprise\s|monthly\s|daily\s|new\s)?(customers|clients|subscribers|users|accounts|seats|MAUs|DAUs)"#),
+    PatternSpec("count", #"[0-9][0-9,.]*\s?(k|K|M|million|thousand)?\s(paying\s|active\s|enterprise\s|monthly\s|daily\s|new\s)?(customers|clients|subscribers|users|accounts|seats|MAUs|DAUs)"#, deferredStart: true),
     PatternSpec("deal_terms", #"(term sheet|letter of intent|purchase price|pre-money|post-money|exclusivity period|earn-out|earnout|break-up fee|annual contract value|total contract value|ACV of|TCV of|most favou?red nation)"#, caseless: true),
     PatternSpec("confidential_marking", #"(strictly confidential|company confidential|confidential and proprietary|internal use only|for internal use only|internal only|do not distribute|do not forward|not for distribution|attorney-client privileged|privileged and confidential|trade secret|under embargo|embargoed until|material non-public|CONFIDENTIAL|PROPRIETARY)"#),
     // Retail word problems have discounts too: these need a contract word.
