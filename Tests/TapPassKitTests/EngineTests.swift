@@ -70,6 +70,30 @@ import Testing
     #expect(ScanEngine.resolveOverlaps(candidates).map(\.type) == ["strong", "other"])
   }
 
+  /// The memchr search for `tappass:allow` agrees with the plain definition
+  /// (the marker, any case, on the candidate's line) on random texts built
+  /// from marker pieces, colons, line breaks and letters.
+  @Test func suppressionSearchAgreesWithItsDefinition() throws {
+    let engine = try ScanEngine(steps: [], cacheDirectory: nil)
+    let pieces = ["tappass:allow", "TAPPASS:ALLOW", "TapPass:Allow", "tappass:", ":allow", "tappass", "allow", ":", "::", "\n", "x", "tap pass:allow", " "]
+    func reference(_ bytes: [UInt8], _ candidate: Candidate) -> Bool {
+      var lineStart = min(candidate.start, bytes.count)
+      while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+      var lineEnd = max(candidate.end, lineStart)
+      while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self).lowercased()
+      return line.contains("tappass:allow")
+    }
+    var random = SeededGenerator(state: 41)
+    for _ in 0..<3000 {
+      let text = (0..<random.int(0...8)).map { _ in random.pick(pieces) }.joined()
+      let bytes = Array(text.utf8)
+      let start = random.int(0...bytes.count)
+      let candidate = Candidate(start: start, end: random.int(start...bytes.count), type: "", score: 0, severity: .low)
+      #expect(engine.isSuppressed(bytes, candidate) == reference(bytes, candidate), "\(text.debugDescription) at \(candidate.start)..<\(candidate.end)")
+    }
+  }
+
   @Test func previewsNeverShowMoreThanAQuarter() {
     let redactor = Redactor()
     #expect(redactor.preview(Array("ghp_abcdefghijklmnopqrstuvwxyz0123456789".utf8)) == "ghp_…[40]")

@@ -11,7 +11,10 @@ public struct AnyStep: Sendable {
   public private(set) var settings: StepSettings
   /// The step's configuration as JSON, for `--list-steps` and snapshots.
   public let configurationJSON: String
-  private let inspectClosure: @Sendable (FieldText, [PatternMatch], inout InspectionContext) -> [Candidate]
+  /// The engine keeps these in a flat array: calling through a copied
+  /// `AnyStep` retained and released all of its strings and arrays.
+  let inspectClosure: Inspector
+  typealias Inspector = @Sendable (FieldText, [PatternMatch], inout InspectionContext) -> [Candidate]
 
   public init<S: Step>(_ type: S.Type, configuration: S.Configuration = .init(), settings: StepSettings? = nil) {
     let step = S(configuration: configuration)
