@@ -37,6 +37,48 @@ public enum TPCrypto {
       return mac
     }
 
+    /// An HMAC-SHA256 key set up once and reused for many messages: the
+    /// one-shot `HMAC()` fetches the algorithm and keys a context on every
+    /// call (about 1 µs; a reused context costs 0.2). Not for concurrent
+    /// use: each thread (each scan worker) keeps its own.
+    public final class Keyed: @unchecked Sendable {
+      private let mac: OpaquePointer
+      private let context: OpaquePointer
+
+      public init?(key: [UInt8]) {
+        guard let mac = EVP_MAC_fetch(nil, "HMAC", nil) else { return nil }
+        guard let context = EVP_MAC_CTX_new(mac) else {
+          EVP_MAC_free(mac)
+          return nil
+        }
+        self.mac = mac
+        self.context = context
+        let keyed: Int32 = "SHA256".withCString { digest in
+          var parameters = [
+            OSSL_PARAM_construct_utf8_string("digest", UnsafeMutablePointer(mutating: digest), 0),
+            OSSL_PARAM_construct_end(),
+          ]
+          return key.withUnsafeBufferPointer { EVP_MAC_init(context, $0.baseAddress, $0.count, &parameters) }
+        }
+        guard keyed == 1 else { return nil }
+      }
+
+      deinit {
+        EVP_MAC_CTX_free(context)
+        EVP_MAC_free(mac)
+      }
+
+      /// The MAC of the concatenation of `parts`.
+      public func authenticationCode(_ parts: UnsafeBufferPointer<UInt8>...) -> [UInt8] {
+        var code = [UInt8](repeating: 0, count: SHA256.byteCount)
+        guard EVP_MAC_init(context, nil, 0, nil) == 1 else { return [] }
+        for part in parts where part.count > 0 { _ = EVP_MAC_update(context, part.baseAddress, part.count) }
+        var length = 0
+        let finished = code.withUnsafeMutableBufferPointer { EVP_MAC_final(context, $0.baseAddress, &length, $0.count) }
+        return finished == 1 && length == SHA256.byteCount ? code : []
+      }
+    }
+
     /// Constant-time check of a MAC.
     public static func isValidAuthenticationCode(_ mac: some Collection<UInt8>, for data: some Collection<UInt8>, key: some Collection<UInt8>) -> Bool {
       TPCrypto.constantTimeEquals(authenticationCode(for: data, key: key), Array(mac))

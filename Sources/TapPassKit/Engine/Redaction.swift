@@ -10,6 +10,26 @@ public struct Redactor: Sendable {
 
   public init(key: [UInt8] = Redactor.defaultKey) { self.key = key }
 
+  /// The same fingerprint through a reusable keyed context (`keyed()`),
+  /// for the scan loop; falls back to the one-shot MAC if OpenSSL fails.
+  public func fingerprint(type: String, value: ArraySlice<UInt8>, using keyed: TPCrypto.HMACSHA256.Keyed?) -> String {
+    guard let keyed else { return fingerprint(type: type, value: value) }
+    var type = type
+    let mac = type.withUTF8 { typeBytes in
+      value.withUnsafeBufferPointer { valueBytes in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1) { separator in
+          separator[0] = 0
+          return keyed.authenticationCode(typeBytes, UnsafeBufferPointer(separator), valueBytes)
+        }
+      }
+    }
+    guard mac.count == TPCrypto.SHA256.byteCount else { return fingerprint(type: type, value: value) }
+    return "fp1:" + Hex.encode(mac.prefix(12))
+  }
+
+  /// A keyed MAC context for `fingerprint(type:value:using:)`, one per thread.
+  public func keyed() -> TPCrypto.HMACSHA256.Keyed? { TPCrypto.HMACSHA256.Keyed(key: key) }
+
   public func fingerprint(type: String, value: some Collection<UInt8>) -> String {
     var message = Array(type.utf8)
     message.append(0)

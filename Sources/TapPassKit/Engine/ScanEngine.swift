@@ -42,6 +42,8 @@ public final class ScanEngine: @unchecked Sendable {
   private let inspectors: [AnyStep.Inspector]
   private let stepIDs: [String]
   private let actions: [Action]
+  /// This engine's (this worker's) fingerprint MAC context.
+  private let fingerprinter: TPCrypto.HMACSHA256.Keyed?
   /// Per-session state, with the record number that last touched it.
   private var sessions: [String: (state: [String: Double], lastRecord: Int)] = [:]
   /// The number of the record being scanned (its input line), set by the
@@ -88,6 +90,7 @@ public final class ScanEngine: @unchecked Sendable {
     inspectors = runners.map(\.inspectClosure)
     stepIDs = runners.map(\.id)
     actions = runners.map { $0.settings.onDetection ?? $0.descriptor.defaultAction }
+    fingerprinter = redactor.keyed()
     plans = Self.plans(runners: runners, visible: sorted.count, targets: targets)
     var specs: [PatternSpec] = []
     var owners: [(step: Int, pattern: Int)] = []
@@ -392,13 +395,14 @@ public final class ScanEngine: @unchecked Sendable {
   }
 
   func makeFinding(_ runner: Int, _ field: FieldText, _ candidate: Candidate) -> Finding {
-    let value = Array(field.bytes[candidate.start..<candidate.end])
+    let slice = field.bytes[candidate.start..<candidate.end]
+    let value = Array(slice)
     var action = actions[runner]
     if candidate.severity == .low, action > .log { action = .log }
     return Finding(
       step: stepIDs[runner], type: candidate.type, path: field.path, start: candidate.start, end: candidate.end,
       score: candidate.score, severity: candidate.severity, action: action,
-      fingerprint: redactor.fingerprint(type: candidate.type, value: value),
+      fingerprint: redactor.fingerprint(type: candidate.type, value: slice, using: fingerprinter),
       preview: redactor.preview(value), category: candidate.category,
       output: field.role == .output, reasons: candidate.reasons)
   }
