@@ -50,6 +50,52 @@ import Testing
     }
   }
 
+  /// The blob condition as first written: a percent sign, or a run of the
+  /// base64 alphabet at least as long as the shortest blob.
+  static func mayHoldBlob(_ bytes: [UInt8]) -> Bool {
+    var run = 0
+    for byte in bytes {
+      if byte == 0x25 { return true }
+      run = ByteClasses.table[Int(byte)] & ByteClasses.base64 != 0 ? run + 1 : 0
+      if run >= min(BlobDecoder.minBase64, BlobDecoder.minHex) { return true }
+    }
+    return false
+  }
+
+  /// The survey works on 32-byte blocks with a padded first and last block:
+  /// every length up to a few blocks, patterns and runs across block edges,
+  /// and fold limits inside a block.
+  @Test func blockEdges() {
+    var random = SeededGenerator(state: 23)
+    for round in 0..<6000 {
+      let bytes = Self.sample(&random, length: round % 101)
+      let limit = round % 2 == 0 ? Int(random.next() % 110) : 1 << 20
+      let survey = ByteSurvey(bytes, foldLimit: limit)
+      #expect(survey.mayFold == Self.needsFolding(bytes.prefix(limit)), "\(bytes) limit \(limit)")
+      #expect(survey.mayHoldBlob == Self.mayHoldBlob(bytes), "\(bytes)")
+    }
+    // A pattern or run placed at every offset in plain prose-like filler.
+    let filler = Array(repeating: Array("ab cd. ".utf8), count: 20).flatMap { $0 }
+    for (insert, fold, blob) in [("p4ss", true, false), ("i g n o", true, false), ("\u{e9}", true, false), ("%", false, true),
+                                 (String(repeating: "x", count: 16), false, true), (String(repeating: "x", count: 15), false, false)] {
+      for offset in 0..<100 {
+        let bytes = Array(filler.prefix(offset)) + [0x2E, 0x20] + Array(insert.utf8) + [0x20, 0x2E] + Array(filler.prefix(offset % 37))
+        let survey = ByteSurvey(bytes, foldLimit: 1 << 20)
+        #expect(survey.mayFold == fold && survey.mayHoldBlob == blob, "\(insert) at \(offset)")
+        #expect(survey.mayFold == Self.needsFolding(bytes[...]) && survey.mayHoldBlob == Self.mayHoldBlob(bytes))
+        // Folding stops at the limit, in the middle of the pattern or not.
+        let limit = offset + 2 + insert.utf8.count / 2
+        #expect(ByteSurvey(bytes, foldLimit: limit).mayFold == Self.needsFolding(bytes.prefix(limit)), "\(insert) at \(offset)")
+      }
+    }
+    // Long runs, many blocks long, and long texts with nothing to find.
+    for length in [31, 32, 33, 63, 64, 65, 1000] {
+      #expect(ByteSurvey(Array(repeating: 0x61, count: length), foldLimit: 1 << 20).mayHoldBlob)
+      #expect(!ByteSurvey(Array(repeating: 0x20, count: length), foldLimit: 1 << 20).mayHoldBlob)
+    }
+    #expect(min(BlobDecoder.minBase64, BlobDecoder.minHex) <= 33, "a run must fit in two blocks")
+  }
+
   @Test func foldingCases() {
     let cases: [(String, Bool)] = [
       ("plain words only", false), ("p4ssword", true), ("4ever", false), ("i g n o r e", true),
