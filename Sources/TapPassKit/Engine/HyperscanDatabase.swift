@@ -41,7 +41,6 @@ public final class HyperscanDatabase: @unchecked Sendable {
   /// Where the one-pattern start-tracking databases are cached (a
   /// subdirectory of the main cache, with its own pruning limit).
   private let startCacheDirectory: String?
-  private let cacheFilesKept: Int
   public private(set) var loadedFromCache = false
 
   public convenience init(patterns: [PatternSpec], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
@@ -49,7 +48,6 @@ public final class HyperscanDatabase: @unchecked Sendable {
   }
 
   private init(patterns: [PatternSpec], cacheDirectory: String?, keep: Int) throws {
-    cacheFilesKept = keep
     startCacheDirectory = cacheDirectory.map { $0 + "/start" }
     patternCount = patterns.count
     tracksStart = patterns.map { $0.leftmostStart && !$0.deferredStart }
@@ -92,7 +90,6 @@ public final class HyperscanDatabase: @unchecked Sendable {
     deferredSpecs = original.deferredSpecs
     loadedFromCache = original.loadedFromCache
     startCacheDirectory = original.startCacheDirectory
-    cacheFilesKept = original.cacheFilesKept
     scratch = try Self.scratch(for: compiled.pointer)
   }
 

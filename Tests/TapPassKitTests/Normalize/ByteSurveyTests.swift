@@ -130,4 +130,19 @@ import Testing
     #expect(ByteSurvey(Array("token aGVsbG8gd29ybGQgaGVsbG8=".utf8), foldLimit: 1 << 20).mayHoldBlob)
     #expect(ByteSurvey(Array("a%20b".utf8), foldLimit: 1 << 20).mayHoldBlob)
   }
+
+  /// The SIMD code spells out the leetspeak and base64 byte sets beside
+  /// `CharacterFolding.leet` and `ByteClasses`: every byte value is checked
+  /// against those sources, so the two lists cannot drift apart.
+  @Test func byteClassesMatchTheirSources() {
+    for value in 0..<256 {
+      let byte = UInt8(value)
+      let between: [UInt8] = Array("ab".utf8) + [byte] + Array("cd".utf8)
+      let leet = CharacterFolding.leet(byte) != nil
+      #expect(ByteSurvey(between, foldLimit: 1 << 20).mayFold == (leet || byte >= 0x80), "byte \(value) between letters")
+      let run = [UInt8](repeating: byte, count: 20)
+      let base64 = ByteClasses.table[value] & ByteClasses.base64 != 0
+      #expect(ByteSurvey(run, foldLimit: 1 << 20).mayHoldBlob == (base64 || byte == 0x25), "a run of byte \(value)")
+    }
+  }
 }

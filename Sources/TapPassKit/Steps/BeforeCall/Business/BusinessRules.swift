@@ -3,7 +3,9 @@ enum BusinessRules {
   enum Rule: Int { case amount, count, dealTerm, marking, negotiatedTerm }
 
   static let patterns: [PatternSpec] = [
-    // $4.2M, € 1,200,000, 3.5 billion USD, USD 12k
+    // $4.2M, € 1,200,000, 3.5 billion USD, USD 12k. This and `count` open
+    // on a digit run: tracking their start in the main database made the
+    // whole Hyperscan scan a quarter slower, so it is found in a second pass.
     PatternSpec("amount", #"((\$|€|£|¥)\s?[0-9][0-9,]*(\.[0-9]+)?(\s?(k|K|m|M|mm|MM|bn|BN|b|B|million|billion|thousand))?|[0-9][0-9,]*(\.[0-9]+)?\s?(k|m|mm|bn|million|billion)?\s?(USD|EUR|GBP|CHF|JPY|dollars|euros))"#, deferredStart: true),
     // 12,400 paying customers; 3.2 million active users
     PatternSpec("count", #"[0-9][0-9,.]*\s?(k|K|M|million|thousand)?\s(paying\s|active\s|enterprise\s|monthly\s|daily\s|new\s)?(customers|clients|subscribers|users|accounts|seats|MAUs|DAUs)"#, deferredStart: true),
