@@ -248,6 +248,7 @@ public final class ScanEngine: @unchecked Sendable {
     // per-candidate line scans are quadratic when thousands of candidates
     // sit on one long line (a dumped secrets file in a tool result).
     var markerPresent: Bool?
+    var path: String?
     for entry in plan.entries {
       let started = measure ? ProgressReporter.threadCPUSeconds() : 0
       var candidates: [Candidate]
@@ -273,7 +274,9 @@ public final class ScanEngine: @unchecked Sendable {
           markerPresent = isSuppressed(field.bytes, Candidate(start: 0, end: field.bytes.count, type: "", score: 0, severity: .low))
         }
         if markerPresent == true, isSuppressed(field.bytes, candidate) { continue }
-        let finding = makeFinding(entry.runner, field, candidate)
+        let fieldPath = path ?? field.path
+        path = fieldPath
+        let finding = makeFinding(entry.runner, field, candidate, path: fieldPath)
         if !baseline.contains(finding.fingerprint) { findings.append(finding) }
       }
       if measure { stepSeconds[stepIDs[entry.runner], default: 0] += ProgressReporter.threadCPUSeconds() - started }
@@ -394,13 +397,15 @@ public final class ScanEngine: @unchecked Sendable {
     return true
   }
 
-  func makeFinding(_ runner: Int, _ field: FieldText, _ candidate: Candidate) -> Finding {
+  /// `path` is the field's path spelled once for all its findings (a
+  /// record field spells it from the document on each `field.path`).
+  func makeFinding(_ runner: Int, _ field: FieldText, _ candidate: Candidate, path: String) -> Finding {
     let slice = field.bytes[candidate.start..<candidate.end]
     let value = Array(slice)
     var action = actions[runner]
     if candidate.severity == .low, action > .log { action = .log }
     return Finding(
-      step: stepIDs[runner], type: candidate.type, path: field.path, start: candidate.start, end: candidate.end,
+      step: stepIDs[runner], type: candidate.type, path: path, start: candidate.start, end: candidate.end,
       score: candidate.score, severity: candidate.severity, action: action,
       fingerprint: redactor.fingerprint(type: candidate.type, value: slice, using: fingerprinter),
       preview: redactor.preview(value), category: candidate.category,

@@ -49,7 +49,7 @@ public struct JSONWriter {
   /// exponent, trimming trailing zeros, so output is stable across runs.
   public mutating func double(_ value: Double, digits: Int = 4) {
     valuePrefix()
-    bytes.append(contentsOf: Array(Self.format(value, digits: digits).utf8))
+    Self.appendDecimal(value, digits: digits, to: &bytes)
   }
 
   /// Splices already-serialised JSON (for example a section copied from the
@@ -57,13 +57,62 @@ public struct JSONWriter {
   public mutating func raw(_ json: some Collection<UInt8>) { valuePrefix(); bytes.append(contentsOf: json) }
 
   public static func format(_ value: Double, digits: Int) -> String {
+    var text: [UInt8] = []
+    appendDecimal(value, digits: digits, to: &text)
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// The digits of `value` rounded to `digits` fractional digits, written
+  /// from the scaled integer: every finding has a score, and going through
+  /// `String(Double)` and Foundation's `contains` cost more than the rest
+  /// of writing the finding. Magnitudes where the scaled integer could
+  /// exceed a double's exact range take the general path; both give the
+  /// same text wherever the general path prints no exponent (a test
+  /// compares them). Below that, the general path printed 0.000048 as "0";
+  /// this prints its digits.
+  static func appendDecimal(_ value: Double, digits: Int, to output: inout [UInt8]) {
+    guard value.isFinite else { return output.append(0x30) }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = (value * scale).rounded()
+    guard digits <= 15, abs(scaled) < 1e15 else { return output.append(contentsOf: Array(generalFormat(value, digits: digits).utf8)) }
+    var units = Int(scaled)
+    if units < 0 {
+      output.append(UInt8(ascii: "-"))
+      units = -units
+    }
+    let divisor = Int(scale)
+    output.append(contentsOf: String(units / divisor).utf8)
+    var fraction = units % divisor
+    guard fraction != 0 else { return }
+    var width = digits
+    while fraction % 10 == 0 {
+      fraction /= 10
+      width -= 1
+    }
+    output.append(UInt8(ascii: "."))
+    var place = 1
+    for _ in 1..<width { place *= 10 }
+    while place > 0 {
+      output.append(UInt8(ascii: "0") + UInt8(fraction / place % 10))
+      place /= 10
+    }
+  }
+
+  /// The definition `appendDecimal` follows: round, print the shortest
+  /// representation, trim; no exponent below 9e18.
+  static func generalFormat(_ value: Double, digits: Int) -> String {
     guard value.isFinite else { return "0" }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let rounded = (value * scale).rounded() / scale
     if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
     var text = String(rounded)
-    if text.contains("e") { return String(Int(rounded)) }
+    if text.contains("e") {
+      // Beyond Int's range the exponent form stays (valid JSON, and
+      // converting would trap).
+      return abs(rounded) < 9e18 ? String(Int(rounded)) : text
+    }
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text
