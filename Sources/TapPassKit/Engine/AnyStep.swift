@@ -54,7 +54,7 @@ public struct StepSettings: Sendable, Equatable {
   public var reads: Set<FieldRole>
 
   public init(descriptor: StepDescriptor) {
-    threshold = 0.5
+    threshold = descriptor.defaultThreshold
     reads = descriptor.reads
   }
 

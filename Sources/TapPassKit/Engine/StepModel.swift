@@ -97,6 +97,11 @@ public struct StepDescriptor: Sendable {
   public var defaultAction: Action
   /// Roles this step reads by default.
   public var reads: Set<FieldRole>
+  /// Candidates scoring below this are dropped unless a config sets its own
+  /// `threshold`. 0.5 for every step but those whose low-scored findings
+  /// are meant to be seen (logged, never blocked: low severity caps the
+  /// action at log).
+  public var defaultThreshold: Double = 0.5
   /// Earlier ids that still select this step.
   public var deprecatedAliases: [String] = []
   /// Literal keywords that must occur (case-insensitively) for the step to

