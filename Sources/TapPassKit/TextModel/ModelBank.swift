@@ -7,11 +7,9 @@ import Foundation
 /// Why: the models share their features (scripts/train hashes the same
 /// word and character n-grams into the same buckets), so one pass can sum
 /// all of them. Each bucket holds the int8 weights of every model's classes
-/// side by side in eight lanes (one 8-byte load), and a bitmap of the
-/// buckets any model uses (32 KB for 2^18 buckets, so it stays in L1)
-/// skips the table for the n-grams no model has a weight for: most of them
-/// in ordinary text. The scores are exactly those of `LinearTextModel`,
-/// which a test checks.
+/// side by side in eight lanes (one 8-byte load, no branch: a bucket no
+/// model uses holds zeros). The scores are exactly those of
+/// `LinearTextModel`, which a test checks.
 public final class ModelBank: Sendable {
   /// The models under `models/` in the data directory, by file name.
   public static let shared = ModelBank(models: ModelBank.shippedModels())
@@ -25,7 +23,6 @@ public final class ModelBank: Sendable {
   /// fused (different table sizes, more than 8 classes in all): each model
   /// then scores on its own.
   let table: [SIMD8<Int8>]?
-  let used: [UInt64]
 
   public init(models: [(name: String, model: LinearTextModel)]) {
     names = models.map(\.name)
@@ -41,25 +38,19 @@ public final class ModelBank: Sendable {
     self.bits = bits
     guard !models.isEmpty, lanes <= 8, models.allSatisfy({ $0.model.bits == bits }) else {
       table = nil
-      used = []
       return
     }
-    // One more bucket, always zero, that unused buckets are redirected to.
-    var table = [SIMD8<Int8>](repeating: SIMD8<Int8>(), count: (1 << bits) + 1)
-    var used = [UInt64](repeating: 0, count: max(1, (1 << bits) / 64))
+    var table = [SIMD8<Int8>](repeating: SIMD8<Int8>(), count: 1 << bits)
     for (index, (_, model)) in models.enumerated() {
       let count = model.classes.count
       for bucket in 0..<(1 << bits) {
         for c in 0..<count {
           let weight = model.weights[bucket * count + c]
-          guard weight != 0 else { continue }
           table[bucket][offsets[index] + c] = weight
-          used[bucket >> 6] |= 1 << UInt64(bucket & 63)
         }
       }
     }
     self.table = table
-    self.used = used
   }
 
   /// Every `models/*.tplm` shipped in the data directory, sorted by name.
@@ -79,8 +70,8 @@ public final class ModelBank: Sendable {
   public func scores(_ bytes: ArraySlice<UInt8>) -> [LinearTextModel.Score] {
     guard let table else { return models.map { $0.score(bytes) } }
     let (sums, features) = table.withUnsafeBufferPointer { table in
-      used.withUnsafeBufferPointer { used in
-        bytes.withUnsafeBufferPointer { Self.sum($0, table: table, used: used, bits: bits) }
+      Self.foldTable.withUnsafeBufferPointer { fold in
+        bytes.withUnsafeBufferPointer { Self.sum($0, table: table, fold: fold, bits: bits) }
       }
     }
     return models.indices.map { index in
@@ -91,28 +82,31 @@ public final class ModelBank: Sendable {
     }
   }
 
+  /// `LinearTextModel.foldOrZero` of every byte value: one load instead of
+  /// a chain of range checks per byte.
+  static let foldTable: [UInt8] = (0...255).map { LinearTextModel.foldOrZero(UInt8($0)) }
+
   /// The feature loop of `LinearTextModel.score`, over all lanes at once.
   @inline(__always)
-  static func sum(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<SIMD8<Int8>>, used: UnsafeBufferPointer<UInt64>,
+  static func sum(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<SIMD8<Int8>>, fold: UnsafeBufferPointer<UInt8>,
                   bits: Int) -> (SIMD8<Int32>, Int) {
     var sums = SIMD8<Int32>()
     var features = 0
     let shift = UInt32(32 - bits)
     var gram: UInt32 = 0x20 << 24
     var gramLength = 1
-    let zeroBucket = 1 << bits
-    // No branch on whether a bucket is used: it would mispredict on most
-    // n-grams. An unused bucket reads the zero bucket instead, which stays
-    // in cache, so the table is only touched where a model has a weight.
+    // Every n-gram reads the table, used bucket or not: a bitmap of used
+    // buckets that redirected the others to one zero bucket (so that they
+    // stay in cache) cost more in instructions than it saved in misses.
+    // `&>>` and `&+=`: no shift-range or overflow checks in the loop.
     @inline(__always) func add(_ x: UInt32) {
-      let bucket = Int((x &* 0x9E37_79B1) >> shift)
-      features += 1
-      let isUsed = used[bucket >> 6] >> UInt64(bucket & 63) & 1 != 0
-      sums &+= SIMD8<Int32>(truncatingIfNeeded: table[isUsed ? bucket : zeroBucket])
+      let bucket = Int((x &* 0x9E37_79B1) &>> shift)
+      features &+= 1
+      sums &+= SIMD8<Int32>(truncatingIfNeeded: table[bucket])
     }
     @inline(__always) func push(_ byte: UInt8) {
       gram = gram >> 8 | UInt32(byte) << 24
-      gramLength += 1
+      gramLength &+= 1
       if gramLength >= 4 { add(gram ^ 0x5BD1_E995) }
     }
     let count = bytes.count
@@ -121,9 +115,9 @@ public final class ModelBank: Sendable {
     var hasPrevious = false
     var tokenCount = 0
     while index < count {
-      var folded = LinearTextModel.foldOrZero(bytes[index])
+      var folded = fold[Int(bytes[index])]
       if folded == 0 {
-        index += 1
+        index &+= 1
         continue
       }
       var hash: UInt32 = 0x811C_9DC5
@@ -134,15 +128,15 @@ public final class ModelBank: Sendable {
           hash = (hash ^ UInt32(folded)) &* 0x0100_0193
           push(folded)
         }
-        length += 1
-        index += 1
-        folded = index < count ? LinearTextModel.foldOrZero(bytes[index]) : 0
+        length &+= 1
+        index &+= 1
+        folded = index < count ? fold[Int(bytes[index])] : 0
       } while folded != 0
       add(hash ^ 1)
       if hasPrevious { add((previous &* 31 &+ hash) ^ 2) }
       previous = hash
       hasPrevious = true
-      tokenCount += 1
+      tokenCount &+= 1
     }
     if tokenCount > 0 { push(0x20) }
     return (sums, features)
