@@ -76,9 +76,8 @@ public final class ModelBank: Sendable {
     }
     return models.indices.map { index in
       let model = models[index]
-      var classSums = [Int32](repeating: 0, count: model.classes.count)
-      for c in classSums.indices { classSums[c] = sums[offsets[index] + c] }
-      return model.probabilities(sums: classSums, features: features)
+      let offset = offsets[index]
+      return model.probabilities(features: features) { sums[offset + $0] }
     }
   }
 
