@@ -97,7 +97,7 @@ public struct LinearTextModel: Sendable {
       }
       if tokenCount > 0 { push(0x20) }
     }
-    return probabilities(sums: sums, features: features)
+    return probabilities(features: features) { sums[$0] }
   }
 
   /// The words of `bytes` whose unigram weight pushes most towards `label`
@@ -140,21 +140,24 @@ public struct LinearTextModel: Sendable {
     }
   }
 
-  /// The score from the summed int8 weights of each class and the number
-  /// of features (ModelBank sums them for several models at once).
-  func probabilities(sums: [Int32], features: Int) -> Score {
+  /// The score from the summed int8 weights of each class (`sum(c)`) and
+  /// the number of features (ModelBank sums them for several models at
+  /// once). The logits live on the stack: one call per scored window.
+  @inline(__always)
+  func probabilities(features: Int, sum: (Int) -> Int32) -> Score {
     let classCount = classes.count
     // As in scripts/train: a floor on the normaliser, so that a very short
     // text (little evidence) stays near the prior.
     let norm = Float(max(features, Self.normFloor)).squareRoot()
-    var logits = [Float](repeating: 0, count: classCount)
-    for c in 0..<classCount { logits[c] = bias[c] + (norm > 0 ? Float(sums[c]) * scale / norm : 0) }
-    let top = logits.max() ?? 0
-    var total: Float = 0
-    for c in 0..<classCount { logits[c] = expf(logits[c] - top); total += logits[c] }
-    var best = 1
-    for c in 1..<classCount where logits[c] > logits[best] { best = c }
-    return Score(positive: Double(1 - logits[0] / total), label: classes[best])
+    return withUnsafeTemporaryAllocation(of: Float.self, capacity: classCount) { logits in
+      for c in 0..<classCount { logits[c] = bias[c] + (norm > 0 ? Float(sum(c)) * scale / norm : 0) }
+      let top = logits.max() ?? 0
+      var total: Float = 0
+      for c in 0..<classCount { logits[c] = expf(logits[c] - top); total += logits[c] }
+      var best = 1
+      for c in 1..<classCount where logits[c] > logits[best] { best = c }
+      return Score(positive: Double(1 - logits[0] / total), label: classes[best])
+    }
   }
 
   /// Folding shared with scripts/train: lower-case ASCII letters, keep

@@ -7,11 +7,9 @@ import Foundation
 /// Why: the models share their features (scripts/train hashes the same
 /// word and character n-grams into the same buckets), so one pass can sum
 /// all of them. Each bucket holds the int8 weights of every model's classes
-/// side by side in eight lanes (one 8-byte load), and a bitmap of the
-/// buckets any model uses (32 KB for 2^18 buckets, so it stays in L1)
-/// skips the table for the n-grams no model has a weight for: most of them
-/// in ordinary text. The scores are exactly those of `LinearTextModel`,
-/// which a test checks.
+/// side by side in eight lanes (one 8-byte load, no branch: a bucket no
+/// model uses holds zeros). The scores are exactly those of
+/// `LinearTextModel`, which a test checks.
 public final class ModelBank: Sendable {
   /// The models under `models/` in the data directory, by file name.
   public static let shared = ModelBank(models: ModelBank.shippedModels())
@@ -25,7 +23,6 @@ public final class ModelBank: Sendable {
   /// fused (different table sizes, more than 8 classes in all): each model
   /// then scores on its own.
   let table: [SIMD8<Int8>]?
-  let used: [UInt64]
 
   public init(models: [(name: String, model: LinearTextModel)]) {
     names = models.map(\.name)
@@ -41,25 +38,19 @@ public final class ModelBank: Sendable {
     self.bits = bits
     guard !models.isEmpty, lanes <= 8, models.allSatisfy({ $0.model.bits == bits }) else {
       table = nil
-      used = []
       return
     }
-    // One more bucket, always zero, that unused buckets are redirected to.
-    var table = [SIMD8<Int8>](repeating: SIMD8<Int8>(), count: (1 << bits) + 1)
-    var used = [UInt64](repeating: 0, count: max(1, (1 << bits) / 64))
+    var table = [SIMD8<Int8>](repeating: SIMD8<Int8>(), count: 1 << bits)
     for (index, (_, model)) in models.enumerated() {
       let count = model.classes.count
       for bucket in 0..<(1 << bits) {
         for c in 0..<count {
           let weight = model.weights[bucket * count + c]
-          guard weight != 0 else { continue }
           table[bucket][offsets[index] + c] = weight
-          used[bucket >> 6] |= 1 << UInt64(bucket & 63)
         }
       }
     }
     self.table = table
-    self.used = used
   }
 
   /// Every `models/*.tplm` shipped in the data directory, sorted by name.
@@ -78,74 +69,202 @@ public final class ModelBank: Sendable {
   /// Per model, the score of `bytes` (at most one window: callers window).
   public func scores(_ bytes: ArraySlice<UInt8>) -> [LinearTextModel.Score] {
     guard let table else { return models.map { $0.score(bytes) } }
-    let (sums, features) = table.withUnsafeBufferPointer { table in
-      used.withUnsafeBufferPointer { used in
-        bytes.withUnsafeBufferPointer { Self.sum($0, table: table, used: used, bits: bits) }
+    let scanner = table.withUnsafeBufferPointer { table in
+      Self.foldTable.withUnsafeBufferPointer { fold in
+        bytes.withUnsafeBufferPointer { Self.scan($0, table: table, fold: fold, bits: bits) }
       }
     }
-    return models.indices.map { index in
-      let model = models[index]
-      var classSums = [Int32](repeating: 0, count: model.classes.count)
-      for c in classSums.indices { classSums[c] = sums[offsets[index] + c] }
-      return model.probabilities(sums: classSums, features: features)
+    return scores(scanner)
+  }
+
+  /// `bytes` scanned whole and finished.
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<SIMD8<Int8>>, fold: UnsafeBufferPointer<UInt8>,
+                   bits: Int) -> FeatureScanner {
+    var scanner = FeatureScanner(bits: bits)
+    scanner.scan(bytes, table: table, fold: fold)
+    scanner.finish(table: table)
+    return scanner
+  }
+
+  /// Per window, per model, the scores of `bytes` cut into windows of
+  /// `window` bytes that overlap by half, over the first `limit` bytes (one
+  /// window when `bytes` is no longer than `window`).
+  ///
+  /// Each byte is read once, not once per window that covers it: a window
+  /// is its first half scanned from a fresh start, then its second half
+  /// continuing from there. The second half is also the next window's
+  /// first half, scanned fresh; the two scans differ only until they reach
+  /// the same state (a few tokens in), so the continuing one runs only
+  /// that far and takes the rest from the fresh one.
+  public func windowScores(_ bytes: [UInt8], window: Int, limit: Int) -> [[LinearTextModel.Score]] {
+    let half = window / 2
+    guard let table, bytes.count > window else {
+      var starts = [0]
+      while bytes.count > window, starts.last! + half + half < min(bytes.count, limit) { starts.append(starts.last! + half) }
+      return starts.map { scores(bytes[$0..<min($0 + window, bytes.count)]) }
+    }
+    var sums: [FeatureScanner] = []
+    table.withUnsafeBufferPointer { table in
+      Self.foldTable.withUnsafeBufferPointer { fold in
+        bytes.withUnsafeBufferPointer { bytes in
+          Self.windowSums(bytes, window: window, limit: limit, table: table, fold: fold, bits: bits, into: &sums)
+        }
+      }
+    }
+    return sums.map(scores)
+  }
+
+  /// The finished scans of `windowScores`.
+  static func windowSums(_ bytes: UnsafeBufferPointer<UInt8>, window: Int, limit: Int, table: UnsafeBufferPointer<SIMD8<Int8>>,
+                         fold: UnsafeBufferPointer<UInt8>, bits: Int, into windows: inout [FeatureScanner]) {
+    let half = window / 2
+    var fresh = FeatureScanner(bits: bits)
+    fresh.scan(UnsafeBufferPointer(rebasing: bytes[0..<half]), table: table, fold: fold)
+    var start = 0
+    repeat {
+      let second = UnsafeBufferPointer(rebasing: bytes[start + half..<min(start + window, bytes.count)])
+      var continuing = fresh
+      var next = FeatureScanner(bits: bits)
+      var index = 0
+      while index < second.count, !continuing.sameState(next) {
+        // Both, up to and including the next separator: compared between
+        // tokens only, where they converge (a token that fills the half
+        // costs one comparison, not one per byte).
+        var end = index
+        while end < second.count, fold[Int(second[end])] != 0 { end += 1 }
+        let piece = UnsafeBufferPointer(rebasing: second[index..<min(end + 1, second.count)])
+        continuing.scan(piece, table: table, fold: fold)
+        next.scan(piece, table: table, fold: fold)
+        index += piece.count
+      }
+      if index < second.count {
+        let converged = next
+        next.scan(UnsafeBufferPointer(rebasing: second[index...]), table: table, fold: fold)
+        continuing.take(next, since: converged)
+      }
+      continuing.finish(table: table)
+      windows.append(continuing)
+      fresh = next
+      start += half
+    } while start + half < min(bytes.count, limit)
+  }
+
+  /// Per model, the score of a finished scan.
+  private func scores(_ scanner: FeatureScanner) -> [LinearTextModel.Score] {
+    models.indices.map { index in
+      let offset = offsets[index]
+      return models[index].probabilities(features: scanner.features) { scanner.sums[offset + $0] }
     }
   }
 
-  /// The feature loop of `LinearTextModel.score`, over all lanes at once.
+  /// `LinearTextModel.foldOrZero` of every byte value: one load instead of
+  /// a chain of range checks per byte.
+  static let foldTable: [UInt8] = (0...255).map { LinearTextModel.foldOrZero(UInt8($0)) }
+}
+
+/// The feature loop of `LinearTextModel.score`, over all lanes of a
+/// `ModelBank` at once, resumable: a text can be scanned in pieces (each
+/// piece continues the tokens and n-grams of the one before), then
+/// finished.
+struct FeatureScanner {
+  var sums = SIMD8<Int32>()
+  var features = 0
+  let shift: UInt32
+  var gram: UInt32 = 0x20 << 24
+  var gramLength = 1
+  var hash: UInt32 = 0x811C_9DC5
+  /// Bytes of the token being read; 0 between tokens.
+  var length = 0
+  var previous: UInt32 = 0
+  var hasPrevious = false
+
+  init(bits: Int) { shift = UInt32(32 - bits) }
+
+  // Every n-gram reads the table, used bucket or not: a bitmap of used
+  // buckets that redirected the others to one zero bucket (so that they
+  // stay in cache) cost more in instructions than it saved in misses.
+  // `&>>` and `&+=`: no shift-range or overflow checks in the loop.
   @inline(__always)
-  static func sum(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<SIMD8<Int8>>, used: UnsafeBufferPointer<UInt64>,
-                  bits: Int) -> (SIMD8<Int32>, Int) {
-    var sums = SIMD8<Int32>()
-    var features = 0
-    let shift = UInt32(32 - bits)
-    var gram: UInt32 = 0x20 << 24
-    var gramLength = 1
-    let zeroBucket = 1 << bits
-    // No branch on whether a bucket is used: it would mispredict on most
-    // n-grams. An unused bucket reads the zero bucket instead, which stays
-    // in cache, so the table is only touched where a model has a weight.
+  mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<SIMD8<Int8>>, fold: UnsafeBufferPointer<UInt8>,
+                     finish: Bool = false) {
+    // The state lives in locals while scanning: kept in registers.
+    var sums = self.sums, features = self.features, gram = self.gram, gramLength = self.gramLength
+    var hash = self.hash, length = self.length, previous = self.previous, hasPrevious = self.hasPrevious
+    let shift = self.shift
     @inline(__always) func add(_ x: UInt32) {
-      let bucket = Int((x &* 0x9E37_79B1) >> shift)
-      features += 1
-      let isUsed = used[bucket >> 6] >> UInt64(bucket & 63) & 1 != 0
-      sums &+= SIMD8<Int32>(truncatingIfNeeded: table[isUsed ? bucket : zeroBucket])
+      features &+= 1
+      sums &+= SIMD8<Int32>(truncatingIfNeeded: table[Int((x &* 0x9E37_79B1) &>> shift)])
     }
     @inline(__always) func push(_ byte: UInt8) {
       gram = gram >> 8 | UInt32(byte) << 24
-      gramLength += 1
+      gramLength &+= 1
       if gramLength >= 4 { add(gram ^ 0x5BD1_E995) }
+    }
+    @inline(__always) func endToken() {
+      add(hash ^ 1)
+      if hasPrevious { add((previous &* 31 &+ hash) ^ 2) }
+      previous = hash
+      hasPrevious = true
+      hash = 0x811C_9DC5
+      length = 0
     }
     let count = bytes.count
     var index = 0
-    var previous: UInt32 = 0
-    var hasPrevious = false
-    var tokenCount = 0
+    // A token the previous piece left open ends at a separator here.
+    if length > 0, count > 0, fold[Int(bytes[0])] == 0 { endToken() }
     while index < count {
-      var folded = LinearTextModel.foldOrZero(bytes[index])
+      var folded = fold[Int(bytes[index])]
       if folded == 0 {
-        index += 1
+        index &+= 1
         continue
       }
-      var hash: UInt32 = 0x811C_9DC5
-      var length = 0
-      if tokenCount > 0 { push(0x20) }
+      if length == 0 && hasPrevious { push(0x20) }
       repeat {
         if length < 32 {
           hash = (hash ^ UInt32(folded)) &* 0x0100_0193
           push(folded)
         }
-        length += 1
-        index += 1
-        folded = index < count ? LinearTextModel.foldOrZero(bytes[index]) : 0
+        length &+= 1
+        index &+= 1
+        folded = index < count ? fold[Int(bytes[index])] : 0
       } while folded != 0
-      add(hash ^ 1)
-      if hasPrevious { add((previous &* 31 &+ hash) ^ 2) }
-      previous = hash
-      hasPrevious = true
-      tokenCount += 1
+      // The piece may end inside the token: the next one or `finish` ends it.
+      if index == count { break }
+      endToken()
     }
-    if tokenCount > 0 { push(0x20) }
-    return (sums, features)
+    if finish {
+      if length > 0 { endToken() }
+      if hasPrevious { push(0x20) }
+    }
+    self.sums = sums
+    self.features = features
+    self.gram = gram
+    self.gramLength = gramLength
+    self.hash = hash
+    self.length = length
+    self.previous = previous
+    self.hasPrevious = hasPrevious
+  }
+
+  /// Ends the text: its last token, and the space the n-gram stream ends with.
+  mutating func finish(table: UnsafeBufferPointer<SIMD8<Int8>>) {
+    scan(UnsafeBufferPointer(start: nil, count: 0), table: table, fold: UnsafeBufferPointer(start: nil, count: 0), finish: true)
+  }
+
+  /// Whether the rest of a text would add the same features to both scans.
+  func sameState(_ other: FeatureScanner) -> Bool {
+    gram == other.gram && min(gramLength, 4) == min(other.gramLength, 4) && hash == other.hash
+      && min(length, 32) == min(other.length, 32) && previous == other.previous && hasPrevious == other.hasPrevious
+  }
+
+  /// Continues with what `other` added after it was `since`, from which
+  /// on this scan and `other` were in the same state.
+  mutating func take(_ other: FeatureScanner, since: FeatureScanner) {
+    let sums = self.sums &+ (other.sums &- since.sums)
+    let features = self.features + (other.features - since.features)
+    self = other
+    self.sums = sums
+    self.features = features
   }
 }
 

@@ -96,13 +96,9 @@ public struct ModelJudge: Sendable {
   /// The text scored whole when short, else per half-overlapping window
   /// (the first `maxScored` bytes; the normaliser reports longer fields).
   static func windows(_ bank: ModelBank, _ bytes: [UInt8]) -> [LinearTextModel.Score] {
-    if bytes.count <= window { return bank.scores(bytes[...]) }
-    var best = bank.scores(bytes[0..<window])
-    var start = window / 2
-    while start + window / 2 < min(bytes.count, maxScored) {
-      keepBetter(&best, bank.scores(bytes[start..<min(start + window, bytes.count)]))
-      start += window / 2
-    }
+    let scores = bank.windowScores(bytes, window: window, limit: maxScored)
+    var best = scores[0]
+    for window in scores.dropFirst() { keepBetter(&best, window) }
     return best
   }
 

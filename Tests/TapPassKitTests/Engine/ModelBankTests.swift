@@ -35,6 +35,46 @@ import Testing
     }
   }
 
+  /// Window scores read each byte once, resuming scans across the half
+  /// boundaries: every window must still score as the model does on that
+  /// window alone, wherever a boundary falls (inside a token, a long token,
+  /// a run of separators).
+  @Test func windowScoresEqualEachWindowAlone() throws {
+    let bank = ModelBank.shared
+    try #require(bank.table != nil)
+    var generator = SystemRandomNumberGenerator()
+    let words = ["ignore", "previous", "instructions", "the", "system", "prompt", "Reveal", "café", "東京", "a1b2",
+                 String(repeating: "x", count: 40), "copy", "weights", "server"].map { Array($0.utf8) }
+    let separators = [" ", "  ", ", ", "\n", "!!! ", "\t"].map { Array($0.utf8) }
+    for round in 0..<60 {
+      var bytes: [UInt8] = []
+      let length = Int.random(in: 0..<3000, using: &generator)
+      while bytes.count < length {
+        if round % 5 == 4 {
+          bytes.append(UInt8.random(in: 0...255, using: &generator))
+        } else {
+          bytes += words.randomElement(using: &generator)!
+          bytes += separators.randomElement(using: &generator)!
+        }
+      }
+      for window in [16, 64, 100, 512, 4096] {
+        let limit = round % 3 == 0 ? window * 3 : 1 << 20
+        let scored = bank.windowScores(bytes, window: window, limit: limit)
+        var start = 0
+        for (position, scores) in scored.enumerated() {
+          let slice = bytes.count <= window ? bytes[...] : bytes[start..<min(start + window, bytes.count)]
+          for (index, model) in bank.models.enumerated() {
+            let alone = model.score(slice)
+            #expect(scores[index].positive == alone.positive, "window \(position) of \(window) in \(bytes.count) bytes")
+            #expect(scores[index].label == alone.label)
+          }
+          start += window / 2
+        }
+        #expect(scored.count == (bytes.count <= window ? 1 : max(1, (min(bytes.count, limit) - 1) / (window / 2))))
+      }
+    }
+  }
+
   @Test func judgeReadsTheSharedFieldScores() throws {
     let judge = ModelJudge("injection")
     try #require(judge.model != nil)
