@@ -100,7 +100,11 @@ public final class ModelBank: Sendable {
     let half = window / 2
     guard let table, bytes.count > window else {
       var starts = [0]
-      while bytes.count > window, starts.last! + half + half < min(bytes.count, limit) { starts.append(starts.last! + half) }
+      var next = half
+      while bytes.count > window, next + half < min(bytes.count, limit) {
+        starts.append(next)
+        next += half
+      }
       return starts.map { scores(bytes[$0..<min($0 + window, bytes.count)]) }
     }
     var sums: [FeatureScanner] = []
