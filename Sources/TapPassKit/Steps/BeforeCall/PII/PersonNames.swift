@@ -172,6 +172,10 @@ struct PersonNames {
     let token = context.tokens[index]
     guard token.ascii, !token.capitalised, index >= 1 else { return false }
     let previous = context.tokens[index - 1]
+    // Most words follow none of the few words checked below: a title with
+    // its dot, or "name" ("name: olga"), "is" ("my name is") or "me" ("call
+    // me"); after "I'm" and "am" only a title can apply.
+    guard previous.dotAfter || previous.hash == keys.name || previous.hash == keys.`is` || previous.hash == keys.me else { return false }
     let afterTitle = previous.dotAfter && titles.contains(previous.hash) && token.start - previous.end <= 2
     // After "I'm" or "I am" a lower-case word is usually an adjective ("I'm glad").
     let adjective = previous.hash == keys.iM || previous.hash == keys.im || previous.hash == keys.am
@@ -266,7 +270,9 @@ struct PersonNames {
     if followedByVerb(context, last) { evidence.weakCue = true }
     let firstFrequency = firstNameFrequency(bytes, head)
     let headCommon = isCommon(bytes, head)
-    let headListed = firstFrequency > 0 || (head.ascii && lastNames.frequency(hash: head.hash) > 0)
+    // The surname list is large and probed at random (a cache miss): it is
+    // read only where a rule needs it, not for every capitalised word.
+    func headListed() -> Bool { firstFrequency > 0 || (head.ascii && lastNames.frequency(hash: head.hash) > 0) }
     let initial = head.breakBefore && evidence.title < 0 && !evidence.strongCue
     let cued = evidence.title >= 0 || evidence.strongCue
     var score = 0.0
@@ -276,7 +282,7 @@ struct PersonNames {
       let tailNameLike = tail.length >= 2 && !tail.allCaps && (!isCommon(bytes, tail) || tailFrequency >= 100)
         && (!tail.ascii || tailFrequency > 0 || !looksLikeEnglishWord(bytes, tail))
       let headNameLike = !headCommon && !looksLikeEnglishWord(bytes, head)
-      if cued, headNameLike || headListed, tailNameLike || (tail.length >= 2 && !isCommon(bytes, tail)) {
+      if cued, headNameLike || headListed(), tailNameLike || (tail.length >= 2 && !isCommon(bytes, tail)) {
         score = 0.9; reason = evidence.title >= 0 ? "title" : "cue"
       } else if firstFrequency > 0, !headCommon, tailNameLike {
         score = tailFrequency > 0 ? 0.9 : 0.8; reason = "first name + surname"
@@ -286,10 +292,9 @@ struct PersonNames {
         score = 0.6; reason = "capitalised pair"
       }
     } else {
-      let lastFrequency = head.ascii ? lastNames.frequency(hash: head.hash) : 0
-      if evidence.title >= 0, headListed || !headCommon {
+      if evidence.title >= 0, !headCommon || headListed() {
         score = 0.85; reason = "title"
-      } else if evidence.strongCue, !headCommon, headListed || !head.ascii {
+      } else if evidence.strongCue, !headCommon, !head.ascii || headListed() {
         score = 0.85; reason = "cue"
       } else if evidence.introduced, !headCommon, head.length >= 3, !looksLikeEnglishWord(bytes, head) {
         score = 0.7; reason = "introduced"
@@ -298,7 +303,7 @@ struct PersonNames {
         score = initial ? (frequent ? 0.62 : 0.5) : (frequent ? 0.75 : 0.62)
         if evidence.weakCue { score += 0.05 }
         reason = "first name"
-      } else if lastFrequency >= 5, !headCommon, !initial, !context.caseless {
+      } else if !headCommon, !initial, !context.caseless, head.ascii, lastNames.frequency(hash: head.hash) >= 5 {
         score = evidence.weakCue ? 0.65 : 0.5; reason = "surname"
       } else if !head.ascii, !initial, evidence.weakCue, head.length >= 4 {
         score = 0.6; reason = "capitalised word after cue"
@@ -321,9 +326,14 @@ struct PersonNames {
   private func coordinate(_ context: Context, _ found: [(first: Int, last: Int)], into candidates: inout [Candidate]) -> Bool {
     let bytes = context.bytes
     let tokens = context.tokens
-    var taken = Set<Int>()
-    for range in found { for index in range.first...range.last { taken.insert(index) } }
-    var queue = found.flatMap { [$0.first, $0.last] }
+    var taken = TokenSet()
+    var queue: [Int] = []
+    queue.reserveCapacity(found.count * 2)
+    for range in found {
+      for index in range.first...range.last { taken.insert(index, of: tokens.count) }
+      queue.append(range.first)
+      queue.append(range.last)
+    }
     // "Sjöberg and Cantu": two name-shaped words joined by "and", one a
     // listed surname or written with non-ASCII letters, name each other.
     if !context.caseless {
@@ -333,8 +343,8 @@ struct PersonNames {
           isNameShaped(context, index), isNameShaped(context, index + 2),
           surnameLike(bytes, tokens[index]) || surnameLike(bytes, tokens[index + 2])
         {
-          for member in [index, index + 2] {
-            taken.insert(member)
+          for member in stride(from: index, through: index + 2, by: 2) {
+            taken.insert(member, of: tokens.count)
             queue.append(member)
             candidates.append(Candidate(start: tokens[member].start, end: tokens[member].end, type: "person", score: max(minimumScore, 0.62), severity: .medium, reasons: ["pair of names"]))
           }
@@ -346,11 +356,13 @@ struct PersonNames {
     var complete = true
     while let index = queue.popLast() {
       if (index < 2 && context.cutBefore) || (index + 2 >= tokens.count && context.cutAfter) { complete = false }
-      for neighbour in [index - 2, index - 1, index + 1, index + 2] where neighbour >= 0 && neighbour < tokens.count {
+      for offset in -2...2 where offset != 0 {
+        let neighbour = index + offset
+        guard neighbour >= 0 && neighbour < tokens.count else { continue }
         guard joined(context, min(index, neighbour), max(index, neighbour)), !taken.contains(neighbour) else { continue }
         let token = tokens[neighbour]
         guard isNameShaped(context, neighbour) else { continue }
-        taken.insert(neighbour)
+        taken.insert(neighbour, of: tokens.count)
         queue.append(neighbour)
         candidates.append(Candidate(start: token.start, end: token.end, type: "person", score: max(minimumScore, 0.65), severity: .medium, reasons: ["listed with a name"]))
       }
@@ -358,6 +370,21 @@ struct PersonNames {
     return complete
   }
 
+
+  /// Token indices as bits, allocated on the first insertion (most fields
+  /// have no name to coordinate); a `Set<Int>` hashes every index.
+  private struct TokenSet {
+    private var words: [UInt64] = []
+
+    mutating func insert(_ index: Int, of count: Int) {
+      if words.isEmpty { words = [UInt64](repeating: 0, count: (count + 63) >> 6) }
+      words[index >> 6] |= 1 << UInt64(index & 63)
+    }
+
+    func contains(_ index: Int) -> Bool {
+      !words.isEmpty && words[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+  }
 
   /// A capitalised word that could be a name: not an acronym, a common
   /// word, an English derivation or a contraction.
