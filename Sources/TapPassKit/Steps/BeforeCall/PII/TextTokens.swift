@@ -140,13 +140,32 @@ struct TextTokenizer {
     let countTable = TextTokens.counts
     let count = bytes.count
     var index = position
-    // Skip to the next token start.
+    // Skip to the next token start, describing the gap on the way (the gap
+    // starts where the last token ended, `gapStart == position`).
+    var breakBefore = first
+    var spaces = 0, others = 0
+    var punctuation: UInt8 = 0
     while index < count {
-      let kind = classes[Int(bytes[index])]
+      let byte = bytes[index]
+      let kind = classes[Int(byte)]
       if kind >= 1 && kind <= 4 { break }
       index += 1
-      // Skip the continuation bytes of a symbol.
-      while kind == 6 && index < count && classes[Int(bytes[index])] == 5 { index += 1 }
+      if byte == 0x20 {
+        spaces += 1
+        continue
+      }
+      others += 1
+      switch byte {
+      case 0x0A, 0x0D, 0x09: breakBefore = true
+      case 0x21, 0x3F, 0x22: breakBefore = true; punctuation = byte
+      case 0x2E: if !previousIsInitial { breakBefore = true }; punctuation = byte
+      default: if byte < 0x80 { punctuation = byte } else if byte == 0xE2 { breakBefore = true }
+      }
+      // Skip the continuation bytes of a symbol (others, that change nothing else).
+      while kind == 6 && index < count && classes[Int(bytes[index])] == 5 {
+        others += 1
+        index += 1
+      }
     }
     guard index < count else {
       position = count
@@ -185,26 +204,6 @@ struct TextTokenizer {
       capitalised = true
       uppers += 1
       lowers -= 1
-    }
-    // Describe the gap before the token.
-    var breakBefore = first
-    var spaces = 0, others = 0
-    var punctuation: UInt8 = 0
-    var gap = gapStart
-    while gap < start {
-      let byte = bytes[gap]
-      if byte == 0x20 {
-        spaces += 1
-      } else {
-        others += 1
-        switch byte {
-        case 0x0A, 0x0D, 0x09: breakBefore = true
-        case 0x21, 0x3F, 0x22: breakBefore = true; punctuation = byte
-        case 0x2E: if !previousIsInitial { breakBefore = true }; punctuation = byte
-        default: if byte < 0x80 { punctuation = byte } else if byte == 0xE2 { breakBefore = true }
-        }
-      }
-      gap += 1
     }
     let initialGap = others == 1 && spaces == 1 && bytes[gapStart] == 0x2E && previousIsInitial
     let tight = !first && ((spaces == 1 && others == 0) || initialGap)
