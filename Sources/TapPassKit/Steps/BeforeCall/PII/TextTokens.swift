@@ -56,7 +56,7 @@ enum TextTokens {
     return tokens
   }
 
-  /// What a byte adds to the counts of the token it is in, as bits: 1 a
+  /// What a byte tells of the token it is in, as bits: 1 a
   /// digit, 2 an upper-case letter, 4 a lower-case one (or the lead of a
   /// non-ASCII letter), `multibyte` a byte of a UTF-8 sequence, `ends` a
   /// byte that ends a token unless it is an inner apostrophe or hyphen
@@ -172,49 +172,53 @@ struct TextTokenizer {
       return nil
     }
     let start = index
-    // Letters are the upper- and lower-case ones (a non-ASCII letter counts
-    // as lower-case until the first one is found upper-case below).
-    var digits = 0, uppers = 0, lowers = 0
-    var nonASCII: UInt8 = 0
+    // The `counts` bits of the classes the token has a byte of, and of
+    // those it has two or more of: all that its attributes need, in two
+    // registers. A non-ASCII letter counts as lower-case until the first
+    // is found upper-case below.
+    var seen: UInt8 = 0, seenTwice: UInt8 = 0
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     while index < count {
       let byte = bytes[index]
       let counts = countTable[Int(byte)]
       if counts & TextTokens.ends != 0 {
         // Inner apostrophe or hyphen; a possessive 's ends the word instead.
-        guard (byte == 0x27 || byte == 0x2D), uppers + lowers > 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]),
+        guard (byte == 0x27 || byte == 0x2D), seen & 6 != 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]),
           !(byte == 0x27 && PIIBytes.lower(bytes[index + 1]) == 0x73 && (index + 2 >= count || !PIIBytes.isWord(bytes[index + 2])))
         else { break }
       }
-      // Counted without branches: a switch on the class mispredicts on
-      // every change between letters and digits.
-      digits &+= Int(counts & 1)
-      uppers &+= Int(counts >> 1 & 1)
-      lowers &+= Int(counts >> 2 & 1)
-      nonASCII |= counts
+      // Without branches: a switch on the class mispredicts on every
+      // change between letters and digits.
+      seenTwice |= seen & counts
+      seen |= counts
       hash = (hash ^ UInt64(PIIBytes.lower(byte))) &* 0x100_0000_01b3
       index += 1
     }
     let end = index
-    let letters = uppers + lowers
-    let ascii = nonASCII & TextTokens.multibyte == 0
+    let ascii = seen & TextTokens.multibyte == 0
+    let letters = seen & 6 != 0
+    let manyLetters = seenTwice & 6 != 0 || seen & 6 == 6
+    var manyUppers = seenTwice & 2 != 0
+    var noLowers = seen & 4 == 0
     let firstByte = bytes[start]
     var capitalised = PIIBytes.isUpper(firstByte)
     if firstByte >= 0x80, TextTokens.isUpperScalar(bytes, start) {
+      // That letter counted as lower-case: one upper-case letter more, and
+      // one lower-case letter (of at least this one) less.
       capitalised = true
-      uppers += 1
-      lowers -= 1
+      manyUppers = seen & 2 != 0
+      noLowers = seenTwice & 4 == 0
     }
     let initialGap = others == 1 && spaces == 1 && bytes[gapStart] == 0x2E && previousIsInitial
     let tight = !first && ((spaces == 1 && others == 0) || initialGap)
-    let kind: TextToken.Kind = letters == 0 ? .number : (digits == 0 ? .word : .mixed)
+    let kind: TextToken.Kind = !letters ? .number : (seen & 1 == 0 ? .word : .mixed)
     first = false
     previousIsInitial = end - start == 1 && kind == .word
     gapStart = end
     position = end
     return TextToken(
       start: start, end: end, kind: kind, capitalised: capitalised,
-      allCaps: uppers > 1 && lowers == 0 && letters > 1, ascii: ascii, breakBefore: breakBefore, tightBefore: tight,
+      allCaps: manyUppers && noLowers && manyLetters, ascii: ascii, breakBefore: breakBefore, tightBefore: tight,
       punctuationBefore: punctuation, dotAfter: end < count && bytes[end] == 0x2E, hash: hash)
   }
 }
