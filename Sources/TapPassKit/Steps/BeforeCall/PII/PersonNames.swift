@@ -160,7 +160,7 @@ struct PersonNames {
   }
 
   /// A common English word or a place: not a name on its own.
-  private func isCommon(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+  @inline(__always) private func isCommon(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     guard token.ascii else { return false }
     let key = token.hash
     return common.contains(key) || places.contains(key)
@@ -209,6 +209,17 @@ struct PersonNames {
     return false
   }
 
+  /// Whether a title comes right before token `index` ("Dr. Smith", "Mr
+  /// Smith"): the title part of `evidence`, all that some callers need.
+  private func hasTitle(_ context: Context, _ index: Int) -> Bool {
+    guard index >= 1 else { return false }
+    let token = context.tokens[index]
+    let previous = context.tokens[index - 1]
+    // The shape first: it rules out most words without a lookup.
+    return (previous.capitalised || previous.dotAfter || context.caseless)
+      && (token.tightBefore || (previous.dotAfter && token.start - previous.end <= 2)) && titles.contains(previous.hash)
+  }
+
   private func evidence(_ context: Context, _ index: Int) -> Evidence {
     var evidence = Evidence()
     guard index >= 1 else { return evidence }
@@ -217,11 +228,7 @@ struct PersonNames {
     let previous = context.tokens[index - 1]
     let key = previous.hash
     let gap = token.start - previous.end
-    if titles.contains(key), previous.capitalised || previous.dotAfter || context.caseless,
-      token.tightBefore || (previous.dotAfter && gap <= 2)
-    {
-      evidence.title = index - 1
-    }
+    if hasTitle(context, index) { evidence.title = index - 1 }
     if introduces(context, index) {
       evidence.strongCue = true
       evidence.introduced = true
@@ -253,7 +260,7 @@ struct PersonNames {
     while first <= last {
       let key = tokens[first].hash
       if titles.contains(key) || strongCues.contains(key)
-        || (isCommon(bytes, tokens[first]) && (first < last || tokens[first].breakBefore) && evidence(context, first).title < 0)
+        || (isCommon(bytes, tokens[first]) && (first < last || tokens[first].breakBefore) && !hasTitle(context, first))
       {
         first += 1
       } else {
