@@ -85,6 +85,11 @@ struct AddressRules {
       return nil
     }
     guard token.kind == .word else { return nil }
+    // Every rule below reads a number or mixed token one or two tokens on,
+    // but for the street prefix ("Via Franscini 71"): without one, only
+    // that rule is looked up.
+    let numberNear = (index + 1 < tokens.count && tokens[index + 1].kind != .word) || (index + 2 < tokens.count && tokens[index + 2].kind != .word)
+    guard numberNear || (token.capitalised && streetPrefixes.contains(token.hash)) else { return nil }
     // "zip 94105", "postcode: SW1A 1AA": a postal code after its name.
     if postcodeWords.contains(token.hash), let end = postcode(bytes, tokens, after: index) { return (index, end, "postcode") }
     // Every rule below starts at a capitalised word or an acronym.
