@@ -49,10 +49,25 @@ enum TextTokens {
 
   /// Every token of the field.
   static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TextToken] {
-    var tokens: [TextToken] = []
-    tokens.reserveCapacity(bytes.count / 6 + 4)
     var tokenizer = TextTokenizer(bytes)
-    while let token = tokenizer.next() { tokens.append(token) }
+    var done = false
+    // Written through a pointer up to the capacity prose needs (a token
+    // and its gap take six bytes or more), then appended: `append` checks
+    // the array's uniqueness and capacity per token.
+    var tokens = [TextToken](unsafeUninitializedCapacity: bytes.count / 6 + 4) { buffer, count in
+      while count < buffer.count {
+        guard let token = tokenizer.next() else {
+          done = true
+          return
+        }
+        (buffer.baseAddress! + count).initialize(to: token)
+        count += 1
+      }
+    }
+    while !done {
+      guard let token = tokenizer.next() else { break }
+      tokens.append(token)
+    }
     return tokens
   }
 
@@ -118,6 +133,10 @@ struct TextTokenizer {
   private var gapStart: Int
   private var previousIsInitial = false
   private var first: Bool
+  // The byte tables, read once here rather than through their lazy
+  // globals on every token.
+  private let classes = TextTokens.classes
+  private let countTable = TextTokens.counts
 
   /// A tokenizer at the start of the field.
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -136,8 +155,8 @@ struct TextTokenizer {
   }
 
   @inline(__always) mutating func next() -> TextToken? {
-    let classes = TextTokens.classes
-    let countTable = TextTokens.counts
+    let classes = self.classes
+    let countTable = self.countTable
     let count = bytes.count
     var index = position
     // Skip to the next token start, describing the gap on the way (the gap
