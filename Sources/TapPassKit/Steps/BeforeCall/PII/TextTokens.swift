@@ -113,8 +113,18 @@ enum TextTokens {
     let length = UTF8Validation.sequenceLength(bytes, index)
     guard length > 1 else { return false }
     let decoded = UTF8Validation.decode(bytes, index)
+    // Text in these scripts reaches here once per character, and looking
+    // up the Unicode property costs more than the rest of the tokenizer.
+    if isInCaselessBlock(decoded.scalar) { return false }
     guard let scalar = Unicode.Scalar(decoded.scalar) else { return false }
     return scalar.properties.isUppercase
+  }
+
+  /// Whether `value` lies in a block with no upper-case character
+  /// (`TextTokensTests` checks every scalar): CJK symbols, kana and
+  /// ideographs, Hangul syllables, and the emoji and pictographs from U+1F300.
+  @inline(__always) static func isInCaselessBlock(_ value: UInt32) -> Bool {
+    (0x3000...0x9FFF).contains(value) || (0xAC00...0xD7FF).contains(value) || (0x1F300...0x1FAFF).contains(value)
   }
 }
 
