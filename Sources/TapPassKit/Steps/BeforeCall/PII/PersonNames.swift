@@ -223,7 +223,6 @@ struct PersonNames {
   private func evidence(_ context: Context, _ index: Int) -> Evidence {
     var evidence = Evidence()
     guard index >= 1 else { return evidence }
-    let bytes = context.bytes
     let token = context.tokens[index]
     let previous = context.tokens[index - 1]
     let key = previous.hash
