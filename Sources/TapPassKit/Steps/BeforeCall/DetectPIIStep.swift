@@ -211,7 +211,11 @@ public struct DetectPIIStep: Step {
       } else {
         personNames.inspect(bytes, tokens, into: &names)
       }
-      found.names += names.filter { name in !addresses.contains { $0.start < name.end && name.start < $0.end } }
+      if addresses.isEmpty {
+        found.names += names
+      } else {
+        found.names += names.filter { name in !addresses.contains { $0.start < name.end && name.start < $0.end } }
+      }
     }
     found.addresses += addresses
     return true

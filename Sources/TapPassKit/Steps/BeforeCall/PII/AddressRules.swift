@@ -23,9 +23,26 @@ struct AddressRules {
 
   init() {}
 
+  /// Every rule needs a number or mixed token (a house number, a postcode,
+  /// a unit or box number) at most this many tokens after the token it
+  /// starts from (`match`): the street-prefix rule reads the furthest.
+  static let numberReach = 5
+
   func inspect(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
     var index = 0
+    // The first token with a digit at or after `index`.
+    var numeric = 0
     while index < tokens.count {
+      // Prose is mostly words: skip the tokens no number is near enough to.
+      if numeric < index {
+        numeric = index
+        while numeric < tokens.count, tokens[numeric].kind == .word { numeric += 1 }
+      }
+      guard numeric < tokens.count else { return }
+      if numeric - index > Self.numberReach {
+        index = numeric - Self.numberReach
+        continue
+      }
       if let (start, end, reason) = match(bytes, tokens, index) {
         let extended = unit(bytes, tokens, after: end)
         candidates.append(Candidate(start: tokens[start].start, end: tokens[extended].end, type: "address", score: 0.8, severity: .medium, reasons: [reason]))
@@ -68,6 +85,11 @@ struct AddressRules {
       return nil
     }
     guard token.kind == .word else { return nil }
+    // Every rule below reads a number or mixed token one or two tokens on,
+    // but for the street prefix ("Via Franscini 71"): without one, only
+    // that rule is looked up.
+    let numberNear = (index + 1 < tokens.count && tokens[index + 1].kind != .word) || (index + 2 < tokens.count && tokens[index + 2].kind != .word)
+    guard numberNear || (token.capitalised && streetPrefixes.contains(token.hash)) else { return nil }
     // "zip 94105", "postcode: SW1A 1AA": a postal code after its name.
     if postcodeWords.contains(token.hash), let end = postcode(bytes, tokens, after: index) { return (index, end, "postcode") }
     // Every rule below starts at a capitalised word or an acronym.

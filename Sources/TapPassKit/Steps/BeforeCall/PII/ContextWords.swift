@@ -5,8 +5,17 @@
 /// runs for candidates.
 struct ContextWords: Sendable {
   let words: [[UInt8]]
+  /// Bit b (of word b >> 6) set when a word starts with byte b: most word
+  /// starts in a window are rejected on their first byte, without walking
+  /// the list.
+  private let firstBytes: [UInt64]
 
-  init(_ words: [String]) { self.words = words.map { Array($0.lowercased().utf8) } }
+  init(_ words: [String]) {
+    self.words = words.map { Array($0.lowercased().utf8) }
+    var firstBytes = [UInt64](repeating: 0, count: 4)
+    for word in self.words { firstBytes[Int(word[0]) >> 6] |= 1 << UInt64(word[0] & 63) }
+    self.firstBytes = firstBytes
+  }
 
   /// Whether one of the words occurs as a whole word (a word may end in
   /// punctuation, e.g. `tel.`) in `bytes[from..<to]`.
@@ -18,6 +27,10 @@ struct ContextWords: Sendable {
     while position < to {
       if position == 0 || !PIIBytes.isWord(bytes[position - 1]) {
         let first = PIIBytes.lower(bytes[position])
+        guard firstBytes[Int(first) >> 6] & (1 << UInt64(first & 63)) != 0 else {
+          position += 1
+          continue
+        }
         for word in words where word[0] == first && position + word.count <= to {
           if PIIBytes.matches(bytes, at: position, word) {
             // Words of five or more letters also match as a prefix ("colombia" in "Colombian").

@@ -139,6 +139,12 @@ struct NumberRules {
   /// gap (two or more separator bytes); only checksum-strong types (cards,
   /// SSNs) may be cut out of a longer digit sequence elsewhere.
   private func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ groups: [Group], _ range: Range<Int>, clean: Bool, into candidates: inout [Candidate]) -> Bool {
+    // Every type below needs 6 to 22 digits (cards 12–19, SSNs 9, national
+    // ids 6–22, phones 7–15). `inspect` tries runs of up to twenty groups,
+    // most of them longer: those are dropped before their digits are copied.
+    var count = 0
+    for group in groups[range] { count += group.end - group.start }
+    guard count >= 6 && count <= 22 else { return false }
     let (start, end, plus) = span(bytes, groups, range)
     let value = digits(bytes, groups, range)
     let lengths = groups[range].map { $0.end - $0.start }

@@ -126,7 +126,8 @@ struct PersonNames {
     return false
   }
 
-  private func isCapitalised(_ context: Context, _ index: Int) -> Bool {
+  // Inlined, as is the next: they run on every token of a field.
+  @inline(__always) private func isCapitalised(_ context: Context, _ index: Int) -> Bool {
     let token = context.tokens[index]
     if context.caseless {
       let bytes = context.bytes
@@ -159,7 +160,7 @@ struct PersonNames {
   }
 
   /// A common English word or a place: not a name on its own.
-  private func isCommon(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+  @inline(__always) private func isCommon(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     guard token.ascii else { return false }
     let key = token.hash
     return common.contains(key) || places.contains(key)
@@ -167,11 +168,15 @@ struct PersonNames {
 
   /// "my name is janice", "I'm john", "dr. hurst": a lower-case listed
   /// name right after a self-introduction or a title.
-  private func isLowercaseNameAfterCue(_ context: Context, _ index: Int) -> Bool {
+  @inline(__always) private func isLowercaseNameAfterCue(_ context: Context, _ index: Int) -> Bool {
     let bytes = context.bytes
     let token = context.tokens[index]
     guard token.ascii, !token.capitalised, index >= 1 else { return false }
     let previous = context.tokens[index - 1]
+    // Most words follow none of the few words checked below: a title with
+    // its dot, or "name" ("name: olga"), "is" ("my name is") or "me" ("call
+    // me"); after "I'm" and "am" only a title can apply.
+    guard previous.dotAfter || previous.hash == keys.name || previous.hash == keys.`is` || previous.hash == keys.me else { return false }
     let afterTitle = previous.dotAfter && titles.contains(previous.hash) && token.start - previous.end <= 2
     // After "I'm" or "I am" a lower-case word is usually an adjective ("I'm glad").
     let adjective = previous.hash == keys.iM || previous.hash == keys.im || previous.hash == keys.am
@@ -204,19 +209,25 @@ struct PersonNames {
     return false
   }
 
+  /// Whether a title comes right before token `index` ("Dr. Smith", "Mr
+  /// Smith"): the title part of `evidence`, all that some callers need.
+  private func hasTitle(_ context: Context, _ index: Int) -> Bool {
+    guard index >= 1 else { return false }
+    let token = context.tokens[index]
+    let previous = context.tokens[index - 1]
+    // The shape first: it rules out most words without a lookup.
+    return (previous.capitalised || previous.dotAfter || context.caseless)
+      && (token.tightBefore || (previous.dotAfter && token.start - previous.end <= 2)) && titles.contains(previous.hash)
+  }
+
   private func evidence(_ context: Context, _ index: Int) -> Evidence {
     var evidence = Evidence()
     guard index >= 1 else { return evidence }
-    let bytes = context.bytes
     let token = context.tokens[index]
     let previous = context.tokens[index - 1]
     let key = previous.hash
     let gap = token.start - previous.end
-    if titles.contains(key), previous.capitalised || previous.dotAfter || context.caseless,
-      token.tightBefore || (previous.dotAfter && gap <= 2)
-    {
-      evidence.title = index - 1
-    }
+    if hasTitle(context, index) { evidence.title = index - 1 }
     if introduces(context, index) {
       evidence.strongCue = true
       evidence.introduced = true
@@ -248,7 +259,7 @@ struct PersonNames {
     while first <= last {
       let key = tokens[first].hash
       if titles.contains(key) || strongCues.contains(key)
-        || (isCommon(bytes, tokens[first]) && (first < last || tokens[first].breakBefore) && evidence(context, first).title < 0)
+        || (isCommon(bytes, tokens[first]) && (first < last || tokens[first].breakBefore) && !hasTitle(context, first))
       {
         first += 1
       } else {
@@ -266,7 +277,9 @@ struct PersonNames {
     if followedByVerb(context, last) { evidence.weakCue = true }
     let firstFrequency = firstNameFrequency(bytes, head)
     let headCommon = isCommon(bytes, head)
-    let headListed = firstFrequency > 0 || (head.ascii && lastNames.frequency(hash: head.hash) > 0)
+    // The surname list is large and probed at random (a cache miss): it is
+    // read only where a rule needs it, not for every capitalised word.
+    func headListed() -> Bool { firstFrequency > 0 || (head.ascii && lastNames.frequency(hash: head.hash) > 0) }
     let initial = head.breakBefore && evidence.title < 0 && !evidence.strongCue
     let cued = evidence.title >= 0 || evidence.strongCue
     var score = 0.0
@@ -276,7 +289,7 @@ struct PersonNames {
       let tailNameLike = tail.length >= 2 && !tail.allCaps && (!isCommon(bytes, tail) || tailFrequency >= 100)
         && (!tail.ascii || tailFrequency > 0 || !looksLikeEnglishWord(bytes, tail))
       let headNameLike = !headCommon && !looksLikeEnglishWord(bytes, head)
-      if cued, headNameLike || headListed, tailNameLike || (tail.length >= 2 && !isCommon(bytes, tail)) {
+      if cued, headNameLike || headListed(), tailNameLike || (tail.length >= 2 && !isCommon(bytes, tail)) {
         score = 0.9; reason = evidence.title >= 0 ? "title" : "cue"
       } else if firstFrequency > 0, !headCommon, tailNameLike {
         score = tailFrequency > 0 ? 0.9 : 0.8; reason = "first name + surname"
@@ -286,10 +299,9 @@ struct PersonNames {
         score = 0.6; reason = "capitalised pair"
       }
     } else {
-      let lastFrequency = head.ascii ? lastNames.frequency(hash: head.hash) : 0
-      if evidence.title >= 0, headListed || !headCommon {
+      if evidence.title >= 0, !headCommon || headListed() {
         score = 0.85; reason = "title"
-      } else if evidence.strongCue, !headCommon, headListed || !head.ascii {
+      } else if evidence.strongCue, !headCommon, !head.ascii || headListed() {
         score = 0.85; reason = "cue"
       } else if evidence.introduced, !headCommon, head.length >= 3, !looksLikeEnglishWord(bytes, head) {
         score = 0.7; reason = "introduced"
@@ -298,7 +310,7 @@ struct PersonNames {
         score = initial ? (frequent ? 0.62 : 0.5) : (frequent ? 0.75 : 0.62)
         if evidence.weakCue { score += 0.05 }
         reason = "first name"
-      } else if lastFrequency >= 5, !headCommon, !initial, !context.caseless {
+      } else if !headCommon, !initial, !context.caseless, head.ascii, lastNames.frequency(hash: head.hash) >= 5 {
         score = evidence.weakCue ? 0.65 : 0.5; reason = "surname"
       } else if !head.ascii, !initial, evidence.weakCue, head.length >= 4 {
         score = 0.6; reason = "capitalised word after cue"
@@ -321,9 +333,14 @@ struct PersonNames {
   private func coordinate(_ context: Context, _ found: [(first: Int, last: Int)], into candidates: inout [Candidate]) -> Bool {
     let bytes = context.bytes
     let tokens = context.tokens
-    var taken = Set<Int>()
-    for range in found { for index in range.first...range.last { taken.insert(index) } }
-    var queue = found.flatMap { [$0.first, $0.last] }
+    var taken = TokenSet()
+    var queue: [Int] = []
+    queue.reserveCapacity(found.count * 2)
+    for range in found {
+      for index in range.first...range.last { taken.insert(index, of: tokens.count) }
+      queue.append(range.first)
+      queue.append(range.last)
+    }
     // "Sjöberg and Cantu": two name-shaped words joined by "and", one a
     // listed surname or written with non-ASCII letters, name each other.
     if !context.caseless {
@@ -333,8 +350,8 @@ struct PersonNames {
           isNameShaped(context, index), isNameShaped(context, index + 2),
           surnameLike(bytes, tokens[index]) || surnameLike(bytes, tokens[index + 2])
         {
-          for member in [index, index + 2] {
-            taken.insert(member)
+          for member in stride(from: index, through: index + 2, by: 2) {
+            taken.insert(member, of: tokens.count)
             queue.append(member)
             candidates.append(Candidate(start: tokens[member].start, end: tokens[member].end, type: "person", score: max(minimumScore, 0.62), severity: .medium, reasons: ["pair of names"]))
           }
@@ -346,11 +363,13 @@ struct PersonNames {
     var complete = true
     while let index = queue.popLast() {
       if (index < 2 && context.cutBefore) || (index + 2 >= tokens.count && context.cutAfter) { complete = false }
-      for neighbour in [index - 2, index - 1, index + 1, index + 2] where neighbour >= 0 && neighbour < tokens.count {
+      for offset in -2...2 where offset != 0 {
+        let neighbour = index + offset
+        guard neighbour >= 0 && neighbour < tokens.count else { continue }
         guard joined(context, min(index, neighbour), max(index, neighbour)), !taken.contains(neighbour) else { continue }
         let token = tokens[neighbour]
         guard isNameShaped(context, neighbour) else { continue }
-        taken.insert(neighbour)
+        taken.insert(neighbour, of: tokens.count)
         queue.append(neighbour)
         candidates.append(Candidate(start: token.start, end: token.end, type: "person", score: max(minimumScore, 0.65), severity: .medium, reasons: ["listed with a name"]))
       }
@@ -358,6 +377,21 @@ struct PersonNames {
     return complete
   }
 
+
+  /// Token indices as bits, allocated on the first insertion (most fields
+  /// have no name to coordinate); a `Set<Int>` hashes every index.
+  private struct TokenSet {
+    private var words: [UInt64] = []
+
+    mutating func insert(_ index: Int, of count: Int) {
+      if words.isEmpty { words = [UInt64](repeating: 0, count: (count + 63) >> 6) }
+      words[index >> 6] |= 1 << UInt64(index & 63)
+    }
+
+    func contains(_ index: Int) -> Bool {
+      !words.isEmpty && words[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+  }
 
   /// A capitalised word that could be a name: not an acronym, a common
   /// word, an English derivation or a contraction.

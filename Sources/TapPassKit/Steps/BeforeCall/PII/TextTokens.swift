@@ -49,12 +49,49 @@ enum TextTokens {
 
   /// Every token of the field.
   static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TextToken] {
-    var tokens: [TextToken] = []
-    tokens.reserveCapacity(bytes.count / 6 + 4)
     var tokenizer = TextTokenizer(bytes)
-    while let token = tokenizer.next() { tokens.append(token) }
+    var done = false
+    // Written through a pointer up to the capacity prose needs (a token
+    // and its gap take six bytes or more), then appended: `append` checks
+    // the array's uniqueness and capacity per token.
+    var tokens = [TextToken](unsafeUninitializedCapacity: bytes.count / 6 + 4) { buffer, count in
+      while count < buffer.count {
+        guard let token = tokenizer.next() else {
+          done = true
+          return
+        }
+        (buffer.baseAddress! + count).initialize(to: token)
+        count += 1
+      }
+    }
+    while !done {
+      guard let token = tokenizer.next() else { break }
+      tokens.append(token)
+    }
     return tokens
   }
+
+  /// What a byte tells of the token it is in, as bits: 1 a
+  /// digit, 2 an upper-case letter, 4 a lower-case one (or the lead of a
+  /// non-ASCII letter), `multibyte` a byte of a UTF-8 sequence, `ends` a
+  /// byte that ends a token unless it is an inner apostrophe or hyphen
+  /// (classes 0 and 6, which count as nothing).
+  nonisolated(unsafe) static let counts: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for byte in 0..<256 {
+      switch classes[byte] {
+      case 1: table[byte] = 1
+      case 2: table[byte] = 4
+      case 3: table[byte] = 2
+      case 4: table[byte] = 4 | multibyte
+      case 5: table[byte] = multibyte
+      default: table[byte] = ends
+      }
+    }
+    return UnsafePointer(table)
+  }()
+  static let multibyte: UInt8 = 8
+  static let ends: UInt8 = 16
 
   /// Whether `bytes[position]` ends any token before it and can start
   /// none: ASCII, not a letter or digit, and not the apostrophe or hyphen
@@ -76,8 +113,18 @@ enum TextTokens {
     let length = UTF8Validation.sequenceLength(bytes, index)
     guard length > 1 else { return false }
     let decoded = UTF8Validation.decode(bytes, index)
+    // Text in these scripts reaches here once per character, and looking
+    // up the Unicode property costs more than the rest of the tokenizer.
+    if isInCaselessBlock(decoded.scalar) { return false }
     guard let scalar = Unicode.Scalar(decoded.scalar) else { return false }
     return scalar.properties.isUppercase
+  }
+
+  /// Whether `value` lies in a block with no upper-case character
+  /// (`TextTokensTests` checks every scalar): CJK symbols, kana and
+  /// ideographs, Hangul syllables, and the emoji and pictographs from U+1F300.
+  @inline(__always) static func isInCaselessBlock(_ value: UInt32) -> Bool {
+    (0x3000...0x9FFF).contains(value) || (0xAC00...0xD7FF).contains(value) || (0x1F300...0x1FAFF).contains(value)
   }
 }
 
@@ -96,6 +143,10 @@ struct TextTokenizer {
   private var gapStart: Int
   private var previousIsInitial = false
   private var first: Bool
+  // The byte tables, read once here rather than through their lazy
+  // globals on every token.
+  private let classes = TextTokens.classes
+  private let countTable = TextTokens.counts
 
   /// A tokenizer at the start of the field.
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -114,84 +165,89 @@ struct TextTokenizer {
   }
 
   @inline(__always) mutating func next() -> TextToken? {
-    let classes = TextTokens.classes
+    let classes = self.classes
+    let countTable = self.countTable
     let count = bytes.count
     var index = position
-    // Skip to the next token start.
+    // Skip to the next token start, describing the gap on the way (the gap
+    // starts where the last token ended, `gapStart == position`).
+    var breakBefore = first
+    var spaces = 0, others = 0
+    var punctuation: UInt8 = 0
     while index < count {
-      let kind = classes[Int(bytes[index])]
+      let byte = bytes[index]
+      let kind = classes[Int(byte)]
       if kind >= 1 && kind <= 4 { break }
       index += 1
-      // Skip the continuation bytes of a symbol.
-      while kind == 6 && index < count && classes[Int(bytes[index])] == 5 { index += 1 }
+      if byte == 0x20 {
+        spaces += 1
+        continue
+      }
+      others += 1
+      switch byte {
+      case 0x0A, 0x0D, 0x09: breakBefore = true
+      case 0x21, 0x3F, 0x22: breakBefore = true; punctuation = byte
+      case 0x2E: if !previousIsInitial { breakBefore = true }; punctuation = byte
+      default: if byte < 0x80 { punctuation = byte } else if byte == 0xE2 { breakBefore = true }
+      }
+      // Skip the continuation bytes of a symbol (others, that change nothing else).
+      while kind == 6 && index < count && classes[Int(bytes[index])] == 5 {
+        others += 1
+        index += 1
+      }
     }
     guard index < count else {
       position = count
       return nil
     }
     let start = index
-    var letters = 0, digits = 0, uppers = 0, lowers = 0
-    var ascii = true
+    // The `counts` bits of the classes the token has a byte of, and of
+    // those it has two or more of: all that its attributes need, in two
+    // registers. A non-ASCII letter counts as lower-case until the first
+    // is found upper-case below.
+    var seen: UInt8 = 0, seenTwice: UInt8 = 0
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     while index < count {
       let byte = bytes[index]
-      let kind = classes[Int(byte)]
-      switch kind {
-      case 1: digits += 1
-      case 2: letters += 1; lowers += 1
-      case 3: letters += 1; uppers += 1
-      case 4, 5:
-        ascii = false
-        if kind == 4 { letters += 1; lowers += 1 }
-      default: break
-      }
-      if kind == 0 || kind == 6 {
+      let counts = countTable[Int(byte)]
+      if counts & TextTokens.ends != 0 {
         // Inner apostrophe or hyphen; a possessive 's ends the word instead.
-        guard (byte == 0x27 || byte == 0x2D), letters > 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]),
+        guard (byte == 0x27 || byte == 0x2D), seen & 6 != 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]),
           !(byte == 0x27 && PIIBytes.lower(bytes[index + 1]) == 0x73 && (index + 2 >= count || !PIIBytes.isWord(bytes[index + 2])))
         else { break }
       }
-      hash = (hash ^ UInt64(kind == 3 ? byte | 0x20 : byte)) &* 0x100_0000_01b3
+      // Without branches: a switch on the class mispredicts on every
+      // change between letters and digits.
+      seenTwice |= seen & counts
+      seen |= counts
+      hash = (hash ^ UInt64(PIIBytes.lower(byte))) &* 0x100_0000_01b3
       index += 1
     }
     let end = index
+    let ascii = seen & TextTokens.multibyte == 0
+    let letters = seen & 6 != 0
+    let manyLetters = seenTwice & 6 != 0 || seen & 6 == 6
+    var manyUppers = seenTwice & 2 != 0
+    var noLowers = seen & 4 == 0
     let firstByte = bytes[start]
     var capitalised = PIIBytes.isUpper(firstByte)
     if firstByte >= 0x80, TextTokens.isUpperScalar(bytes, start) {
+      // That letter counted as lower-case: one upper-case letter more, and
+      // one lower-case letter (of at least this one) less.
       capitalised = true
-      uppers += 1
-      lowers -= 1
-    }
-    // Describe the gap before the token.
-    var breakBefore = first
-    var spaces = 0, others = 0
-    var punctuation: UInt8 = 0
-    var gap = gapStart
-    while gap < start {
-      let byte = bytes[gap]
-      if byte == 0x20 {
-        spaces += 1
-      } else {
-        others += 1
-        switch byte {
-        case 0x0A, 0x0D, 0x09: breakBefore = true
-        case 0x21, 0x3F, 0x22: breakBefore = true; punctuation = byte
-        case 0x2E: if !previousIsInitial { breakBefore = true }; punctuation = byte
-        default: if byte < 0x80 { punctuation = byte } else if byte == 0xE2 { breakBefore = true }
-        }
-      }
-      gap += 1
+      manyUppers = seen & 2 != 0
+      noLowers = seenTwice & 4 == 0
     }
     let initialGap = others == 1 && spaces == 1 && bytes[gapStart] == 0x2E && previousIsInitial
     let tight = !first && ((spaces == 1 && others == 0) || initialGap)
-    let kind: TextToken.Kind = letters == 0 ? .number : (digits == 0 ? .word : .mixed)
+    let kind: TextToken.Kind = !letters ? .number : (seen & 1 == 0 ? .word : .mixed)
     first = false
     previousIsInitial = end - start == 1 && kind == .word
     gapStart = end
     position = end
     return TextToken(
       start: start, end: end, kind: kind, capitalised: capitalised,
-      allCaps: uppers > 1 && lowers == 0 && letters > 1, ascii: ascii, breakBefore: breakBefore, tightBefore: tight,
+      allCaps: manyUppers && noLowers && manyLetters, ascii: ascii, breakBefore: breakBefore, tightBefore: tight,
       punctuationBefore: punctuation, dotAfter: end < count && bytes[end] == 0x2E, hash: hash)
   }
 }
