@@ -72,10 +72,29 @@ public enum TPCrypto {
       public func authenticationCode(_ parts: UnsafeBufferPointer<UInt8>...) -> [UInt8] {
         var code = [UInt8](repeating: 0, count: SHA256.byteCount)
         guard EVP_MAC_init(context, nil, 0, nil) == 1 else { return [] }
-        for part in parts where part.count > 0 { _ = EVP_MAC_update(context, part.baseAddress, part.count) }
+        for part in parts { update(part) }
+        return code.withUnsafeMutableBufferPointer { finish(into: $0) } ? code : []
+      }
+
+      /// The MAC of `first ‖ second ‖ third` written into `code` (at least
+      /// `SHA256.byteCount` bytes), for callers that format it in place
+      /// without an array per MAC; false (and `code` unspecified) on failure.
+      public func authenticationCode(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>,
+                                     _ third: UnsafeBufferPointer<UInt8>, into code: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        guard code.count >= SHA256.byteCount, EVP_MAC_init(context, nil, 0, nil) == 1 else { return false }
+        update(first)
+        update(second)
+        update(third)
+        return finish(into: code)
+      }
+
+      private func update(_ part: UnsafeBufferPointer<UInt8>) {
+        if part.count > 0 { _ = EVP_MAC_update(context, part.baseAddress, part.count) }
+      }
+
+      private func finish(into code: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         var length = 0
-        let finished = code.withUnsafeMutableBufferPointer { EVP_MAC_final(context, $0.baseAddress, &length, $0.count) }
-        return finished == 1 && length == SHA256.byteCount ? code : []
+        return EVP_MAC_final(context, code.baseAddress, &length, code.count) == 1 && length == SHA256.byteCount
       }
     }
 

@@ -401,14 +401,13 @@ public final class ScanEngine: @unchecked Sendable {
   /// record field spells it from the document on each `field.path`).
   func makeFinding(_ runner: Int, _ field: FieldText, _ candidate: Candidate, path: String) -> Finding {
     let slice = field.bytes[candidate.start..<candidate.end]
-    let value = Array(slice)
     var action = actions[runner]
     if candidate.severity == .low, action > .log { action = .log }
     return Finding(
       step: stepIDs[runner], type: candidate.type, path: path, start: candidate.start, end: candidate.end,
       score: candidate.score, severity: candidate.severity, action: action,
       fingerprint: redactor.fingerprint(type: candidate.type, value: slice, using: fingerprinter),
-      preview: redactor.preview(value), category: candidate.category,
+      preview: redactor.preview(slice), category: candidate.category,
       output: field.role == .output, reasons: candidate.reasons)
   }
 }

@@ -2,6 +2,9 @@
 public enum Hex {
   private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
+  /// The lowercase hex digit of `nibble` (0–15).
+  @inline(__always) static func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+
   public static func encode(_ bytes: some Collection<UInt8>) -> String {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count * 2)
