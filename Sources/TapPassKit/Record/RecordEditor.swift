@@ -44,21 +44,29 @@ public enum RecordEditor {
         edits.append((close..<close, appended))
       }
     } else {
-      var object: [UInt8] = Array("{\"version\":\(schemaVersion)".utf8)
+      let existing = document.member("tappass", of: 0)
+      // A new member goes before the root's closing brace, after a comma
+      // when the root has members; the object is built in place there.
+      var object: [UInt8] = []
+      object.reserveCapacity(32 + sections.reduce(0) { $0 + $1.name.utf8.count + $1.value.count + 4 })
+      if existing == nil {
+        if document.root.count > 0 { object.append(0x2C) }
+        object.append(contentsOf: #""tappass":"#.utf8)
+      }
+      object.append(contentsOf: "{\"version\":\(schemaVersion)".utf8)
       for (name, value) in sections {
         object.append(0x2C)
-        JSONString.appendQuoted(Array(name.utf8), to: &object)
+        JSONString.appendQuoted(name.utf8, to: &object)
         object.append(0x3A)
         object.append(contentsOf: value)
       }
       object.append(0x7D)
-      if let existing = document.member("tappass", of: 0) {
+      if let existing {
         // A non-object `tappass` from upstream is replaced, not trusted.
         edits.append((document.rawRange(existing), object))
       } else {
         let close = Int(document.root.end) - 1
-        let separator: [UInt8] = document.root.count > 0 ? [0x2C] : []
-        edits.append((close..<close, separator + Array("\"tappass\":".utf8) + object))
+        edits.append((close..<close, object))
       }
     }
     return apply(edits, to: input, trimmingTo: document.rawRange(0))
