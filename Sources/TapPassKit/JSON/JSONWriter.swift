@@ -22,7 +22,7 @@ public struct JSONWriter {
   /// add another comma.
   public mutating func key(_ name: String) {
     separate()
-    JSONString.appendQuoted(name.utf8, to: &bytes)
+    appendQuoted(name)
     bytes.append(0x3A)
     needsComma[needsComma.count - 1] = false
     pendingValueAfterKey = true
@@ -39,11 +39,19 @@ public struct JSONWriter {
     }
   }
 
-  public mutating func string(_ value: String) { valuePrefix(); JSONString.appendQuoted(value.utf8, to: &bytes) }
+  public mutating func string(_ value: String) { valuePrefix(); appendQuoted(value) }
+
+  /// Quotes a String through its UTF-8 buffer (small strings are copied to
+  /// the stack): the generic collection path costs more than the escaping
+  /// for the short keys and values of a finding.
+  private mutating func appendQuoted(_ text: String) {
+    var text = text
+    text.withUTF8 { JSONString.appendQuoted(buffer: $0, to: &bytes) }
+  }
   public mutating func string(bytes value: some Collection<UInt8>) { valuePrefix(); JSONString.appendQuoted(value, to: &bytes) }
   public mutating func int(_ value: Int) { valuePrefix(); bytes.append(contentsOf: String(value).utf8) }
-  public mutating func bool(_ value: Bool) { valuePrefix(); bytes.append(contentsOf: Array((value ? "true" : "false").utf8)) }
-  public mutating func null() { valuePrefix(); bytes.append(contentsOf: Array("null".utf8)) }
+  public mutating func bool(_ value: Bool) { valuePrefix(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+  public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
 
   /// Writes a number with at most `digits` fractional digits, without
   /// exponent, trimming trailing zeros, so output is stable across runs.

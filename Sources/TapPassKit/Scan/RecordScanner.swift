@@ -53,15 +53,19 @@ public struct RecordScanner {
 
   /// The strongest action among the findings, and which steps asked for it.
   static func decision(_ findings: [Finding]) -> [UInt8] {
-    let action = findings.map(\.action).max() ?? .continue
+    let action = findings.lazy.map(\.action).max() ?? .continue
     var writer = JSONWriter()
     writer.beginObject()
     writer.key("action"); writer.string(findings.isEmpty ? "pass" : action.rawValue)
     writer.key("findings"); writer.int(findings.count)
     writer.key("steps")
     writer.beginArray()
-    var seen = Set<String>()
-    for finding in findings where finding.action == action && seen.insert(finding.step).inserted { writer.string(finding.step) }
+    // A record names few steps: a linear check beats hashing each name.
+    var seen: [String] = []
+    for finding in findings where finding.action == action && !seen.contains(finding.step) {
+      seen.append(finding.step)
+      writer.string(finding.step)
+    }
     writer.endArray()
     writer.endObject()
     return writer.bytes
