@@ -24,22 +24,22 @@ public struct Finding: Sendable, Equatable {
 
   public func write(to writer: inout JSONWriter) {
     writer.beginObject()
-    writer.key("step"); writer.string(step)
-    writer.key("type"); writer.string(type)
-    if let category { writer.key("category"); writer.string(category) }
-    writer.key("path"); writer.string(path)
-    if let file { writer.key("file"); writer.string(file) }
-    if let line { writer.key("line"); writer.int(line) }
-    writer.key("start"); writer.int(start)
-    writer.key("end"); writer.int(end)
-    writer.key("score"); writer.double(score, digits: 3)
-    writer.key("severity"); writer.string(severity.rawValue)
-    writer.key("action"); writer.string(action.rawValue)
-    if output { writer.key("output"); writer.bool(true) }
-    writer.key("fingerprint"); writer.string(fingerprint)
-    writer.key("preview"); writer.string(preview)
+    writer.key(literal: "step"); writer.string(step)
+    writer.key(literal: "type"); writer.string(type)
+    if let category { writer.key(literal: "category"); writer.string(category) }
+    writer.key(literal: "path"); writer.string(path)
+    if let file { writer.key(literal: "file"); writer.string(file) }
+    if let line { writer.key(literal: "line"); writer.int(line) }
+    writer.key(literal: "start"); writer.int(start)
+    writer.key(literal: "end"); writer.int(end)
+    writer.key(literal: "score"); writer.double(score, digits: 3)
+    writer.key(literal: "severity"); writer.string(severity.rawValue)
+    writer.key(literal: "action"); writer.string(action.rawValue)
+    if output { writer.key(literal: "output"); writer.bool(true) }
+    writer.key(literal: "fingerprint"); writer.string(fingerprint)
+    writer.key(literal: "preview"); writer.string(preview)
     if !reasons.isEmpty {
-      writer.key("reasons")
+      writer.key(literal: "reasons")
       writer.beginArray()
       for reason in reasons { writer.string(reason) }
       writer.endArray()

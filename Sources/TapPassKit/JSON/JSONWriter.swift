@@ -28,6 +28,22 @@ public struct JSONWriter {
     pendingValueAfterKey = true
   }
 
+  /// `key(_:)` for a name fixed in the source that needs no escaping (a
+  /// plain identifier): copied straight from the binary, so the dozen
+  /// members of every finding skip the quoting pass.
+  public mutating func key(literal name: StaticString) {
+    separate()
+    bytes.append(0x22)
+    name.withUTF8Buffer { name in
+      assert(name.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }, "key(literal:) takes plain names")
+      bytes.append(contentsOf: name)
+    }
+    bytes.append(0x22)
+    bytes.append(0x3A)
+    needsComma[needsComma.count - 1] = false
+    pendingValueAfterKey = true
+  }
+
   private var pendingValueAfterKey = false
 
   private mutating func valuePrefix() {
