@@ -4,19 +4,35 @@
 /// Callers write members in order; the writer inserts commas.
 public struct JSONWriter {
   public private(set) var bytes: [UInt8] = []
-  private var needsComma: [Bool] = [false]
+  /// Whether the innermost open container (or the top level) already
+  /// holds a value; the flags of the containers around it wait in
+  /// `enclosing`, so the per-member checks touch no array.
+  private var needsComma = false
+  private var enclosing: [Bool] = []
 
   public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
   private mutating func separate() {
-    if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
-    needsComma[needsComma.count - 1] = true
+    if needsComma { bytes.append(0x2C) }
+    needsComma = true
   }
 
-  public mutating func beginObject() { separate(); bytes.append(0x7B); needsComma.append(false) }
-  public mutating func endObject() { needsComma.removeLast(); bytes.append(0x7D) }
-  public mutating func beginArray() { separate(); bytes.append(0x5B); needsComma.append(false) }
-  public mutating func endArray() { needsComma.removeLast(); bytes.append(0x5D) }
+  public mutating func beginObject() { open(0x7B) }
+  public mutating func endObject() { close(0x7D) }
+  public mutating func beginArray() { open(0x5B) }
+  public mutating func endArray() { close(0x5D) }
+
+  private mutating func open(_ bracket: UInt8) {
+    separate()
+    bytes.append(bracket)
+    enclosing.append(needsComma)
+    needsComma = false
+  }
+
+  private mutating func close(_ bracket: UInt8) {
+    needsComma = enclosing.removeLast()
+    bytes.append(bracket)
+  }
 
   /// Writes `"name":` inside an object; the value call that follows must not
   /// add another comma.
@@ -24,7 +40,7 @@ public struct JSONWriter {
     separate()
     appendQuoted(name)
     bytes.append(0x3A)
-    needsComma[needsComma.count - 1] = false
+    needsComma = false
     pendingValueAfterKey = true
   }
 
@@ -40,7 +56,7 @@ public struct JSONWriter {
     }
     bytes.append(0x22)
     bytes.append(0x3A)
-    needsComma[needsComma.count - 1] = false
+    needsComma = false
     pendingValueAfterKey = true
   }
 
@@ -49,7 +65,7 @@ public struct JSONWriter {
   private mutating func valuePrefix() {
     if pendingValueAfterKey {
       pendingValueAfterKey = false
-      needsComma[needsComma.count - 1] = true
+      needsComma = true
     } else {
       separate()
     }
