@@ -277,7 +277,7 @@ public final class ScanEngine: @unchecked Sendable {
         let fieldPath = path ?? field.path
         path = fieldPath
         let finding = makeFinding(entry.runner, field, candidate, path: fieldPath)
-        if !baseline.contains(finding.fingerprint) { findings.append(finding) }
+        if baseline.isEmpty || !baseline.contains(finding.fingerprint) { findings.append(finding) }
       }
       if measure { stepSeconds[stepIDs[entry.runner], default: 0] += ProgressReporter.threadCPUSeconds() - started }
     }
