@@ -56,7 +56,11 @@ enum NationalIDs {
     var before = start
     if before > 0, bytes[before - 1] == 0x2D { before -= 1 }
     if before > 0, PIIBytes.isUpper(bytes[before - 1]), before == 1 || !PIIBytes.isWord(bytes[before - 2]) { letter = bytes[before - 1] }
-    for (index, format) in NationalIDFormats.digitFormats.enumerated() where format.lengths.contains(digits.count) && options.digitFormats[index] {
+    // By index, so that a format (its strings, arrays and closures) is
+    // copied only once its length fits.
+    let formats = NationalIDFormats.digitFormats
+    for index in formats.indices where formats[index].lengths.contains(digits.count) && options.digitFormats[index] {
+      let format = formats[index]
       if format.takesLetter {
         guard letter != 0, format.validate([letter] + digits) else { continue }
       } else {

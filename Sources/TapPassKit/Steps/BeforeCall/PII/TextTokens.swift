@@ -113,12 +113,28 @@ enum TextTokens {
     let length = UTF8Validation.sequenceLength(bytes, index)
     guard length > 1 else { return false }
     let decoded = UTF8Validation.decode(bytes, index)
+    if length == 2 {
+      // Latin, Greek, Cyrillic and the other two-byte scripts: a bit set.
+      return upperTwoByte[Int(decoded.scalar >> 6)] >> (decoded.scalar & 63) & 1 != 0
+    }
     // Text in these scripts reaches here once per character, and looking
     // up the Unicode property costs more than the rest of the tokenizer.
     if isInCaselessBlock(decoded.scalar) { return false }
     guard let scalar = Unicode.Scalar(decoded.scalar) else { return false }
     return scalar.properties.isUppercase
   }
+
+  /// Bit `v & 63` of word `v >> 6` tells whether the scalar v below U+0800
+  /// is upper-case (`Unicode.Scalar.Properties.isUppercase`), so that the
+  /// two-byte letters skip the Unicode property lookup.
+  nonisolated(unsafe) static let upperTwoByte: UnsafePointer<UInt64> = {
+    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 32)
+    table.initialize(repeating: 0, count: 32)
+    for value in UInt32(0x80)..<0x800 where Unicode.Scalar(value)!.properties.isUppercase {
+      table[Int(value >> 6)] |= 1 << (value & 63)
+    }
+    return UnsafePointer(table)
+  }()
 
   /// Whether `value` lies in a block with no upper-case character
   /// (`TextTokensTests` checks every scalar): CJK symbols, kana and
