@@ -39,9 +39,7 @@ public struct JSONWriter {
   public mutating func key(_ name: String) {
     separate()
     appendQuoted(name)
-    bytes.append(0x3A)
-    needsComma = false
-    pendingValueAfterKey = true
+    endKey()
   }
 
   /// `key(_:)` for a name fixed in the source that needs no escaping (a
@@ -55,6 +53,11 @@ public struct JSONWriter {
       bytes.append(contentsOf: name)
     }
     bytes.append(0x22)
+    endKey()
+  }
+
+  /// The colon after a key; the value that follows adds no comma.
+  private mutating func endKey() {
     bytes.append(0x3A)
     needsComma = false
     pendingValueAfterKey = true

@@ -1,7 +1,5 @@
 /// Lower-case hexadecimal encoding and decoding.
 public enum Hex {
-  private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
   /// The lowercase hex digit of `nibble` (0–15).
   @inline(__always) static func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
 
@@ -9,8 +7,8 @@ public enum Hex {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count * 2)
     for byte in bytes {
-      output.append(digits[Int(byte >> 4)])
-      output.append(digits[Int(byte & 0x0F)])
+      output.append(digit(byte >> 4))
+      output.append(digit(byte & 0x0F))
     }
     return String(decoding: output, as: UTF8.self)
   }
