@@ -17,6 +17,12 @@ public enum ToolRunner {
       return ExitStatus.clean.rawValue
     } catch is BrokenPipe {
       return ExitStatus.clean.rawValue
+    } catch let exit as ExitCode {
+      // A status the command chose (1: found or blocked) has no message;
+      // asking ArgumentParser for one builds the whole help text, a tenth
+      // of a one-record run's CPU.
+      flushQuietly()
+      return exit.rawValue
     } catch let error as ToolError {
       flushQuietly()
       StandardError.write("\(Command.configuration.commandName ?? "tp"): error: \(error.message)\n")

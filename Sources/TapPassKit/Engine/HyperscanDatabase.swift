@@ -157,10 +157,11 @@ public final class HyperscanDatabase: @unchecked Sendable {
   }
 
   static func load(path: String) -> OpaquePointer? {
-    guard let bytes = FileBytes.read(path: path), !bytes.isEmpty else { return nil }
     var database: OpaquePointer?
-    let status = bytes.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { hs_deserialize_database($0.baseAddress, $0.count, &database) }
+    // Hyperscan copies the bytes into its own allocation: the file only
+    // needs to be readable for the call, so it is mapped, not read.
+    let status = FileBytes.withMapped(path: path) { bytes in
+      hs_deserialize_database(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count, &database)
     }
     return status == HS_SUCCESS ? database : nil
   }

@@ -56,6 +56,28 @@ public enum FileBytes {
 }
 
 extension FileBytes {
+  /// Calls `body` with a read-only mapping of the whole file, or returns nil
+  /// when it cannot be opened, is empty or is not a regular file.
+  ///
+  /// Why: reading a multi-megabyte file into a fresh array first zero-fills
+  /// the array, page by page, then copies into it; the compiled pattern
+  /// database is 2.5 MB, and those page faults were a quarter of a
+  /// one-record run's CPU. A mapping shares the page cache's pages instead.
+  /// The mapping is gone when `body` returns: nothing may keep the pointer.
+  public static func withMapped<T>(path: String, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size > 0 else { return nil }
+    let size = Int(info.st_size)
+    guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else { return nil }
+    defer { munmap(address, size) }
+    return try body(UnsafeRawBufferPointer(start: address, count: size))
+  }
+}
+
+extension FileBytes {
   /// Everything readable from a descriptor (standard input for --diff).
   public static func readAll(fd: Int32) throws -> [UInt8] {
     try readAll(fd: fd, limit: .max)!
