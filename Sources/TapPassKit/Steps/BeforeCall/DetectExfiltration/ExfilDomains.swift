@@ -1,5 +1,3 @@
-import Foundation
-
 /// The exfiltration destination list (Resources/data/exfil_domains.tsv),
 /// turned into one Hyperscan pattern per category. The file is the single
 /// copy of the list: the step never spells a domain itself.
@@ -22,9 +20,21 @@ enum ExfilDomains {
   /// One rule per category: the domain as a host (optionally a subdomain),
   /// not inside a longer name.
   static let rules: [ThreatRule] = categories.map { entry in
-    let alternatives = entry.domains.map { $0.replacingOccurrences(of: ".", with: #"\."#) }.joined(separator: "|")
+    let alternatives = entry.domains.map(escapingDots).joined(separator: "|")
     let score = entry.category == "dns" ? 0.8 : 0.7
     return ThreatRule("\(entry.category)_domain", "\(entry.category)_destination", score,
                       #"\b([a-z0-9-]+\.)*("# + alternatives + #")\b"#)
+  }
+
+  /// `.` as `\.`, byte by byte: Foundation's replacingOccurrences on each
+  /// domain was a tenth of a one-record run's start-up.
+  static func escapingDots(_ domain: String) -> String {
+    var escaped: [UInt8] = []
+    escaped.reserveCapacity(domain.utf8.count + 8)
+    for byte in domain.utf8 {
+      if byte == 0x2E { escaped.append(0x5C) }
+      escaped.append(byte)
+    }
+    return String(decoding: escaped, as: UTF8.self)
   }
 }
