@@ -80,4 +80,26 @@ import Testing
     // Most texts must have gone through the windows, or this proves little.
     #expect(windowed * 2 > texts, "windows used for \(windowed) of \(texts) texts")
   }
+
+  /// `NameSeeds.capitalisedWords` counts eight bytes at a time what this
+  /// counts byte by byte: upper-case ASCII letters at the start or after a
+  /// hard break. Random bytes from the classes that matter, every length
+  /// and limit.
+  @Test func capitalisedWordCountAgreesWithItsDefinition() {
+    let alphabet: [UInt8] = [0x41, 0x4D, 0x5A, 0x40, 0x5B, 0x61, 0x7A, 0x60, 0x7B, 0x30, 0x39, 0x2F, 0x3A, 0x20, 0x27, 0x2D, 0x2E, 0x0A, 0xC3, 0x89, 0xE2, 0x7F, 0x00, 0xC1, 0xDA]
+    var generator = SeededGenerator(state: 20_261_125)
+    for _ in 0..<20_000 {
+      let length = Int(generator.next() % 80)
+      let bytes = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+      var expected = 0
+      for (index, byte) in bytes.enumerated() where PIIBytes.isUpper(byte) && (index == 0 || TextTokens.isHardBreak(bytes[index - 1])) {
+        expected += 1
+      }
+      let limit = Int(generator.next() % 12) + 1
+      let counted = bytes.withUnsafeBufferPointer { NameSeeds.capitalisedWords($0, limit: limit) }
+      let whole = bytes.withUnsafeBufferPointer { NameSeeds.capitalisedWords($0, limit: .max) }
+      #expect(whole == expected, "\(bytes)")
+      #expect(min(counted, limit) == min(expected, limit), "\(bytes) limit \(limit)")
+    }
+  }
 }

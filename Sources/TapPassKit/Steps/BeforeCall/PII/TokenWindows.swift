@@ -57,6 +57,20 @@ struct NameSeeds {
     var scan = Scan()
     guard let base = bytes.baseAddress else { return scan }
     let count = bytes.count
+    // Most prose fields have capitalised words closer than one per 64
+    // bytes, which makes them dense (`Scan.judging`) after judging that
+    // many of them one by one, only for the field to be read whole. The
+    // pass below judges every such word until it finds the field dense
+    // (`mark`), so counting them first, eight bytes at a time, tells the
+    // same outcome before any is judged.
+    if names {
+      let needed = max(3, count / 64 + 1)
+      if Self.capitalisedWords(bytes, limit: needed) >= needed {
+        scan.capitalised = true
+        scan.dense = true
+        return scan
+      }
+    }
     // Marks below `skip` are inside a word already judged.
     var skip = 0
     /// Judges the bytes marked in `marks` (bit k: byte `index + k`); false
@@ -104,6 +118,44 @@ struct NameSeeds {
       index += 8
     }
     return scan
+  }
+
+  /// How many upper-case ASCII letters follow a hard break
+  /// (`TextTokens.isHardBreak`) or start the field: the words `mark`
+  /// judges. Counting stops at `limit` or a little beyond.
+  static func capitalisedWords(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    let count = bytes.count
+    var found = 0
+    var index = 0
+    // The high bit of the byte before the word's first: a hard break.
+    var carry: UInt64 = 0x80
+    while index + 8 <= count {
+      let word = load(UnsafeRawPointer(base + index))
+      let ascii = word & 0x7F7F_7F7F_7F7F_7F7F
+      let high: UInt64 = 0x8080_8080_8080_8080
+      // Per byte, in its high bit (no carries cross bytes of 7-bit values).
+      let upper = (ascii &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(ascii &+ 0x2525_2525_2525_2525)
+      let digit = (ascii &+ 0x5050_5050_5050_5050) & ~(ascii &+ 0x4646_4646_4646_4646)
+      let folded = ascii | 0x2020_2020_2020_2020
+      let letter = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(folded &+ 0x0505_0505_0505_0505)
+      let apostrophe = ascii ^ 0x2727_2727_2727_2727, hyphen = ascii ^ 0x2D2D_2D2D_2D2D_2D2D
+      let notApostrophe = apostrophe &+ 0x7F7F_7F7F_7F7F_7F7F, notHyphen = hyphen &+ 0x7F7F_7F7F_7F7F_7F7F
+      let hardBreak = ~word & ~digit & ~letter & notApostrophe & notHyphen & high
+      let starts = upper & ~word & high & (hardBreak << 8 | carry)
+      found += starts.nonzeroBitCount
+      if found >= limit { return found }
+      carry = hardBreak >> 56
+      index += 8
+    }
+    var previousBreak = carry != 0
+    while index < count {
+      let byte = bytes[index]
+      if previousBreak && PIIBytes.isUpper(byte) { found += 1 }
+      previousBreak = TextTokens.isHardBreak(byte)
+      index += 1
+    }
+    return found
   }
 
   @inline(__always) private static func load(_ pointer: UnsafeRawPointer) -> UInt64 {
