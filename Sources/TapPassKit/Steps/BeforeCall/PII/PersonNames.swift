@@ -19,6 +19,7 @@ struct PersonNames {
   private var lastNames: NameList { NameList.last }
   private let common = WordLists.common
   private let places = WordLists.places
+  private let placePrefixes = WordLists.placePrefixes
   private let titles = WordLists.titles
   private let particles = WordLists.particles
   private let strongCues = WordLists.strongCues
@@ -274,6 +275,7 @@ struct PersonNames {
     let tail = tokens[last]
     if head.allCaps || (head.length == 1 && first == last) { return nil }
     var evidence = self.evidence(context, first)
+    if evidence.title < 0, !evidence.strongCue, namesPlace(context, first) { return nil }
     if followedByVerb(context, last) { evidence.weakCue = true }
     let firstFrequency = firstNameFrequency(bytes, head)
     let headCommon = isCommon(bytes, head)
@@ -323,6 +325,18 @@ struct PersonNames {
     // A title is reported with the name ("Mr. Smith").
     let start = evidence.title >= 0 ? tokens[evidence.title].start : head.start
     return (Candidate(start: start, end: tail.end, type: "person", score: min(score, 0.95), severity: .medium, reasons: [reason]), first, last)
+  }
+
+  /// Whether the name starting at `index` is a place: it follows a
+  /// capitalised place prefix directly ("San Francisco"), or it begins with
+  /// one ("Santa Clara").
+  private func namesPlace(_ context: Context, _ index: Int) -> Bool {
+    let tokens = context.tokens
+    let head = tokens[index]
+    if head.capitalised, placePrefixes.contains(head.hash), index + 1 < tokens.count, tokens[index + 1].tightBefore { return true }
+    guard index >= 1, head.tightBefore, !head.breakBefore else { return false }
+    let previous = tokens[index - 1]
+    return previous.capitalised && placePrefixes.contains(previous.hash)
   }
 
   /// Names listed together share their kind: in "Fleischer and Mcintosh"
@@ -394,12 +408,13 @@ struct PersonNames {
   }
 
   /// A capitalised word that could be a name: not an acronym, a common
-  /// word, an English derivation or a contraction.
+  /// word, an English derivation, a contraction or part of a place name.
   private func isNameShaped(_ context: Context, _ index: Int) -> Bool {
     let token = context.tokens[index]
     let bytes = context.bytes
     return token.kind == .word && isCapitalised(context, index) && !token.allCaps && token.length >= 3
       && !isCommon(bytes, token) && !looksLikeEnglishWord(bytes, token) && !bytes[token.start..<token.end].contains(0x27)
+      && !namesPlace(context, index)
   }
 
   private func surnameLike(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {

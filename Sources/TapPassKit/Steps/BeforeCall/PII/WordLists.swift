@@ -186,6 +186,11 @@ enum WordLists {
     republic
     """)
 
+  /// Words that make the capitalised word after them part of a place name:
+  /// "San Francisco", "Los Angeles", "Santa Monica", "Fort Worth". The
+  /// name lists hold "Francisco" and "Angeles"; the word before tells.
+  static let placePrefixes = set("san santa santo sao são los las fort port mount lake")
+
   /// Street types written after the street name (US, UK, AU).
   static let streetSuffixes = set("""
     street st avenue ave av road rd boulevard blvd lane ln drive dr court ct place pl way terrace ter terr close crescent cres \
