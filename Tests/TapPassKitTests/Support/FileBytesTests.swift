@@ -38,4 +38,21 @@ import Testing
     defer { close(ends[0]) }
     #expect(try FileBytes.readAll(fd: ends[0]) == bytes)
   }
+
+  @Test(arguments: [1, 4095, 65_536, 300_001])
+  func mappedFilesHoldTheSameBytes(size: Int) throws {
+    let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+    let path = try Self.temporaryFile(bytes)
+    defer { unlink(path) }
+    #expect(FileBytes.withMapped(path: path) { Array($0) } == bytes)
+  }
+
+  @Test func nothingIsMappedForAnEmptyMissingOrSpecialFile() throws {
+    let empty = try Self.temporaryFile([])
+    defer { unlink(empty) }
+    #expect(FileBytes.withMapped(path: empty) { $0.count } == nil)
+    #expect(FileBytes.withMapped(path: empty + ".missing") { $0.count } == nil)
+    #expect(FileBytes.withMapped(path: "/dev/null") { $0.count } == nil)
+    #expect(FileBytes.withMapped(path: FileManager.default.temporaryDirectory.path) { $0.count } == nil)
+  }
 }
