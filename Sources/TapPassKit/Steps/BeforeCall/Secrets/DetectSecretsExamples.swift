@@ -73,6 +73,9 @@ enum DetectSecretsExamples {
     StepExample("acmeapp token = '«api_key:91e839e9-2742-4c62-3c02-bb9020fa3721» | 2e2b1918-6466-4db8-b299-1eec7c7478f1'"),
     StepExample("ACME_API_KEY=«api_key:fp0lzwEuWR0Nk0FAKEqyEcLP0obDy5dL»"),
     StepExample(#"couchbase_password: "«generic_password:qY#G5o Yk7!u»""#),
+    // Template openers in a random password that open no template: the
+    // bracket after `${` closes nothing it opened.
+    StepExample(#"smtp_password = "«generic_password:Hq4${w]Tz8(kR2}»""#),
     // Structural formats: Azure SAS signatures, JWK and PuTTY private keys,
     // curl users, keys as URL users.
     StepExample("https://acmelogs.blob.core.windows.net/exports/day.csv?sv=2022-11-02&ss=b&srt=o&se=2026-01-01T00:00:00Z&sp=r&s" + "ig=«azure_credential:JQv8Icde1wEqNEHfEWOMD1TOLAYQM7D4zkjEUlDu%3D»"),
@@ -165,6 +168,11 @@ enum DetectSecretsExamples {
     StepExample("token = \"abc12345\""),
     StepExample("acme_token: |-\n  ${ACME_TOKEN}\n"),
     StepExample("<apiToken>\n    {{ .Values.apiToken }}\n</apiToken>"),
+    // Interpolated expressions: Ruby, JavaScript and ERB templates.
+    StepExample(##"secret_key = "#{ENV.fetch('ACME_SECRET_KEY')}""##),
+    StepExample("const apiKey = `ak_${config[\"acme\"].apiKey}`;"),
+    StepExample(##"acme_token: "#{@config[:acme][:token]}""##),
+    StepExample(#"password: "pg-<%= ENV['PGPASS'] %>""#),
     StepExample("std::string Secret::Token = other;"),
     StepExample("The password is incorrect, please try again; the API key is missing from the request."),
     // A digest after a vendor-like prefix (`ico-` of a file name).
