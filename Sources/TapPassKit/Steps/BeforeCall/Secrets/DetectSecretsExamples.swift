@@ -30,6 +30,7 @@ enum DetectSecretsExamples {
     // Connection strings, URLs, headers.
     StepExample("DATABASE_URL=postgres://app:«connection_string:cJqKKwoTKxNGMm1P7O»@db.internal:5432/orders"),
     StepExample("mongodb+srv://reporting:«connection_string:yiSOSX9yKCvRl0Jv»@cluster0.mongodb.net/analytics"),
+    StepExample("REDIS_URL=rediss://:«connection_string:Vb3kT9qLx2RmW7pZ»@cache-7.acme.internal:6380/0"),
     StepExample("git remote add origin https://deploy:«basic_auth:8jJb2pFzXPO8C4su»@git.acme.io/app.git"),
     StepExample("curl -u deploy:«basic_auth:8jJb2pFzXPO8C4su» https://api.acme.io/v1/builds"),
     StepExample("curl -H \"Authorization: Bearer «bearer_token:ojJXZiAjEXbUseepbruei7HItOmrv3ARNR2FAw-a»\" https://api.acme.io"),
@@ -121,6 +122,8 @@ enum DetectSecretsExamples {
     StepExample("secret_key = os.urandom(24)"),
     StepExample("Authorization: Bearer <token>"),
     StepExample("postgres://user:password@localhost:5432/mydb"),
+    StepExample("CELERY_BROKER_URL=redis://:password@localhost:6379/0"),
+    StepExample("connect to ipv6 at http://[::1]:8080/health@startup, not http://:8080@proxy"),
     StepExample("curl -u \"$USERNAME:$PASSWORD\" https://api.acme.io"),
     StepExample(#"SLACK_TOKEN="xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d""#),
     StepExample("OPENAI_API_KEY=sk-proj-KutZkS8vjpZWKAg2aYsWT4BlbkFJkbiPJXujzTp2xeuREAsc"),

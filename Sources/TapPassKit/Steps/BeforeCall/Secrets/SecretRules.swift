@@ -61,7 +61,7 @@ enum SecretRules {
       (PatternSpec("bearer-token", #"bearer[ \t]+[A-Za-z0-9_.~+/\-]{16}"#, caseless: true), .bearer),
       (PatternSpec("private-key", #"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY"#), .privateKey),
       (PatternSpec("jwt", #"eyJ[A-Za-z0-9_\-]{10}"#), .jwt),
-      (PatternSpec("url-credentials", #"://[^\s/@:"'<>]{1,64}:[^\s/@"'<>]{1,128}@"#), .urlCredentials),
+      (PatternSpec("url-credentials", #"://[^\s/@:"'<>]{0,64}:[^\s/@"'<>]{1,128}@"#), .urlCredentials),
       (PatternSpec("slack-webhook", #"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9]"#), .webhook(type: "slack_webhook")),
       (PatternSpec("discord-webhook", #"discord(?:app)?\.com/api/webhooks/[0-9]"#), .webhook(type: "discord_webhook")),
       (PatternSpec(
