@@ -33,6 +33,8 @@ enum DetectSecretsExamples {
     StepExample("REDIS_URL=rediss://:«connection_string:Vb3kT9qLx2RmW7pZ»@cache-7.acme.internal:6380/0"),
     StepExample("git remote add origin https://deploy:«basic_auth:8jJb2pFzXPO8C4su»@git.acme.io/app.git"),
     StepExample("curl -u deploy:«basic_auth:8jJb2pFzXPO8C4su» https://api.acme.io/v1/builds"),
+    StepExample("mysqldump -h db.acme.internal -u backup -p«generic_password:Rq7vLm2xT9kW» shop > shop.sql"),
+    StepExample("mysql -u app -p'«generic_password:n4#Kx8 pQ2z»' orders"),
     StepExample("curl -H \"Authorization: Bearer «bearer_token:ojJXZiAjEXbUseepbruei7HItOmrv3ARNR2FAw-a»\" https://api.acme.io"),
     StepExample("DefaultEndpointsProtocol=https;AccountName=acmelogs;AccountKey=«azure_credential:uqtvC0PrpONlXWRwoXh677n/Lhm4eMtovg5kBdxNDLRzD4mQtC5dsq62JlYIArGzm0sJjcXV8Om6s+AbB4y8ru==»;EndpointSuffix=core.windows.net"),
     StepExample("TWILIO_AUTH_TOKEN=«twilio_credential:1274ffa3c72e3f921b6ebaf982306d59»"),
@@ -123,6 +125,9 @@ enum DetectSecretsExamples {
     StepExample("Authorization: Bearer <token>"),
     StepExample("postgres://user:password@localhost:5432/mydb"),
     StepExample("CELERY_BROKER_URL=redis://:password@localhost:6379/0"),
+    // `-p` of other tools, and a MySQL client asked to prompt.
+    StepExample("ssh -p2222 deploy@bastion && mkdir -p/srv/app && gcc -pthread main.c"),
+    StepExample("mysql -u root -p$MYSQL_ROOT_PASSWORD -e 'show databases'"),
     StepExample("connect to ipv6 at http://[::1]:8080/health@startup, not http://:8080@proxy"),
     StepExample("curl -u \"$USERNAME:$PASSWORD\" https://api.acme.io"),
     StepExample(#"SLACK_TOKEN="xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d""#),
