@@ -30,8 +30,11 @@ enum DetectSecretsExamples {
     // Connection strings, URLs, headers.
     StepExample("DATABASE_URL=postgres://app:«connection_string:cJqKKwoTKxNGMm1P7O»@db.internal:5432/orders"),
     StepExample("mongodb+srv://reporting:«connection_string:yiSOSX9yKCvRl0Jv»@cluster0.mongodb.net/analytics"),
+    StepExample("REDIS_URL=rediss://:«connection_string:Vb3kT9qLx2RmW7pZ»@cache-7.acme.internal:6380/0"),
     StepExample("git remote add origin https://deploy:«basic_auth:8jJb2pFzXPO8C4su»@git.acme.io/app.git"),
     StepExample("curl -u deploy:«basic_auth:8jJb2pFzXPO8C4su» https://api.acme.io/v1/builds"),
+    StepExample("mysqldump -h db.acme.internal -u backup -p«generic_password:Rq7vLm2xT9kW» shop > shop.sql"),
+    StepExample("mysql -u app -p'«generic_password:n4#Kx8 pQ2z»' orders"),
     StepExample("curl -H \"Authorization: Bearer «bearer_token:ojJXZiAjEXbUseepbruei7HItOmrv3ARNR2FAw-a»\" https://api.acme.io"),
     StepExample("DefaultEndpointsProtocol=https;AccountName=acmelogs;AccountKey=«azure_credential:uqtvC0PrpONlXWRwoXh677n/Lhm4eMtovg5kBdxNDLRzD4mQtC5dsq62JlYIArGzm0sJjcXV8Om6s+AbB4y8ru==»;EndpointSuffix=core.windows.net"),
     StepExample("TWILIO_AUTH_TOKEN=«twilio_credential:1274ffa3c72e3f921b6ebaf982306d59»"),
@@ -73,6 +76,9 @@ enum DetectSecretsExamples {
     StepExample("acmeapp token = '«api_key:91e839e9-2742-4c62-3c02-bb9020fa3721» | 2e2b1918-6466-4db8-b299-1eec7c7478f1'"),
     StepExample("ACME_API_KEY=«api_key:fp0lzwEuWR0Nk0FAKEqyEcLP0obDy5dL»"),
     StepExample(#"couchbase_password: "«generic_password:qY#G5o Yk7!u»""#),
+    // Template openers in a random password that open no template: the
+    // bracket after `${` closes nothing it opened.
+    StepExample(#"smtp_password = "«generic_password:Hq4${w]Tz8(kR2}»""#),
     // Structural formats: Azure SAS signatures, JWK and PuTTY private keys,
     // curl users, keys as URL users.
     StepExample("https://acmelogs.blob.core.windows.net/exports/day.csv?sv=2022-11-02&ss=b&srt=o&se=2026-01-01T00:00:00Z&sp=r&s" + "ig=«azure_credential:JQv8Icde1wEqNEHfEWOMD1TOLAYQM7D4zkjEUlDu%3D»"),
@@ -118,6 +124,11 @@ enum DetectSecretsExamples {
     StepExample("secret_key = os.urandom(24)"),
     StepExample("Authorization: Bearer <token>"),
     StepExample("postgres://user:password@localhost:5432/mydb"),
+    StepExample("CELERY_BROKER_URL=redis://:password@localhost:6379/0"),
+    // `-p` of other tools, and a MySQL client asked to prompt.
+    StepExample("ssh -p2222 deploy@bastion && mkdir -p/srv/app && gcc -pthread main.c"),
+    StepExample("mysql -u root -p$MYSQL_ROOT_PASSWORD -e 'show databases'"),
+    StepExample("connect to ipv6 at http://[::1]:8080/health@startup, not http://:8080@proxy"),
     StepExample("curl -u \"$USERNAME:$PASSWORD\" https://api.acme.io"),
     StepExample(#"SLACK_TOKEN="xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d""#),
     StepExample("OPENAI_API_KEY=sk-proj-KutZkS8vjpZWKAg2aYsWT4BlbkFJkbiPJXujzTp2xeuREAsc"),
@@ -165,6 +176,11 @@ enum DetectSecretsExamples {
     StepExample("token = \"abc12345\""),
     StepExample("acme_token: |-\n  ${ACME_TOKEN}\n"),
     StepExample("<apiToken>\n    {{ .Values.apiToken }}\n</apiToken>"),
+    // Interpolated expressions: Ruby, JavaScript and ERB templates.
+    StepExample(##"secret_key = "#{ENV.fetch('ACME_SECRET_KEY')}""##),
+    StepExample("const apiKey = `ak_${config[\"acme\"].apiKey}`;"),
+    StepExample(##"acme_token: "#{@config[:acme][:token]}""##),
+    StepExample(#"password: "pg-<%= ENV['PGPASS'] %>""#),
     StepExample("std::string Secret::Token = other;"),
     StepExample("The password is incorrect, please try again; the API key is missing from the request."),
     // A digest after a vendor-like prefix (`ico-` of a file name).

@@ -130,29 +130,60 @@ struct Placeholders: Sendable {
   }
 
   /// A template or variable reference anywhere in the value: `${NAME}`,
-  /// `{{ .Values.token }}`, `<api key>`, `#{secret}`, `%(password)s`. The
-  /// inside must be a name (letters, digits, `_ . -` and spaces), so that
-  /// random punctuation such as `p${e]nob` in a real password does not count.
+  /// `{{ .Values.token }}`, `<api key>`, `#{secret}`, `%(password)s`, and
+  /// interpolated expressions: `#{ENV.fetch('APP_SECRET')}` (Ruby),
+  /// `${process.env["TOKEN"]}`, `<%= ENV['KEY'] %>` (ERB), `{% … %}`.
+  /// The inside must be a name or, after a two-character interpolation
+  /// opener, an expression whose brackets balance, so that random
+  /// punctuation such as `p${e]nob` in a real password does not count:
+  /// a generated password closes a bracket it never opened far more often
+  /// than it writes a balanced `${…}` run.
   static func containsTemplateReference(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     var index = range.lowerBound
     while index + 1 < range.upperBound {
       let byte = bytes[index], next = bytes[index + 1]
       var nameStart = -1
       var closer: UInt8 = 0
-      if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "#")) && next == UInt8(ascii: "{") { nameStart = index + 2; closer = UInt8(ascii: "}") }
-      else if byte == UInt8(ascii: "{") && next == UInt8(ascii: "{") { nameStart = index + 2; closer = UInt8(ascii: "}") }  // and a second `}`
+      // The byte after `closer` for two-byte closers (`}}`, `%>`, `%}`).
+      var secondCloser: UInt8 = 0
+      // Interpolation openers take an expression; `<…>` and `%(…)` a name.
+      var expression = false
+      if (byte == UInt8(ascii: "$") || byte == UInt8(ascii: "#")) && next == UInt8(ascii: "{") { nameStart = index + 2; closer = UInt8(ascii: "}"); expression = true }
+      else if byte == UInt8(ascii: "{") && next == UInt8(ascii: "{") { nameStart = index + 2; closer = UInt8(ascii: "}"); secondCloser = closer; expression = true }
+      else if byte == UInt8(ascii: "{") && next == UInt8(ascii: "%") { nameStart = index + 2; closer = next; secondCloser = UInt8(ascii: "}"); expression = true }
+      else if byte == UInt8(ascii: "<") && next == UInt8(ascii: "%") { nameStart = index + 2; closer = next; secondCloser = UInt8(ascii: ">"); expression = true }
       else if byte == UInt8(ascii: "%") && next == UInt8(ascii: "(") { nameStart = index + 2; closer = UInt8(ascii: ")") }
       else if byte == UInt8(ascii: "<") && SecretBytes.alphanumeric.contains(next) { nameStart = index + 1; closer = UInt8(ascii: ">") }
       if nameStart >= 0 {
+        let allowed = expression ? Self.expressionCharacters : Self.referenceCharacters
         var end = nameStart
-        while end < range.upperBound && end - nameStart <= 60 && (SecretBytes.keyName.contains(bytes[end]) || bytes[end] == 0x20 || bytes[end] == UInt8(ascii: "$")) { end += 1 }
-        let doubled = byte == UInt8(ascii: "{") && next == UInt8(ascii: "{")
-        if end > nameStart && end < range.upperBound && bytes[end] == closer
-          && (!doubled || (end + 1 < range.upperBound && bytes[end + 1] == closer)) { return true }
+        var depth = 0
+        while end < range.upperBound && end - nameStart <= 80 {
+          let inside = bytes[end]
+          if inside == closer && depth == 0 { break }
+          if !allowed.contains(inside) { break }
+          if inside == UInt8(ascii: "(") || inside == UInt8(ascii: "[") { depth += 1 }
+          if inside == UInt8(ascii: ")") || inside == UInt8(ascii: "]") {
+            guard depth > 0 else { break }
+            depth -= 1
+          }
+          end += 1
+        }
+        if end > nameStart && end < range.upperBound && bytes[end] == closer && depth == 0
+          && (secondCloser == 0 || (end + 1 < range.upperBound && bytes[end + 1] == secondCloser)) { return true }
       }
       index += 1
     }
     return false
+  }
+
+  /// A name inside `<…>` or `%(…)`: identifier characters, spaces, `$`.
+  static let referenceCharacters = SecretBytes.Set { SecretBytes.keyName.contains($0) || $0 == 0x20 || $0 == UInt8(ascii: "$") }
+  /// An expression inside `${…}`, `#{…}`, `{{…}}`, `{%…%}`, `<%…%>`: names,
+  /// member access, calls and indexes with quoted keys, filters (`|`),
+  /// symbols and ivars (`:slack`, `@settings`), `=` of ERB's `<%=`.
+  static let expressionCharacters = SecretBytes.Set { byte in
+    referenceCharacters.contains(byte) || "@:'\",=|!()[]".utf8.contains(byte)
   }
 
   /// A run of `length` characters each one more (or one less) than the

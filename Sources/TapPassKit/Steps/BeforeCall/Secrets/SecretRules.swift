@@ -17,7 +17,8 @@
 ///   lines): anchored on the line break, so prose words cost nothing;
 /// - a quoted literal compared with a secret-ish name, `"…" == password`;
 /// - structural markers: `-----BEGIN … PRIVATE KEY`, `eyJ` of a JWT header,
-///   `://user:pass@`, webhook hosts, `curl -u`, `.npmrc` auth lines.
+///   `://user:pass@`, webhook hosts, `curl -u`, `.npmrc` auth lines,
+///   `mysql -p<password>`.
 enum SecretRule: Sendable {
   case vendor(VendorFormat)
   case keyword
@@ -34,6 +35,7 @@ enum SecretRule: Sendable {
   case sasSignature
   case jwkPrivate
   case puttyKey
+  case mysqlPassword
 }
 
 enum SecretRules {
@@ -61,7 +63,7 @@ enum SecretRules {
       (PatternSpec("bearer-token", #"bearer[ \t]+[A-Za-z0-9_.~+/\-]{16}"#, caseless: true), .bearer),
       (PatternSpec("private-key", #"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY"#), .privateKey),
       (PatternSpec("jwt", #"eyJ[A-Za-z0-9_\-]{10}"#), .jwt),
-      (PatternSpec("url-credentials", #"://[^\s/@:"'<>]{1,64}:[^\s/@"'<>]{1,128}@"#), .urlCredentials),
+      (PatternSpec("url-credentials", #"://[^\s/@:"'<>]{0,64}:[^\s/@"'<>]{1,128}@"#), .urlCredentials),
       (PatternSpec("slack-webhook", #"hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9]"#), .webhook(type: "slack_webhook")),
       (PatternSpec("discord-webhook", #"discord(?:app)?\.com/api/webhooks/[0-9]"#), .webhook(type: "discord_webhook")),
       (PatternSpec(
@@ -76,6 +78,11 @@ enum SecretRules {
       // The private exponent of a JSON Web Key (`"d": "…"` next to `"kty"`).
       (PatternSpec("jwk-private-key", #"\\?"d\\?"[ \t]{0,3}:[ \t]{0,3}\\?"[A-Za-z0-9_-]{20}"#), .jwkPrivate),
       (PatternSpec("putty-private-key", #"PuTTY-User-Key-File-[0-9]:"#), .puttyKey),
+      // `mysql -u root -pS3cret`: the MySQL/MariaDB clients take the
+      // password glued to `-p`. Anchored on ` -p` and one more byte; the
+      // validator wants a MySQL client name earlier on the line, since
+      // `mkdir -p`, `ssh -p2222` and `-pthread` share the flag.
+      (PatternSpec("mysql-password", #"[ \t]-p[^\s-]"#), .mysqlPassword),
     ]
     return table
   }()

@@ -67,6 +67,10 @@ extension SecretInspector {
 
   /// `scheme://user:password@host`: the password is the secret. HTTP(S)
   /// URLs carry basic auth; any other scheme is a connection string.
+  /// The user may be empty: Redis before ACLs has no user names, so its
+  /// URLs (`redis://:password@cache:6379/0`, `rediss://:…@`) carry the
+  /// password alone; a placeholder password then has no user to vouch
+  /// for it and is dropped as a stand-in.
   func urlCredentials(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
     var schemeStart = match.start
     while schemeStart > 0 && match.start - schemeStart < 24 && (SecretBytes.alphanumeric.contains(bytes[schemeStart - 1]) || bytes[schemeStart - 1] == UInt8(ascii: "+") || bytes[schemeStart - 1] == UInt8(ascii: ":") || bytes[schemeStart - 1] == UInt8(ascii: ".")) { schemeStart -= 1 }
@@ -75,10 +79,16 @@ extension SecretInspector {
     while colon < match.end && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
     let user = (match.start + 3)..<colon
     let password = (colon + 1)..<(match.end - 1)
-    guard !password.isEmpty, !user.isEmpty else { return nil }
-    if placeholders.isMasked(bytes, password) || placeholders.isMasked(bytes, user) { return nil }
-    // `user:password@`, `username:pass@`: the textbook stand-in pair.
-    if placeholders.isPlaceholder(bytes, password) && placeholders.isPlaceholder(bytes, user) { return nil }
+    guard !password.isEmpty else { return nil }
+    if placeholders.isMasked(bytes, password) || (!user.isEmpty && placeholders.isMasked(bytes, user)) { return nil }
+    // `user:password@`, `username:pass@`, `:password@`: the textbook stand-in pair.
+    if placeholders.isPlaceholder(bytes, password) && (user.isEmpty || placeholders.isPlaceholder(bytes, user)) { return nil }
+    // `http://:8080@…`: without a user, a short or all-digit "password"
+    // is more likely a port or a typo than a credential.
+    if user.isEmpty {
+      let shape = ValueShape(bytes, password)
+      guard password.count >= configuration.minPasswordLength, shape.digits < password.count else { return nil }
+    }
     if placeholders.isPlaceholder(bytes, password) && password.count < configuration.minPasswordLength { return nil }
     let http = SecretBytes.hasPrefix(bytes, schemeStart..<match.start, "http")
     let score = placeholders.isPlaceholder(bytes, password) ? 0.6 : 0.9
