@@ -215,6 +215,8 @@ public final class HyperscanDatabase: @unchecked Sendable {
     var ids: [UInt32] = []
     var limit = 200_000
     var truncated = false
+    /// Reports ending after this offset are dropped (see `scan`).
+    var endLimit = Int.max
   }
 
   private let collector = Collector()
@@ -228,21 +230,26 @@ public final class HyperscanDatabase: @unchecked Sendable {
   /// group merged so that overlapping reports of the same pattern (one per
   /// end offset for variable-length patterns) become one leftmost-longest
   /// match. `truncated` is set when the report limit was reached.
-  public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (matches: [(id: Int, start: Int, end: Int)], truncated: Bool) {
-    scanLock.withLock { _ in scanLocked(bytes) }
+  ///
+  /// `endLimit`: matches ending after it are left out (their reports are
+  /// not counted toward the limit either).
+  public func scan(_ bytes: UnsafeBufferPointer<UInt8>, endLimit: Int = .max) -> (matches: [(id: Int, start: Int, end: Int)], truncated: Bool) {
+    scanLock.withLock { _ in scanLocked(bytes, endLimit: endLimit) }
   }
 
-  private func scanLocked(_ bytes: UnsafeBufferPointer<UInt8>) -> (matches: [(id: Int, start: Int, end: Int)], truncated: Bool) {
+  private func scanLocked(_ bytes: UnsafeBufferPointer<UInt8>, endLimit: Int) -> (matches: [(id: Int, start: Int, end: Int)], truncated: Bool) {
     let collector = self.collector
     collector.starts.removeAll(keepingCapacity: true)
     collector.ends.removeAll(keepingCapacity: true)
     collector.ids.removeAll(keepingCapacity: true)
     collector.truncated = false
+    collector.endLimit = endLimit
     guard bytes.count > 0 else { return ([], false) }
     let context = Unmanaged.passUnretained(collector).toOpaque()
     _ = bytes.withMemoryRebound(to: CChar.self) { chars in
       hs_scan(database, chars.baseAddress, UInt32(min(chars.count, Int(UInt32.max))), 0, scratch, { id, from, to, _, context in
         let collector = Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue()
+        if Int(to) > collector.endLimit { return 0 }
         collector.ids.append(id)
         collector.starts.append(Int(from))
         collector.ends.append(Int(to))
@@ -260,16 +267,31 @@ public final class HyperscanDatabase: @unchecked Sendable {
     }
     var merged = Self.merge(collector)
     guard deferredMatched else { return (merged, collector.truncated) }
-    // Each deferred pattern that matched, again with its start, alone.
+    // Each deferred pattern that matched, again with its start, alone, and
+    // only up to its last match: this pass reported every end offset (all
+    // of them, unless truncated), so nothing ends further on, and a match
+    // ending at or before `last` reads no byte past it (an assertion there
+    // reads the byte at `last` at most). `last + 2` keeps `$`, which also
+    // holds before a final newline, off `last`; what the shorter text
+    // makes match past `last` is dropped. Scanning the whole field made a
+    // field cost one more full scan per deferred rule that matched, however
+    // early (prose with money amounts: several per field).
     var truncated = collector.truncated
     var located: [(id: Int, start: Int, end: Int)] = []
-    var previous = -1
-    for match in merged where isDeferred[match.id] && match.id != previous {
-      previous = match.id
-      guard let single = startTracking(match.id) else { continue }
-      let result = single.scan(bytes)
+    var index = 0
+    while index < merged.count {
+      let id = merged[index].id
+      var next = index + 1
+      while next < merged.count, merged[next].id == id { next += 1 }
+      defer { index = next }
+      guard isDeferred[id], let single = startTracking(id) else { continue }
+      // Sorted by start, which is the end for a deferred pattern here.
+      let last = merged[next - 1].end
+      let result = collector.truncated
+        ? single.scan(bytes)
+        : single.scan(UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, last + 2)]), endLimit: last)
       truncated = truncated || result.truncated
-      located.append(contentsOf: result.matches.map { (id: match.id, start: $0.start, end: $0.end) })
+      located.append(contentsOf: result.matches.map { (id: id, start: $0.start, end: $0.end) })
     }
     merged.removeAll { isDeferred[$0.id] && startDatabases[$0.id] != nil }
     merged.append(contentsOf: located)

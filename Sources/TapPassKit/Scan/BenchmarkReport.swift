@@ -9,6 +9,11 @@
 /// stated for.
 enum BenchmarkReport {
   static let band = 1536..<2560
+  /// `slowest_records` lists this many latency-timed records, slowest
+  /// first, with their input line and size: the tail to extract and
+  /// profile on its own (a loaded machine also puts preempted records
+  /// there, so compare several runs).
+  static let slowestListed = 50
 
   static func write(engine: ScanEngine, seconds: Double, records: Int, stepTimedRecords: Int, recordTimes: [ScanSession.RecordTime],
                     to path: String) throws {
@@ -28,6 +33,16 @@ enum BenchmarkReport {
     writer.key("record_2kb_count"); writer.int(banded.count)
     writer.key("record_2kb_p50_us"); writer.double(percentile(banded, 0.5), digits: 2)
     writer.key("record_2kb_p99_us"); writer.double(percentile(banded, 0.99), digits: 2)
+    writer.key("slowest_records")
+    writer.beginArray()
+    for time in recordTimes.sorted(by: { $0.microseconds > $1.microseconds }).prefix(slowestListed) {
+      writer.beginObject()
+      writer.key("line"); writer.int(time.line)
+      writer.key("bytes"); writer.int(time.bytes)
+      writer.key("us"); writer.double(time.microseconds, digits: 2)
+      writer.endObject()
+    }
+    writer.endArray()
     writer.key("steps")
     writer.beginArray()
     for (id, time) in engine.stepSeconds.sorted(by: { $0.value > $1.value }) {

@@ -35,6 +35,8 @@ struct ScanSession {
   struct RecordTime {
     var microseconds: Double
     var bytes: Int
+    /// The record's input line, for `slowest_records`.
+    var line: Int = 0
   }
 
   mutating func scanRecords(_ inputs: [String], options: RecordStream.Options) throws {
@@ -69,7 +71,7 @@ struct ScanSession {
         let started = timesRecord ? ProgressReporter.monotonicSeconds() : 0
         engine.recordNumber = line
         let result = scanner.scan(document)
-        let time = timesRecord ? RecordTime(microseconds: (ProgressReporter.monotonicSeconds() - started) * 1e6, bytes: document.bytes.count) : nil
+        let time = timesRecord ? RecordTime(microseconds: (ProgressReporter.monotonicSeconds() - started) * 1e6, bytes: document.bytes.count, line: line) : nil
         let located = format == .jsonl ? [] : result.findings.map { LocatedFinding(finding: $0, uri: uriFor, line: line, column: 1) }
         let payload = RecordPayload(fingerprints: result.findings.map(\.fingerprint), located: located, time: time)
         return (format == .jsonl ? .output(result.output, found: !result.findings.isEmpty) : .skip, payload)
