@@ -13,6 +13,8 @@ enum InjectionRules {
   static let direct: [ThreatRule] = [
     ThreatRule("override_instructions", "direct", 0.9,
       #"\b(ignore|disregard|forget|overrid(e|ing)|neglect|abandon|discard)\s+(about\s+)?"# + qualifiers + instructionNouns),
+    ThreatRule("override_everything", "direct", 0.8,
+      #"\b(ignore|disregard|forget)\s+(about\s+)?(everything|all|anything)\s+(written\s+|said\s+|stated\s+|mentioned\s+)?(above|before\s+this|previously|earlier|prior|that\s+came\s+before|i\s+(said|told\s+you)\s+before|you\s+were\s+told)\b"#),
     ThreatRule("instructions_do_not_apply", "direct", 0.75,
       #"\b(previous|prior|above|earlier|original|old)\s+"# + instructionNouns + #"\s+(are|is|were|have\s+been)\s+(now\s+)?(void|invalid|obsolete|cancell?ed|revoked|outdated|no\s+longer)"#),
     ThreatRule("new_instructions", "direct", 0.55,
@@ -39,6 +41,22 @@ enum InjectionRules {
     ThreatRule("stay_in_character", "jailbreak", 0.5, #"\b(stay|remain)\s+in\s+character\b"#),
     ThreatRule("response_prefix", "jailbreak", 0.55,
       #"\b(start|begin)\s+your\s+(response|reply|answer|output)\s+(with|using|by\s+saying)\b"#),
+    // Refusal suppression (Wei et al. 2023, "Jailbroken"): forbid the
+    // words and hedges a refusal is made of.
+    ThreatRule("refusal_suppression", "jailbreak", 0.55,
+      #"\b(never|do\s+not|don'?t|must\s+not|will\s+not|won'?t|cannot|can'?t|should\s+not|shouldn'?t)\s+(ever\s+)?(say\s+(that\s+)?(no|sorry|you\s+can'?t|you\s+cannot|i\s+can'?t|i\s+cannot|i'?m\s+sorry)|(include|add|give)\s+(any\s+)?(warnings?|disclaimers?|caveats?)|(mention|lecture\s+(me\s+)?(on|about))\s+(ethics|morality|legality|morals))\b"#),
+    // Prefix injection: make the answer start with an affirmative opener,
+    // after which a refusal is unlikely.
+    ThreatRule("prefix_injection", "jailbreak", 0.75,
+      #"\b(start|begin)\s+(your\s+|the\s+|each\s+)?(response|reply|answer|output|message)?\s*(with|by\s+saying|by\s+writing)\s*:?\s*["'“]?\s*(sure|absolutely|of\s+course|certainly)\b[,!.]?\s+(here|i|i'?ll|let)\b"#),
+    // Persona framing with a harm-enabling condition: "an AI without any
+    // restrictions", "a character with no ethics".
+    ThreatRule("persona_without_limits", "jailbreak", 0.75,
+      #"\b(ai|assistant|chatbot|model|bot|character|entity|persona)\s+(without|with\s+no|free\s+(of|from)|that\s+has\s+no|who\s+has\s+no|that\s+doesn'?t\s+have|lacking)\s+(any\s+)?(restrictions|limits|limitations|filters?|rules|ethics|morals|moral|ethical|guidelines|censorship|boundaries)\b"#),
+    ThreatRule("fiction_no_rules", "jailbreak", 0.6,
+      #"\b(world|universe|reality|story|game|scenario|society|land)\s+(where|in\s+which)\s+(there\s+are\s+)?(no|without)\s+(laws|rules|ethics|morals|restrictions|consequences|limits)\b"#),
+    ThreatRule("privileged_mode", "jailbreak", 0.65,
+      #"\b(enter|enable|activate|switch\s+(in)?to|now\s+in|engage|unlock)\s+(the\s+)?(debug|sudo|admin|administrator|maintenance|root|superuser|god|developer)\s+mode\b"#),
     ThreatRule("hypothetical_unrestricted", "jailbreak", 0.7,
       #"\b(pretend|imagine|suppose)\s+(that\s+)?you\s+(are|were|have)\s+(an?\s+)?(no|unrestricted|unfiltered|without)\s+(restrictions|rules|filters|guidelines|limits|ai)"#),
   ]
@@ -71,6 +89,8 @@ enum InjectionRules {
       #"\b(what|which)\s+(is|are|were|was)\s+(your|the)\s+(system\s+prompt|(initial|original|hidden|secret)\s+instructions|password|passphrase|access\s+code|secret\s+(word|code))"#),
     ThreatRule("repeat_above", "extraction", 0.75,
       #"\b(repeat|print|output|recite|reproduce|copy)\s+(back\s+)?(everything|all|the\s+text|the\s+words|this\s+entire\s+conversation|the\s+conversation|your\s+instructions)\b[^.\n]*(above|before|so\s+far|verbatim|word\s+for\s+word)"#),
+    ThreatRule("extraction_paraphrase", "extraction", 0.7,
+      #"\b(what|everything|all)\s+(that\s+)?(was|is|has\s+been)\s+written\s+(above|before|earlier)\b|\b(your|the|my|these|all|initial|system)\s+(instructions|prompt|rules|directions)\s+(verbatim|word\s+for\s+word)\b|\b(output|print|repeat|write|show)\s+(out\s+)?everything\s+(before|above|prior\s+to)\s+(this|here|these)\b"#),
     ThreatRule("begins_with_you_are", "extraction", 0.65, #"\b(beginning|starting|begin|start)\s+with\s+["'“]you\s+are\b"#),
     ThreatRule("instructions_so_far", "extraction", 0.6, #"\b(instructions|prompt|rules)\s+(so\s+far|you\s+(were|have\s+been)\s+given)\b"#),
   ]
