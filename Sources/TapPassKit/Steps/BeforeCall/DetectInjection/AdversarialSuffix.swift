@@ -20,15 +20,30 @@ enum AdversarialSuffix {
   /// The byte range from the first glued token of the first qualifying
   /// window to the end of its line, or nil.
   static func find(_ bytes: [UInt8]) -> Range<Int>? {
-    var lineStart = 0
-    while lineStart < bytes.count {
-      var lineEnd = lineStart
-      while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-      if let range = scanLine(bytes, lineStart, lineEnd) { return range }
-      lineStart = lineEnd + 1
-    }
-    return nil
+    // The table is read through a local pointer: a static read inside the
+    // loop costs a swift_once check per byte.
+    bracketTable.withUnsafeBufferPointer { table in bytes.withUnsafeBufferPointer { buffer in
+      var lineStart = 0
+      while lineStart < buffer.count {
+        // The line's end and its bracket count in one pass; most lines
+        // have fewer than two brackets and go no further.
+        var lineEnd = lineStart
+        var brackets = 0
+        while lineEnd < buffer.count {
+          let byte = buffer[lineEnd]
+          if byte == 0x0A { break }
+          brackets &+= Int(table[Int(byte)])
+          lineEnd += 1
+        }
+        if brackets >= 2, let range = scanLine(bytes, lineStart, lineEnd) { return range }
+        lineStart = lineEnd + 1
+      }
+      return nil
+    } }
   }
+
+  /// 1 for `()[]{}`, else 0: the cheap gate of every line.
+  private static let bracketTable: [UInt8] = (0..<256).map { "()[]{}".utf8.contains(UInt8($0)) ? 1 : 0 }
 
   private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
   private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x80 }
@@ -105,12 +120,11 @@ enum AdversarialSuffix {
     return bad + stack.count
   }
 
+  /// A line with two brackets or more (the caller's gate).
   private static func scanLine(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Range<Int>? {
-    // Cheap gate: a suffix needs brackets on the line.
-    var brackets = 0
-    for i in start..<end where bytes[i] == UInt8(ascii: "[") || bytes[i] == UInt8(ascii: "{") || bytes[i] == UInt8(ascii: "(")
-      || bytes[i] == UInt8(ascii: "]") || bytes[i] == UInt8(ascii: "}") || bytes[i] == UInt8(ascii: ")") { brackets += 1 }
-    guard brackets >= 2 else { return nil }
+    // Balanced lines (code, JSON) are most of what passes the gate: they
+    // are ruled out before the line is split into tokens.
+    guard imbalance(bytes, start, end) >= 2 else { return nil }
     var tokens: [Range<Int>] = []
     var i = start
     while i < end {
@@ -120,7 +134,6 @@ enum AdversarialSuffix {
       if i > s { tokens.append(s..<i) }
     }
     guard tokens.count >= window + 6 else { return nil }
-    guard imbalance(bytes, start, end) >= 2 else { return nil }
     let plain = tokens.map { isPlain(bytes[$0]) }
     let glued = tokens.map { isGlued(bytes[$0]) }
     for w in 6...(tokens.count - window) {
