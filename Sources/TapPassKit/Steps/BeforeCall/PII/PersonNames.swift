@@ -299,6 +299,15 @@ struct PersonNames {
         score = 0.65; reason = "first name + surname (common word)"
       } else if !head.ascii, headNameLike, tailNameLike, tailFrequency > 0 || evidence.weakCue {
         score = 0.6; reason = "capitalised pair"
+      } else if last == first + 2, isMiddleInitial(bytes, tokens[first + 1]), headNameLike, tailNameLike, tail.length >= 3,
+        firstFrequency > 0 || tailFrequency > 0 || !head.ascii || !tail.ascii || hasSurnameEnding(bytes, tail),
+        head.hash != tail.hash
+      {
+        // One of the two is listed or name-like beyond its shape, and they
+        // differ: Title Case phrases ("Access X Granted", "Corp E Corp").
+        score = 0.7; reason = "first name, middle initial, surname"
+      } else if last == first + 1, headNameLike, tailNameLike, head.length >= 3, hasSurnameEnding(bytes, tail) {
+        score = 0.65; reason = "surname ending"
       }
     } else {
       if evidence.title >= 0, !headCommon || headListed() {
@@ -338,6 +347,35 @@ struct PersonNames {
     let previous = tokens[index - 1]
     return previous.capitalised && placePrefixes.contains(previous.hash)
   }
+
+  /// A one-letter capital between two names ("Faina D. Yefremova",
+  /// "Ravil G Yefimov"): the shape of a full name in forms and records.
+  /// Not "I" or "A", which are words in Title Case text ("Think I Need").
+  private func isMiddleInitial(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    token.length == 1 && token.capitalised && token.kind == .word && bytes[token.start] != 0x49 && bytes[token.start] != 0x41
+  }
+
+  /// Endings that mark a surname in the languages the Census lists miss:
+  /// Nordic patronymics (-sen, -sson, -dóttir), Slavic (-ski/-ska, -ová,
+  /// -ić/-ič, -enko, -ov/-ev), Romanian -escu, Greek -poulos. Only read for
+  /// the second of two name-shaped capitalised words, so "Season" or
+  /// "Reason" (English words) never get here.
+  private func hasSurnameEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    let word = bytes[token.start..<token.end]
+    for ending in Self.surnameEndings where word.count >= ending.count + 3 {
+      var matches = true
+      var offset = 0
+      for byte in ending.reversed() {
+        offset += 1
+        if PIIBytes.lower(word[word.endIndex - offset]) != byte { matches = false; break }
+      }
+      if matches { return true }
+    }
+    return false
+  }
+
+  static let surnameEndings: [[UInt8]] = ["sen", "sson", "dottir", "dóttir", "ski", "ska", "sky", "ová", "ić", "ič", "enko", "ov", "ev", "escu", "poulos"]
+    .map { Array($0.utf8) }
 
   /// Names listed together share their kind: in "Fleischer and Mcintosh"
   /// or "Monjeau, Graves and Reed", a name-shaped word joined by "and" or a
