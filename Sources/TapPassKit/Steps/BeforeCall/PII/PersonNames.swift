@@ -20,6 +20,7 @@ struct PersonNames {
   private let common = WordLists.common
   private let places = WordLists.places
   private let placePrefixes = WordLists.placePrefixes
+  private let surnameEndings = WordLists.surnameEndings
   private let titles = WordLists.titles
   private let particles = WordLists.particles
   private let strongCues = WordLists.strongCues
@@ -361,21 +362,8 @@ struct PersonNames {
   /// the second of two name-shaped capitalised words, so "Season" or
   /// "Reason" (English words) never get here.
   private func hasSurnameEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    let word = bytes[token.start..<token.end]
-    for ending in Self.surnameEndings where word.count >= ending.count + 3 {
-      var matches = true
-      var offset = 0
-      for byte in ending.reversed() {
-        offset += 1
-        if PIIBytes.lower(word[word.endIndex - offset]) != byte { matches = false; break }
-      }
-      if matches { return true }
-    }
-    return false
+    surnameEndings.contains { token.length >= $0.count + 3 && PIIBytes.matches(bytes, at: token.end - $0.count, $0) }
   }
-
-  static let surnameEndings: [[UInt8]] = ["sen", "sson", "dottir", "dóttir", "ski", "ska", "sky", "ová", "ić", "ič", "enko", "ov", "ev", "escu", "poulos"]
-    .map { Array($0.utf8) }
 
   /// Names listed together share their kind: in "Fleischer and Mcintosh"
   /// or "Monjeau, Graves and Reed", a name-shaped word joined by "and" or a

@@ -191,6 +191,11 @@ enum WordLists {
   /// name lists hold "Francisco" and "Angeles"; the word before tells.
   static let placePrefixes = set("san santa santo sao são los las fort port mount lake")
 
+  /// Endings that mark a surname in the languages the Census lists miss:
+  /// Nordic patronymics, Slavic, Romanian and Greek surnames.
+  static let surnameEndings: [[UInt8]] = ["sen", "sson", "dottir", "dóttir", "ski", "ska", "sky", "ová", "ić", "ič", "enko", "ov", "ev",
+                                          "escu", "poulos"].map { Array($0.utf8) }
+
   /// Street types written after the street name (US, UK, AU).
   static let streetSuffixes = set("""
     street st avenue ave av road rd boulevard blvd lane ln drive dr court ct place pl way terrace ter terr close crescent cres \
