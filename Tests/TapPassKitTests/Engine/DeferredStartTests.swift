@@ -51,6 +51,22 @@ import Testing
     }
   }
 
+  /// Every registered step's deferred-start pattern compiles with start
+  /// tracking. One that does not (Hyperscan: "Pattern is too large", e.g.
+  /// for a bounded gap like `[^.\n]{0,60}`) still matches, but its
+  /// findings lose their start: empty spans, no preview.
+  @Test func everyDeferredPatternTracksItsStart() {
+    for type in StepRegistry.ordered {
+      for spec in type.patterns where spec.deferredStart && spec.leftmostStart {
+        var tracked = spec
+        tracked.deferredStart = false
+        #expect(throws: Never.self, "\(type.descriptor.id) \(spec.name)") {
+          _ = try HyperscanDatabase(patterns: [tracked], cacheDirectory: nil)
+        }
+      }
+    }
+  }
+
   /// Reports ending past `endLimit` are left out, the others kept.
   @Test func endLimitDropsLaterMatches() throws {
     let database = try HyperscanDatabase(patterns: [PatternSpec("pay", "pay")], cacheDirectory: nil)

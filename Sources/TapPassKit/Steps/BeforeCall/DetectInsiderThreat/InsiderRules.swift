@@ -88,7 +88,7 @@ enum InsiderRules {
     ThreatRule("want_power", "power_seeking", 0.65,
       intent + #"(acquire|gain|accumulate|amass|obtain|seize|grab|expand|increase|maximi[sz]e|consolidate|have|hold|take)\s+(more\s+|greater\s+|as\s+much\s+|additional\s+|my\s+|further\s+|the\s+most\s+|total\s+|full\s+)?"# + powerOverOthers),
     ThreatRule("power_serves_goals", "power_seeking", 0.55,
-      #"\b(more|greater|additional|increased|unrestricted|unlimited)\s+(power|influence|control|compute|computing\s+power|autonomy|capabilities)\b[^.\n]{0,60}\b(help|allow|enable|let)\s+me\s+(to\s+)?(better\s+|more\s+effectively\s+)?(achieve|accomplish|pursue|fulfil+|reach|attain)\s+my\s+(own\s+)?(goals?|objectives?|aims?|mission)"#),
+      #"\b(more|greater|additional|increased|unrestricted|unlimited)\s+(power|influence|control|compute|computing\s+power|autonomy|capabilities)\b[^.\n]*\b(help|allow|enable|let)\s+me\s+(to\s+)?(better\s+|more\s+effectively\s+)?(achieve|accomplish|pursue|fulfil+|reach|attain)\s+my\s+(own\s+)?(goals?|objectives?|aims?|mission)"#),
   ]
 
   static let sharing: [ThreatRule] = [
