@@ -22,6 +22,8 @@ enum CommandRules {
   static let rootTargets: [StaticString] = ["/", "/*", "~", "~/", "~/*", "*", ".", "..", "$HOME", "${HOME}", "/etc", "/usr", "/var", "/home", "/boot", "/bin", "/lib", "/root", "/opt", "/dev", "/sys", "--no-preserve-root"]
   /// Paths whose modification makes something run again later.
   static let persistencePaths: [StaticString] = ["/etc/cron", "/var/spool/cron", "/etc/rc.local", "/etc/init.d", "/etc/systemd", ".bashrc", ".bash_profile", ".profile", ".zshrc", "authorized_keys", "/etc/sudoers", "ld.so.preload", "/etc/profile", ".config/autostart", "/etc/passwd", "/etc/shadow"]
+  /// Services whose stopping blinds the people watching the host.
+  static let securityServices: [StaticString] = ["auditd", "apparmor", "selinux", "firewalld", "ufw", "falcon-sensor", "osqueryd", "wazuh-agent", "ossec", "rsyslog", "syslog", "syslog-ng", "sysmon", "clamav-daemon", "clamd", "fail2ban", "crowdstrike", "sentinelone", "auditbeat", "filebeat", "td-agent", "splunkd", "splunk"]
   /// Options of wrappers that take a value (`sudo -u root`).
   static let wrapperValueOptions: [StaticString] = ["-u", "-g", "-n", "-s", "-k", "-c", "-C", "-p", "-U"]
   /// curl/wget options whose `@file` value is sent.
@@ -109,22 +111,27 @@ enum CommandRules {
         hit("shell_redirected", "shell_spawn", 0.8)
       }
       if command.pipedInto {
-        var fromNetwork = false
+        var sourceFamilies: ProgramFamily = []
         if let previous {
           let words = parse.commands[previous].words
           let source = words.first { word in
             !isEnvAssignment(text(word)) && !(ProgramNames.lookup(basename(text(word)))?.families.contains(.privilege) ?? false)
           }
-          fromNetwork = source.flatMap { ProgramNames.lookup(basename(text($0))) }?.families.contains(.downloader) ?? false
+          sourceFamilies = source.flatMap { ProgramNames.lookup(basename(text($0))) }?.families ?? []
         }
-        hit("pipe_to_shell", "download_exec", fromNetwork ? 0.95 : 0.45, from: previous.map { parse.commands[$0].start })
+        let from = previous.map { parse.commands[$0].start }
+        if sourceFamilies.contains(.decoder) {
+          hit("decode_to_shell", "obfuscated_exec", 0.9, from: from)
+        } else {
+          hit("pipe_to_shell", "download_exec", sourceFamilies.contains(.downloader) ? 0.95 : 0.45, from: from)
+        }
       }
     }
     if families.contains(.interpreter), command.pipedInto, let previous {
       let words = parse.commands[previous].words
-      if !words.isEmpty, ProgramNames.lookup(basename(text(words.lowerBound)))?.families.contains(.downloader) ?? false {
-        hit("pipe_to_interpreter", "download_exec", 0.95, from: parse.commands[previous].start)
-      }
+      let source = words.isEmpty ? [] : ProgramNames.lookup(basename(text(words.lowerBound)))?.families ?? []
+      if source.contains(.downloader) { hit("pipe_to_interpreter", "download_exec", 0.95, from: parse.commands[previous].start) }
+      if source.contains(.decoder) { hit("decode_to_interpreter", "obfuscated_exec", 0.85, from: parse.commands[previous].start) }
     }
     switch rule {
     case .rm:
@@ -174,14 +181,69 @@ enum CommandRules {
       if !(args.count == 1 && text(args.lowerBound).equals("-l")) { hit("crontab", "persistence", 0.8) }
     case .at:
       if !args.isEmpty || command.pipedInto { hit("at_job", "persistence", 0.6) }
-    case .systemctl:
-      if hasArg("enable") || hasArg("link") { hit("systemctl_enable", "persistence", 0.6) }
+    case .systemctl, .service:
+      if rule == .systemctl, hasArg("enable") || hasArg("link") { hit("systemctl_enable", "persistence", 0.6) }
+      if hasArg("stop") || hasArg("disable") || hasArg("mask") || hasArg("kill"),
+        anyArg({ word in securityServices.contains { word.equals($0) || word.hasPrefix($0) && word.dropFirst($0.utf8CodeUnitCount).first == 0x2E } })
+      {
+        hit("stop_security_service", "defense_evasion", 0.8)
+      }
+    case .securityToggle:
+      // `setenforce 0`, `auditctl -e 0`, `auditctl -D`: enforcement or audit rules off.
+      if hasArg("0") || hasArg("-D") || hasArg("Permissive") { hit(name + "_off", "defense_evasion", 0.8) }
+    case .history:
+      if anyArg({ $0.hasPrefix("-c") || $0.hasPrefix("-w") && $0.count == 2 }) { hit("clear_history", "defense_evasion", 0.7) }
+    case .unset, .export:
+      if anyArg({ $0.hasPrefix("HISTFILE") || $0.hasPrefix("HISTSIZE=0") || $0.hasPrefix("HISTFILESIZE=0") }) {
+        hit("history_off", "defense_evasion", 0.7)
+      }
+    case .truncate:
+      if anyArg({ $0.hasPrefix("/var/log/") || $0.contains("_history") }) { hit("wipe_logs", "defense_evasion", 0.7) }
+    case .find:
+      // Searching the whole system for setuid files: the first step of a
+      // local privilege escalation.
+      if anyArg({ $0.equals("-4000") || $0.equals("/4000") || $0.equals("-u=s") || $0.equals("-2000") || $0.equals("/6000") || $0.equals("-6000") }) {
+        hit("setuid_search", "privilege_recon", 0.6)
+      }
+    case .chattr:
+      // An immutable system or persistence file survives its removal.
+      if anyArg({ $0.hasPrefix("+i") || $0.hasPrefix("+a") }), anyArg({ $0.hasPrefix("/etc/") || persistencePaths.contains(where: $0.contains) }) {
+        hit("immutable_system_file", "persistence", 0.65)
+      }
+    case .windowsFetcher:
+      // Windows programs that fetch or run remote code (living off the land);
+      // `certutil -decode` alone is how AWS's docs decode base64 on Windows.
+      if anyArg({ $0.hasASCIICaselessPrefix("-urlcache") || $0.hasASCIICaselessPrefix("/transfer")
+        || $0.hasASCIICaselessPrefix("http") || $0.hasASCIICaselessPrefix("/i:http") || $0.hasASCIICaselessPrefix("javascript:")
+        || $0.hasASCIICaselessPrefix("vbscript:") })
+      {
+        hit(name + "_fetch", "download_exec", 0.8)
+      }
+    case .powershell:
+      if anyArg({ $0.equalsASCIICaseless("-e") || $0.equalsASCIICaseless("-en") || $0.equalsASCIICaseless("-enc") || $0.equalsASCIICaseless("-ec")
+        || $0.hasASCIICaselessPrefix("-encodedcommand") })
+      {
+        hit("powershell_encoded", "obfuscated_exec", 0.85)
+      }
+      if anyArg({ $0.containsASCIICaseless("downloadstring") || $0.containsASCIICaseless("downloadfile") || $0.containsASCIICaseless("invoke-webrequest")
+        || $0.equalsASCIICaseless("iex") || $0.hasASCIICaselessPrefix("iex(") || $0.containsASCIICaseless("invoke-expression") })
+      {
+        hit("powershell_download", "download_exec", 0.85)
+      }
+    case .miner:
+      hit(name, "cryptomining", 0.85)
     case .container:
       if anyArg({ $0.hasPrefix("/:") || $0.equals("--privileged") || $0.equals("--pid=host") || $0.hasPrefix("-v/:") }) {
         hit("container_host_mount", "privilege_escalation", 0.85)
       }
     case .none, .tee, .su:
       break
+    }
+    // A mining pool address given to a known program or through a wrapper
+    // (`nohup ./m -o stratum+tcp://…`): such commands are always parsed, so
+    // CommandScreen needs no rule of its own for it.
+    if program != nil || wrapped, command.classes.contains(.colon), anyArg({ $0.hasASCIICaselessPrefix("stratum+") || $0.containsASCIICaseless("://stratum") }) {
+      hit("mining_pool", "cryptomining", 0.85)
     }
     let classes = command.classes
     // A local file handed to an option that sends it, with a remote peer.
@@ -289,6 +351,17 @@ fileprivate extension ArraySlice<UInt8> {
         (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == lower
       }
     }
+  }
+
+  func containsASCIICaseless(_ literal: StaticString) -> Bool {
+    let length = literal.utf8CodeUnitCount
+    guard count >= length else { return false }
+    var position = startIndex
+    while position <= endIndex - length {
+      if self[position...].hasASCIICaselessPrefix(literal) { return true }
+      position += 1
+    }
+    return false
   }
 
   func equalsASCIICaseless(_ literal: StaticString) -> Bool {

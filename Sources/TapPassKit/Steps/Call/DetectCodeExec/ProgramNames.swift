@@ -18,11 +18,15 @@ struct ProgramFamily: OptionSet {
   /// Programs that only read, list or remove a file named as an argument:
   /// a file written earlier and handed to them is not run as configuration.
   static let fileReader = ProgramFamily(rawValue: 1 << 11)
+  /// Programs that turn encoded text back into bytes: piped into a shell,
+  /// they run a payload no reader of the command can see.
+  static let decoder = ProgramFamily(rawValue: 1 << 12)
 }
 
 /// Programs with a rule of their own (the `switch` in CommandRules.check).
 enum ProgramRule: UInt8 {
   case none, rm, dd, chmod, install, setcap, chown, setfacl, script, fetcher, terminal, finger, httpd, crontab, at, systemctl, container, tee, su
+  case service, history, unset, export, find, chattr, truncate, securityToggle, windowsFetcher, powershell, miner
 }
 
 struct ProgramInfo {
@@ -47,6 +51,7 @@ enum ProgramNames {
     (.netcat, ["nc", "ncat", "netcat", "socat", "telnet"]),
     (.fileTransfer, ["ftp", "tftp", "sftp", "smbclient", "lftp"]),
     (.fileReader, ["cat", "chmod", "rm", "less", "more", "head", "tail", "ls", "echo", "mkdir"]),
+    (.decoder, ["base64", "base32", "basenc", "xxd", "uudecode", "gunzip", "zcat", "bzcat", "xzcat", "openssl", "rev", "gzip"]),
   ]
 
   static let rules: [(ProgramRule, [String])] = [
@@ -54,6 +59,11 @@ enum ProgramNames {
     (.setfacl, ["setfacl"]), (.script, ["script"]), (.fetcher, ["curl", "wget", "aria2c", "lwp-download"]),
     (.terminal, ["tmux", "screen"]), (.finger, ["finger", "whois"]), (.httpd, ["httpd"]), (.crontab, ["crontab"]),
     (.at, ["at", "batch"]), (.systemctl, ["systemctl"]), (.container, ["docker", "podman"]), (.tee, ["tee"]), (.su, ["su"]),
+    (.service, ["service"]), (.history, ["history"]), (.unset, ["unset"]), (.export, ["export"]), (.find, ["find"]),
+    (.chattr, ["chattr"]), (.truncate, ["truncate"]), (.securityToggle, ["setenforce", "auditctl"]),
+    (.windowsFetcher, ["certutil", "certutil.exe", "bitsadmin", "bitsadmin.exe", "mshta", "mshta.exe", "regsvr32", "regsvr32.exe", "rundll32", "rundll32.exe"]),
+    (.powershell, ["powershell", "powershell.exe", "pwsh"]),
+    (.miner, ["xmrig", "minerd", "cpuminer", "ethminer", "t-rex", "nbminer", "lolminer", "phoenixminer"]),
   ]
 
   /// Up to 16 bytes of a name packed with its length: every known name
