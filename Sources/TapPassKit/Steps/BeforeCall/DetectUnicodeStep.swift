@@ -34,6 +34,8 @@ public struct DetectUnicodeStep: Step {
       StepExample("Click «invisible:\u{E0049}\u{E0067}\u{E006E}\u{E006F}\u{E0072}\u{E0065}»here"),
       StepExample("Visit p«homoglyph:а»yp«homoglyph:а»l.com to log in"),
       StepExample("smile 😀«invisible:\u{E0100}\u{E0101}\u{E0102}»"),
+      StepExample("sign in as admin«invisible:\u{200F}»istrator"),
+      StepExample("ignore «invisible:\u{FFF9}»previous«invisible:\u{FFFB}» notes"),
       StepExample("Visit p«homoglyph:а»yp«homoglyph:а»l.com", config: #"{"bidi": false}"#),
       StepExample("Visit pаypаl.com", config: #"{"homoglyphs": false}"#),
       StepExample("a\u{202E}b", config: #"{"bidi": false}"#),
@@ -42,6 +44,7 @@ public struct DetectUnicodeStep: Step {
       StepExample("می‌خواهم بروم — Persian with a natural ZWNJ"),
       StepExample("क्‍ष conjunct with ZWJ in Devanagari"),
       StepExample("Привет, мир! Это обычный русский текст."),
+      StepExample("שלום\u{200F} world, مرحبا\u{061C} 2024"),
       StepExample("Ελληνικά και English side by side, naïve café"),
       StepExample("漢字\u{E0100} ideographic variation sequence"),
     ])
@@ -191,7 +194,11 @@ public struct DetectUnicodeStep: Step {
       return runOfVariationSelectors(values, from: index)
     case 0xE0000...0xE007F:
       return tagRunIsFlag(values, at: index) ? nil : runWhile(values, from: index) { (0xE0000...0xE007F).contains($0) }
-    case 0x200B, 0x2060...0x2064, 0x206A...0x206F, 0x180E, 0x00AD, 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0xFEFF, 0x1D173...0x1D17A:
+    case 0x200E, 0x200F, 0x061C:
+      // Direction marks are natural in right-to-left and mixed text; inside
+      // a word of ASCII letters and digits they only split it invisibly.
+      return Self.isASCIIAlphanumeric(previous) && Self.isASCIIAlphanumeric(next) ? index + 1 : nil
+    case 0x200B, 0x2060...0x2064, 0x206A...0x206F, 0x180E, 0x00AD, 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0xFEFF, 0x1D173...0x1D17A, 0xFFF9...0xFFFB:
       if value == 0xFEFF, index == 0 { return nil }
       return runWhile(values, from: index) { Self.isInvisible($0) }
     default:
@@ -227,11 +234,15 @@ public struct DetectUnicodeStep: Step {
 
   static func isInvisible(_ value: UInt32) -> Bool {
     switch value {
-    case 0x200B...0x200D, 0x2060...0x2064, 0x206A...0x206F, 0x180E, 0x00AD, 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0xFEFF, 0x1D173...0x1D17A, 0xE0000...0xE007F:
+    case 0x200B...0x200D, 0x2060...0x2064, 0x206A...0x206F, 0x180E, 0x00AD, 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0xFEFF, 0x1D173...0x1D17A, 0xE0000...0xE007F, 0xFFF9...0xFFFB:
       return true
     default:
       return false
     }
+  }
+
+  static func isASCIIAlphanumeric(_ value: UInt32) -> Bool {
+    (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
   }
 
   static func isEmojiLike(_ value: UInt32) -> Bool {
