@@ -25,6 +25,8 @@ extension DetectInfraStep {
     StepExample("version 1.2.3.4567 of the block id blk_-1608999687919862906"),
     StepExample("email me at jane@acme-industries.com"),
     StepExample("compare prices on walmart.com and NFL.com"),
+    StepExample("Firmware version 10.2.3.4 and Build: 1.0.0.12 are out"),
+    StepExample("upgraded to «ipv4_private:10.2.3.4» after the version bump"),
     StepExample("copy .env.local and read workers2.properties"),
     StepExample("policy arn:aws:iam::your-account-id:role/Example"),
     StepExample("GET «s3_bucket_url:https://acme-logs.s3.us-west-2.amazonaws.com/2024/01/app.log» 200"),

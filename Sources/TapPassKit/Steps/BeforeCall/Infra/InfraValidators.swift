@@ -74,11 +74,30 @@ enum InfraValidators {
     if leadingZero && digits > 1 { return nil }
     octets.append(value)
     guard octets.count == 4, octets.allSatisfy({ $0 <= 255 }), octets[0] != 255 else { return nil }
+    if followsVersionWord(bytes, range.lowerBound) { return nil }
     if isPrivate(octets) {
       return Candidate(start: range.lowerBound, end: range.upperBound, type: "ipv4_private", score: 0.9, severity: .medium, reasons: ["ipv4", "private_range"])
     }
     guard configuration.publicIPs else { return nil }
     return Candidate(start: range.lowerBound, end: range.upperBound, type: "ipv4_public", score: 0.8, severity: .low, reasons: ["ipv4"])
+  }
+
+  /// Words after which a dotted quad is a version number ("Version
+  /// 10.2.3.4", "build: 1.0.0.12"), not an address.
+  static let versionWords: [[UInt8]] = ["version", "ver", "release", "build", "firmware", "revision", "rev"].map { Array($0.utf8) }
+
+  /// Whether the word before `start` (past at most a few blanks, a colon or
+  /// an equals sign) is a version word, in any case.
+  static func followsVersionWord(_ bytes: [UInt8], _ start: Int) -> Bool {
+    var end = start
+    while end > 0, start - end < 3, [0x20, 0x09, 0x3A, 0x3D].contains(bytes[end - 1]) { end -= 1 }
+    guard end < start else { return false }
+    var begin = end
+    while begin > 0, ByteText.isAlphanumeric(bytes[begin - 1]) { begin -= 1 }
+    guard end - begin >= 3, end - begin <= 8 else { return false }
+    return versionWords.contains { word in
+      word.count == end - begin && zip(word, bytes[begin..<end]).allSatisfy { $0 == ($1 | 0x20) }
+    }
   }
 
   /// RFC 1918, loopback, link-local, shared address space and "this network".
