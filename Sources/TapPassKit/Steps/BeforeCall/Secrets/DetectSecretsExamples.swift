@@ -201,5 +201,9 @@ enum DetectSecretsExamples {
     StepExample("client_secret = 'stagingrvQAhk2No3nn2MGz2yE5lq6C7'", config: #"{"extra_placeholders": ["staging"]}"#),
     StepExample("decoded eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiAic3ZjLXdvcmtlciIsICJpYXQiOiAxNzMxMDAwMDAwfQ.V3Zw-r9h9xVl62DmX-7bzEesW8rauyH8j1vwhIT-A7r", config: #"{"disabled_types": ["jwt"]}"#),
     StepExample("sourcegraph: eb6101852dc5cecfef22b3ac24f2aaa13f50040b", config: #"{"unkeyed_assignments": false}"#),
+    // Vendor rules off: a format known only by its vendor rule is not
+    // found; a prefixed token or a value under a secret-ish key still is.
+    StepExample("the page loads AIzaABTPu1m0ugeWOg7GLqwSBIPt3oILT9RIKTz for maps", config: #"{"vendor_rules": false}"#),
+    StepExample("NPM_TOKEN=«api_key:npm_XSXFRO9O0q8WKLi5qJI4mijOXd47EAMQBl9n»", config: #"{"vendor_rules": false}"#),
   ]
 }

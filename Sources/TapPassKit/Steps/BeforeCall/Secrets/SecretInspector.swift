@@ -24,7 +24,8 @@ struct SecretInspector {
     // keyed rule must not report them anyway (`SLACK_TOKEN="xoxp-1234-…"`).
     var rejectedTokens = Set<Int>()
     var puttySearchedTo = 0
-    for match in matches {
+    let vendorRules = configuration.vendorRules
+    for match in matches where vendorRules {
       guard case .vendor(let format) = SecretRules.table[match.pattern].rule else { continue }
       let verdict = vendorToken(bytes, match, format)
       switch verdict {
@@ -41,6 +42,7 @@ struct SecretInspector {
       let entry = SecretRules.table[match.pattern]
       let rule = entry.spec.name
       var found: Candidate?
+      if !vendorRules && entry.rule.vendorSpecific { continue }
       switch entry.rule {
       case .vendor:
         continue
@@ -111,7 +113,8 @@ struct SecretInspector {
       if meaning == nil || meaning?.strength == .weak, let phraseMeaning = SecretKeys.classify(bytes, phrase),
         phraseMeaning.strength != .weak { meaning = phraseMeaning }
     }
-    guard let meaning else { return nil }
+    guard var meaning else { return nil }
+    if !configuration.vendorRules && meaning.vendor { meaning = KeyMeaning(type: "api_key", strength: meaning.strength) }
     return keyed.judge(bytes, assignment, meaning, rule: rule)
   }
 

@@ -36,6 +36,15 @@ enum SecretRule: Sendable {
   case jwkPrivate
   case puttyKey
   case mysqlPassword
+
+  /// Rules that know one vendor (a token format, a webhook host, `.npmrc`,
+  /// Azure SAS): off under `vendor_rules: false`.
+  var vendorSpecific: Bool {
+    switch self {
+    case .vendor, .webhook, .npmrc, .sasSignature: return true
+    default: return false
+    }
+  }
 }
 
 enum SecretRules {
