@@ -103,6 +103,13 @@ enum DetectSecretsExamples {
     // The identifier half of a credential pair.
     StepExample("acme_id: \"«credential_id:MKoVjm198yspi0WE8»\"\nacme_secret: \"«generic_secret:zu2jm40pjnjc7pdrc1wovk7cdm019ogv»\""),
     StepExample(#"{"client_id": "«credential_id:eea9946284ec5182260636ad20fc49fc»", "client_secret": "«generic_secret:7QtGNfWAY8lzvmrUyZF4iGKcTjL3DINN3B27M5nD»"}"#),
+    // Shapes of unknown vendors: a lower-case prefix and a random body standing alone, a hook URL with a random path part, a random all-letter segment.
+    StepExample("deploy with «api_key:acme_l" + "ive_XjMpu3uDxYYMfGmzWkpAePcEJIukB4ge» tonight"),
+    StepExample("signing uses «api_key:zeta_s" + "k_8263dfe574de739988b886e7577496a2c8773e13»"),
+    StepExample("notify «webhook_url:https:" + "//hooks.acme.io/services/T0A1B2C3/aE40o1C6xc4sohdmM0Lm7exG» on failure"),
+    StepExample("ACME_TOKEN=\"«api_key:svc_ac" + "ct_lCMqXXQagOMTNwncxvjcnqcMUPnauA»\""),
+    // A key that names a secret, a space, a long random value.
+    StepExample("scanner --api-key «api_key:29326ml64lg2tjf8cz2ka7edcmpb» --all"),
   ]
 
   static let nonTriggering: [StepExample] = [
@@ -189,6 +196,16 @@ enum DetectSecretsExamples {
     StepExample("curl -u \"{username}\":\"{password}\" https://api.acme.io"),
     // Ids with no credential beside them.
     StepExample("user_id: \"s6ldxp9KQephktoFESwOfIrY\"\nrequest_id: \"SmKJjbmCMtCpf1gP37j9aF8D\""),
+    // Ids, digests and file names in the prefixed shape.
+    StepExample("I got reply msg_01RxlNtencYFJEeAgYzQJjOI and build artifact_25c8d99d19bdd0b6cc60d5d32cbe54014c2b54b9"),
+    StepExample("saved acme_kHk7egyFWZY9Zmti18c6EudM7Oyf5TNS.png to disk"),
+    StepExample("Open the checkout cs_test_a1Lx8Rz3Kq9Vw2Tn7Bm4Pc6Yd0Hf5Gj8Ls2Qe4Wr6Ty in the dashboard"),
+    StepExample("<script integrity=\"sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC\">"),
+    StepExample("See https://docs.acme.io/guides/webhooks/verifying-signatures and GET https://api.github.com/repos/acme/app/hooks/123456789"),
+    // Hand-typed stand-ins: two runs of one character, hex in mixed case.
+    StepExample(#"api_key = "Zk88888Qp3LLLLLm9Rt2Vw7Yx4""#),
+    StepExample("signing uses zeta_sk_4085FB0ccaDDd29DB66Fd7FE9bA2C1cdCE8400CD"),
+    StepExample("the session key abcdefgh12345678abcdefgh was typed by hand"),
   ]
 
   /// Every configuration option, exercised.
@@ -204,6 +221,7 @@ enum DetectSecretsExamples {
     // Vendor rules off: a format known only by its vendor rule is not
     // found; a prefixed token or a value under a secret-ish key still is.
     StepExample("the page loads AIzaABTPu1m0ugeWOg7GLqwSBIPt3oILT9RIKTz for maps", config: #"{"vendor_rules": false}"#),
+    StepExample("publish with «api_key:npm_XSXFRO9O0q8WKLi5qJI4mijOXd47EAMQBl9n»", config: #"{"vendor_rules": false}"#),
     StepExample("NPM_TOKEN=«api_key:npm_XSXFRO9O0q8WKLi5qJI4mijOXd47EAMQBl9n»", config: #"{"vendor_rules": false}"#),
   ]
 }

@@ -86,6 +86,10 @@ struct SecretInspector {
         found = jwkPrivate(bytes, match)
       case .mysqlPassword:
         found = mysqlPassword(bytes, match)
+      case .prefixedToken:
+        found = prefixedToken(bytes, match)
+      case .hookURL:
+        found = hookURL(bytes, match)
       case .puttyKey:
         // Many headers without a key after them: search each stretch once.
         found = puttyKey(bytes, match, searchedTo: &puttySearchedTo)
