@@ -120,8 +120,9 @@ enum DetectSecretsExamples {
     // Shapes of unknown vendors: a lower-case prefix and a random body standing alone, a hook URL with a random path part, a random all-letter segment.
     StepExample("deploy with «api_key:acme_l" + "ive_XjMpu3uDxYYMfGmzWkpAePcEJIukB4ge» tonight"),
     StepExample("signing uses «api_key:zeta_s" + "k_8263dfe574de739988b886e7577496a2c8773e13»"),
+    StepExample("please rotate «api_key:zeta-p" + "roj-7X8s51fbL_tByHwiUmrCaoND5bgfTFAbGOUBwXdn-YcLxQlNnVxKW» now"),
     StepExample("notify «webhook_url:https:" + "//hooks.acme.io/services/T0A1B2C3/aE40o1C6xc4sohdmM0Lm7exG» on failure"),
-    StepExample("ACME_TOKEN=\"«api_key:svc_ac" + "ct_lCMqXXQagOMTNwncxvjcnqcMUPnauA»\""),
+    StepExample("ACME_TOKEN=\"«api_key:svc_ac" + "ct_NqVwYSVPHbDXpPdkhxEpyIgKpaUnAr»\""),
     // A key that names a secret, a space, a long random value.
     StepExample("scanner --api-key «api_key:29326ml64lg2tjf8cz2ka7edcmpb» --all"),
   ]

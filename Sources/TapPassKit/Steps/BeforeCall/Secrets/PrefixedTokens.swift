@@ -43,13 +43,15 @@ extension SecretInspector {
   static let tokenBody = SecretBytes.Set("A-Za-z0-9_-")
 
   /// The candidate for a prefixed token whose match starts at the last
-  /// character of its prefix (the separator and the body's start follow).
+  /// character of its prefix, or at a character of its body before a `_`
+  /// or `-` (the separator and 20 body characters follow).
   func prefixedToken(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
+    // The token's start: the start of its run of token characters.
     var start = match.start
-    while start > 0 && match.start - start < 40 && Self.prefixCharacters.contains(bytes[start - 1]) { start -= 1 }
+    while start > 0 && match.start - start < 300 && Self.tokenBody.contains(bytes[start - 1]) { start -= 1 }
     // The prefix starts with a letter and stands alone: not inside a word,
     // a blob, a dotted name, a path or an assignment's value.
-    guard bytes[start] >= 0x61 && bytes[start] <= 0x7A, start == 0 || !(Self.joiners.contains(bytes[start - 1]) || Self.prefixCharacters.contains(bytes[start - 1])) else { return nil }
+    guard bytes[start] >= 0x61 && bytes[start] <= 0x7A, start == 0 || !(Self.joiners.contains(bytes[start - 1]) || Self.tokenBody.contains(bytes[start - 1])) else { return nil }
     let end = SecretBytes.runEnd(bytes, from: start, in: Self.tokenBody, limit: start + 301)
     guard end - start <= 300 else { return nil }
     // `acme_…Q.png`, `acme_…Q.example.com`: a file or host name.
@@ -67,8 +69,9 @@ extension SecretInspector {
       let next = SecretBytes.runEnd(bytes, from: position, in: Self.lowerAlphanumeric, limit: position + 13)
       if next - position > 12 || next == position || next >= end || !(bytes[next] == UInt8(ascii: "_") || bytes[next] == UInt8(ascii: "-")) { break }
     }
-    // The body starts right after the matched separator.
-    guard let first = segments.first, position == match.start + 2 else { return nil }
+    // The matched separator ends the prefix or sits inside the body
+    // (`sk-proj-Ab_9…`: the body's first 20 characters hold a `_`).
+    guard let first = segments.first, position <= match.start + 2, match.start + 2 < end else { return nil }
     if Self.idPrefixes.contains(where: { $0.count == first.count && SecretBytes.hasPrefix(bytes, first, $0) }) { return nil }
     let body = position..<end
     guard body.count >= 24 else { return nil }
@@ -94,7 +97,6 @@ extension SecretInspector {
   }
 
   static let lowerAlphanumeric = SecretBytes.Set("a-z0-9")
-  static let prefixCharacters = SecretBytes.Set("a-z0-9_-")
-  /// Bytes that join what follows to what precedes (`X.acme_…`, `/acme_…`).
-  static let joiners = SecretBytes.Set("A-Z.+/=")
+  /// Bytes that join what follows to what precedes (`x.acme_…`, `/acme_…`).
+  static let joiners = SecretBytes.Set(".+/=")
 }

@@ -24,6 +24,7 @@ struct SecretInspector {
     // keyed rule must not report them anyway (`SLACK_TOKEN="xoxp-1234-…"`).
     var rejectedTokens = Set<Int>()
     var puttySearchedTo = 0
+    var prefixedStarts = Set<Int>()
     let vendorRules = configuration.vendorRules
     for match in matches where vendorRules {
       guard case .vendor(let format) = SecretRules.table[match.pattern].rule else { continue }
@@ -87,7 +88,8 @@ struct SecretInspector {
       case .mysqlPassword:
         found = mysqlPassword(bytes, match)
       case .prefixedToken:
-        found = prefixedToken(bytes, match)
+        // A body with separators matches once per separator: report the token once.
+        if let token = prefixedToken(bytes, match), prefixedStarts.insert(token.start).inserted { found = token }
       case .hookURL:
         found = hookURL(bytes, match)
       case .puttyKey:

@@ -97,10 +97,11 @@ enum SecretRules {
       // validator wants a MySQL client name earlier on the line, since
       // `mkdir -p`, `ssh -p2222` and `-pthread` share the flag.
       (PatternSpec("mysql-password", #"[ \t]-p[^\s-]"#), .mysqlPassword),
-      // The end of a prefix and the body's first 20 characters: a short
+      // The end of a prefix (or a `_`/`-` inside the body) and the next 20
+      // characters: a short
       // chain the database runs as a DFA; the validator walks back to the
       // prefix's start (a prefix-first expression ran 30% slower).
-      (PatternSpec("prefixed-token", #"[a-z0-9][_-][A-Za-z0-9]{20}"#), .prefixedToken),
+      (PatternSpec("prefixed-token", #"[A-Za-z0-9][_-][A-Za-z0-9]{20}"#), .prefixedToken),
       (PatternSpec("hook-url", #"[/.](?:web)?hooks?[/.][A-Za-z0-9]"#, caseless: true), .hookURL),
     ]
     return table

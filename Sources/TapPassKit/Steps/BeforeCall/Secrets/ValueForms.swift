@@ -17,9 +17,10 @@ enum ValueForms {
       total += segment.count
       var letters = 0
       for position in segment where (bytes[position] | 0x20) >= 0x61 && (bytes[position] | 0x20) <= 0x7A { letters += 1 }
-      // A long segment of letters in both cases that is not CamelCase
-      // humps (`api_org_kYfQwZ…`) is a token, not a word.
-      let random = segment.count >= 20 && !isCamelWord(bytes, segment) && KeyedValues.caseChanges(bytes, segment) * 5 >= segment.count
+      // A long segment of letters that flips case on two in five letters
+      // or more and is not CamelCase humps (`api_org_kYfQwZ…`) is a token,
+      // not a word (`notifyUiVisibilityChanged` flips on one in four).
+      let random = segment.count >= 20 && !isCamelWord(bytes, segment) && KeyedValues.caseChanges(bytes, segment) * 5 >= segment.count * 2
       if (letters == segment.count && !random) || segment.count <= 2 { wordy += segment.count }
     }
     return segments >= 3 && Double(wordy) >= Double(total) * share
