@@ -31,6 +31,13 @@ public struct DetectSecretsStep: Step {
     /// Also report very random values under keys that do not name a secret
     /// (`sourcegraph: <40 hex>`), at a lower score.
     public var unkeyedAssignments = true
+    /// Vendor-specific rules: token formats with a vendor prefix, webhook
+    /// hosts, `.npmrc` and Azure SAS lines, and key words that name a
+    /// vendor. Off, only the generic detectors run (keyed values, URL
+    /// credentials, private keys, JWTs, auth headers); `scripts/eval
+    /// --generic-only` turns them off to estimate recall on vendors no
+    /// rule knows.
+    public var vendorRules = true
 
     public init() {}
 
@@ -41,6 +48,7 @@ public struct DetectSecretsStep: Step {
       case extraPlaceholders = "extra_placeholders"
       case disabledTypes = "disabled_types"
       case unkeyedAssignments = "unkeyed_assignments"
+      case vendorRules = "vendor_rules"
     }
   }
 

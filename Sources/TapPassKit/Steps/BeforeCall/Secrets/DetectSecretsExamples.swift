@@ -103,6 +103,28 @@ enum DetectSecretsExamples {
     // The identifier half of a credential pair.
     StepExample("acme_id: \"«credential_id:MKoVjm198yspi0WE8»\"\nacme_secret: \"«generic_secret:zu2jm40pjnjc7pdrc1wovk7cdm019ogv»\""),
     StepExample(#"{"client_id": "«credential_id:eea9946284ec5182260636ad20fc49fc»", "client_secret": "«generic_secret:7QtGNfWAY8lzvmrUyZF4iGKcTjL3DINN3B27M5nD»"}"#),
+    // Azure identifiable keys, Plaid, Braintree, ClickUp, Dropbox, Brevo SMTP, Tavily, Firecrawl, Neon, Salesforce, Intercom, Vercel Blob, Supabase.
+    StepExample("storage key «azure_credential:PtYgjm" + "UhBel31iEl2hpChYgCfrL1spNxnyVmihA/2O76UMFxFkM/R5Kjp1vRt+1fjORS/6ilI8ih+AStN5KXSA==» rotated"),
+    StepExample("exchange gave «api_key:access" + "-sandbox-2b0537e6-5aff-b229-7631-a992f0ce5835» for the item"),
+    StepExample("gateway = braintree.BraintreeGateway(access_token=\"«api_key:access" + "_token$production$h5dnsipzz5fk2z9r$4d8dbc74254770f58904dba41ecccc3f»\")"),
+    StepExample("curl -H 'Authorization: «api_key:pk_603" + "13721_VDGAJ8GXBENYJQWX4HH5344TFJGVQ4K7»' https://api.clickup.com/api/v2/team"),
+    StepExample("dropbox access «api_key:sl.u.c" + "AUsdMlHUvTCQCyEZDz-TddJ8HyS5SUkCnD8zRA9a9SkpXz9w3QlY7Zkuvqdt7s8Stqcbnr3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJfm5di4PzJ59FHz5r1pY4OjE2jBMptUsGr7CmY_uCu3ZR»"),
+    StepExample("smtp login «api_key:xsmtps" + "ib-d6ba2b0aee0ca923732881584d8c4fa2815d2802827283e0ad84173581569969-CGRlrwZbqcabUGJm»"),
+    StepExample("search with «api_key:tvly-d" + "ev-GEp7CgQ0PBQFI14zGtSnovm14TUOizwd»"),
+    StepExample("scrape with «api_key:fc-402" + "8d512c9791e558e08baa7196b50ac»"),
+    StepExample("neon projects list --api-key «api_key:napi_f" + "4r6mp6afqfjzczbttof7jyu5jsjc616i76bofbcixgy29db8p5qa3e68f7e4qeq»"),
+    StepExample("sf session «api_key:00DVHq" + "8xiM0OGr4hTx!D_.Ydua.5ZMs1SWOpQaPRYpzbLGViYXjU2JgJngKtFI3OyV2dZAkg05rK.gqv81RKMGHZEM9YpvujA_C5Q52ryFlwRlOEVHz»"),
+    StepExample("intercom access «api_key:dG9rOj" + "c0X0AWIRh/JUqBlIFXZ53Ncqe28+ajY75FnCttn6kfaqDeMqG3omjM=»"),
+    StepExample("blob store «api_key:vercel" + "_blob_rw_H8LmyqoYMaaItDr9_uP14pEHpJpb9ATPtdbmF4RPAfqoQB7»"),
+    StepExample("supabase server key «api_key:sb_sec" + "ret_S1pAWTN3lg8zV5yPU8d0FZfWe7ihGyi»"),
+    // Shapes of unknown vendors: a lower-case prefix and a random body standing alone, a hook URL with a random path part, a random all-letter segment.
+    StepExample("deploy with «api_key:acme_l" + "ive_XjMpu3uDxYYMfGmzWkpAePcEJIukB4ge» tonight"),
+    StepExample("signing uses «api_key:zeta_s" + "k_8263dfe574de739988b886e7577496a2c8773e13»"),
+    StepExample("please rotate «api_key:zeta-p" + "roj-7X8s51fbL_tByHwiUmrCaoND5bgfTFAbGOUBwXdn-YcLxQlNnVxKW» now"),
+    StepExample("notify «webhook_url:https:" + "//hooks.acme.io/services/T0A1B2C3/aE40o1C6xc4sohdmM0Lm7exG» on failure"),
+    StepExample("ACME_TOKEN=\"«api_key:svc_ac" + "ct_NqVwYSVPHbDXpPdkhxEpyIgKpaUnAr»\""),
+    // A key that names a secret, a space, a long random value.
+    StepExample("scanner --api-key «api_key:29326ml64lg2tjf8cz2ka7edcmpb» --all"),
   ]
 
   static let nonTriggering: [StepExample] = [
@@ -189,6 +211,21 @@ enum DetectSecretsExamples {
     StepExample("curl -u \"{username}\":\"{password}\" https://api.acme.io"),
     // Ids with no credential beside them.
     StepExample("user_id: \"s6ldxp9KQephktoFESwOfIrY\"\nrequest_id: \"SmKJjbmCMtCpf1gP37j9aF8D\""),
+    // Look-alikes of the formats above: masks, wrong lengths, ids.
+    StepExample("docs: tvly-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx and fc-4028d512c9791e558e08baa7196b50a are look-alikes"),
+    StepExample("item access-staging-2b0537e6-5aff-b229-7631-a992f0ce5835, org 00DVHq8xiM0OGr4hTx, vault 0.5cebe213-56cd-42d2-9b09-ab55e6077d79"),
+    StepExample("CLICKUP_TOKEN=pk_60313721_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX and vercel_blob_rw_xxxxxxxxxxxxxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+    StepExample("asana 1/1234:abcd, intercom dG9rOg==, napi_f4r6mp6afqfjzczbttof7jyu5jsjc616i76bofbcixgy29db8p5qa3e68f7e4qe"),
+    // Ids, digests and file names in the prefixed shape.
+    StepExample("I got reply msg_01RxlNtencYFJEeAgYzQJjOI and build artifact_25c8d99d19bdd0b6cc60d5d32cbe54014c2b54b9"),
+    StepExample("saved acme_kHk7egyFWZY9Zmti18c6EudM7Oyf5TNS.png to disk"),
+    StepExample("Open the checkout cs_test_a1Lx8Rz3Kq9Vw2Tn7Bm4Pc6Yd0Hf5Gj8Ls2Qe4Wr6Ty in the dashboard"),
+    StepExample("<script integrity=\"sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC\">"),
+    StepExample("See https://docs.acme.io/guides/webhooks/verifying-signatures and GET https://api.github.com/repos/acme/app/hooks/123456789"),
+    // Hand-typed stand-ins: two runs of one character, hex in mixed case.
+    StepExample(#"api_key = "Zk88888Qp3LLLLLm9Rt2Vw7Yx4""#),
+    StepExample("signing uses zeta_sk_4085FB0ccaDDd29DB66Fd7FE9bA2C1cdCE8400CD"),
+    StepExample("the session key abcdefgh12345678abcdefgh was typed by hand"),
   ]
 
   /// Every configuration option, exercised.
@@ -201,5 +238,10 @@ enum DetectSecretsExamples {
     StepExample("client_secret = 'stagingrvQAhk2No3nn2MGz2yE5lq6C7'", config: #"{"extra_placeholders": ["staging"]}"#),
     StepExample("decoded eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiAic3ZjLXdvcmtlciIsICJpYXQiOiAxNzMxMDAwMDAwfQ.V3Zw-r9h9xVl62DmX-7bzEesW8rauyH8j1vwhIT-A7r", config: #"{"disabled_types": ["jwt"]}"#),
     StepExample("sourcegraph: eb6101852dc5cecfef22b3ac24f2aaa13f50040b", config: #"{"unkeyed_assignments": false}"#),
+    // Vendor rules off: a format known only by its vendor rule is not
+    // found; a prefixed token or a value under a secret-ish key still is.
+    StepExample("the page loads AIzaABTPu1m0ugeWOg7GLqwSBIPt3oILT9RIKTz for maps", config: #"{"vendor_rules": false}"#),
+    StepExample("publish with «api_key:npm_XSXFRO9O0q8WKLi5qJI4mijOXd47EAMQBl9n»", config: #"{"vendor_rules": false}"#),
+    StepExample("NPM_TOKEN=«api_key:npm_XSXFRO9O0q8WKLi5qJI4mijOXd47EAMQBl9n»", config: #"{"vendor_rules": false}"#),
   ]
 }

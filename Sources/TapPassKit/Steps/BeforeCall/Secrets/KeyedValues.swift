@@ -83,8 +83,15 @@ struct KeyedValues {
     case .none: break
     }
     // `LicenseKey value`, `password value`: without an operator only a
-    // clearly random value counts, as for weak keys.
-    let strength = assignment.op == 0x20 && !assignment.quoted ? .weak : meaning.strength
+    // clearly random value counts, as for weak keys; after a key that
+    // names a secret (`Using token spu-9a3f…`, `--api-key k8s2…`), a long
+    // value of letters and digits that is random as a whole does too.
+    var strength = meaning.strength
+    if assignment.op == 0x20 && !assignment.quoted {
+      let tokenLike = meaning.strength != .weak && range.count >= 20 && shape.letters > 0 && shape.digits >= 2 && shape.entropy >= 3.5
+        && !ValueForms.isUUID(bytes, range)
+      strength = tokenLike ? meaning.strength : .weak
+    }
     switch strength {
     case .password:
       guard range.count >= configuration.minPasswordLength, shape.dominance <= 0.6, shape.letters + shape.digits > 0 else { return nil }
@@ -126,7 +133,9 @@ struct KeyedValues {
         !ValueForms.isResourceID(bytes, range) else { return nil }
       guard shape.entropy >= max(configuration.minEntropy, shape.isHex ? 3.0 : 3.5), shape.dominance <= 0.3 else { return nil }
       // Package and file names (`eslint-plugin-jsx-a11y`) are mostly words.
-      guard !ValueForms.isUUID(bytes, range), strongSymbols <= 2, !ValueForms.isWordCompound(bytes, range, share: 0.6) else { return nil }
+      // `saved acme_kHk7…TNS.png`: a file name after a verb.
+      guard !ValueForms.isUUID(bytes, range), strongSymbols <= 2, !ValueForms.isWordCompound(bytes, range, share: 0.6),
+        !ValueForms.hasFileExtension(bytes, range) else { return nil }
       // `decoded eyJ…`: a JWT under a name that says nothing is the JWT
       // rule's, which stays silent when `jwt` is disabled.
       if FormatChecks.containsExact(bytes, range.lowerBound..<(range.lowerBound + 3), "eyJ") { return nil }

@@ -54,13 +54,22 @@ struct Placeholders: Sendable {
     // Shell and template references: $VAR, ${VAR}, $(cmd), %VAR%, {{ x }}.
     if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") { return true }
     var xRun = 0, starRun = 0, dotRun = 0
+    // Runs of five identical characters: one is a fixture's filler
+    // (`…_live_1111…`), two in a short value a hand-typed stand-in
+    // (`sgp_5555555dAAAAA7777777…`). Long base64 blobs of binary data
+    // (macaroons, session tokens) repeat `A` for zero bytes, so only
+    // values of up to 128 characters count.
+    var sameRun = 1, sameRuns = 0
     for index in range {
       let byte = bytes[index]
       xRun = (byte == 0x78 || byte == 0x58) ? xRun + 1 : 0
       starRun = byte == UInt8(ascii: "*") ? starRun + 1 : 0
       dotRun = byte == UInt8(ascii: ".") ? dotRun + 1 : 0
       if xRun >= 4 || starRun >= 3 || dotRun >= 3 { return true }
+      sameRun = index > range.lowerBound && byte == bytes[index - 1] ? sameRun + 1 : 1
+      if sameRun == 5 && SecretBytes.alphanumeric.contains(byte) { sameRuns += 1 }
     }
+    if sameRuns >= 2 && range.count <= 128 { return true }
     if SecretBytes.contains(bytes, range, "example") { return true }
     if Self.containsTemplateReference(bytes, range) { return true }
     if let sequentialRun, Self.hasSequentialRun(bytes, range, length: sequentialRun) { return true }

@@ -24,7 +24,9 @@ struct SecretInspector {
     // keyed rule must not report them anyway (`SLACK_TOKEN="xoxp-1234-…"`).
     var rejectedTokens = Set<Int>()
     var puttySearchedTo = 0
-    for match in matches {
+    var prefixedStarts = Set<Int>()
+    let vendorRules = configuration.vendorRules
+    for match in matches where vendorRules {
       guard case .vendor(let format) = SecretRules.table[match.pattern].rule else { continue }
       let verdict = vendorToken(bytes, match, format)
       switch verdict {
@@ -41,6 +43,7 @@ struct SecretInspector {
       let entry = SecretRules.table[match.pattern]
       let rule = entry.spec.name
       var found: Candidate?
+      if !vendorRules && entry.rule.vendorSpecific { continue }
       switch entry.rule {
       case .vendor:
         continue
@@ -84,6 +87,11 @@ struct SecretInspector {
         found = jwkPrivate(bytes, match)
       case .mysqlPassword:
         found = mysqlPassword(bytes, match)
+      case .prefixedToken:
+        // A body with separators matches once per separator: report the token once.
+        if let token = prefixedToken(bytes, match), prefixedStarts.insert(token.start).inserted { found = token }
+      case .hookURL:
+        found = hookURL(bytes, match)
       case .puttyKey:
         // Many headers without a key after them: search each stretch once.
         found = puttyKey(bytes, match, searchedTo: &puttySearchedTo)
@@ -111,7 +119,8 @@ struct SecretInspector {
       if meaning == nil || meaning?.strength == .weak, let phraseMeaning = SecretKeys.classify(bytes, phrase),
         phraseMeaning.strength != .weak { meaning = phraseMeaning }
     }
-    guard let meaning else { return nil }
+    guard var meaning else { return nil }
+    if !configuration.vendorRules && meaning.vendor { meaning = KeyMeaning(type: "api_key", strength: meaning.strength) }
     return keyed.judge(bytes, assignment, meaning, rule: rule)
   }
 

@@ -18,7 +18,10 @@
 /// - a quoted literal compared with a secret-ish name, `"…" == password`;
 /// - structural markers: `-----BEGIN … PRIVATE KEY`, `eyJ` of a JWT header,
 ///   `://user:pass@`, webhook hosts, `curl -u`, `.npmrc` auth lines,
-///   `mysql -p<password>`.
+///   `mysql -p<password>`;
+/// - shapes that most vendors share: a lower-case prefix and a long random
+///   body standing alone (`acme_live_Q7vX…`, `PrefixedTokens.swift`), a
+///   URL whose host or path says hook and whose path holds a random part.
 enum SecretRule: Sendable {
   case vendor(VendorFormat)
   case keyword
@@ -36,6 +39,17 @@ enum SecretRule: Sendable {
   case jwkPrivate
   case puttyKey
   case mysqlPassword
+  case prefixedToken
+  case hookURL
+
+  /// Rules that know one vendor (a token format, a webhook host, `.npmrc`,
+  /// Azure SAS): off under `vendor_rules: false`.
+  var vendorSpecific: Bool {
+    switch self {
+    case .vendor, .webhook, .npmrc, .sasSignature: return true
+    default: return false
+    }
+  }
 }
 
 enum SecretRules {
@@ -83,6 +97,12 @@ enum SecretRules {
       // validator wants a MySQL client name earlier on the line, since
       // `mkdir -p`, `ssh -p2222` and `-pthread` share the flag.
       (PatternSpec("mysql-password", #"[ \t]-p[^\s-]"#), .mysqlPassword),
+      // The end of a prefix (or a `_`/`-` inside the body) and the next 20
+      // characters: a short
+      // chain the database runs as a DFA; the validator walks back to the
+      // prefix's start (a prefix-first expression ran 30% slower).
+      (PatternSpec("prefixed-token", #"[A-Za-z0-9][_-][A-Za-z0-9]{20}"#), .prefixedToken),
+      (PatternSpec("hook-url", #"[/.](?:web)?hooks?[/.][A-Za-z0-9]"#, caseless: true), .hookURL),
     ]
     return table
   }()

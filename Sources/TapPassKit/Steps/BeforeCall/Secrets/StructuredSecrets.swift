@@ -107,7 +107,9 @@ extension SecretInspector {
   func webhook(_ bytes: [UInt8], _ match: PatternMatch, type: String, rule: String) -> Candidate? {
     var start = match.start
     while start > 0 && match.start - start < 120 && Self.urlCharacters.contains(bytes[start - 1]) { start -= 1 }
-    guard SecretBytes.hasPrefix(bytes, start..<match.start, "http") else { return nil }
+    // `SLACK_URL=https://…`: the URL starts at its scheme, after any key.
+    while start < match.start && !SecretBytes.hasPrefix(bytes, start..<match.start, "http") { start += 1 }
+    guard start < match.start else { return nil }
     let end = SecretBytes.runEnd(bytes, from: match.end, in: Self.urlCharacters, limit: match.end + 400)
     let path = match.end..<end
     guard path.count >= 8, !placeholders.isMasked(bytes, start..<end), !Placeholders.containsTemplateReference(bytes, path) else { return nil }
@@ -115,6 +117,29 @@ extension SecretInspector {
     guard shape.digits > 0 || shape.upper > 0 else { return nil }
     return Candidate(start: start, end: end, type: type, score: 0.95, severity: .high, reasons: [rule])
   }
+
+  /// A webhook URL of a service no rule names: the host or the path says
+  /// hook (`hooks.acme.io`, `/api/webhooks/`, `/hooks/`) and the path holds
+  /// a random part (a segment of 16 or more letters and digits), which is
+  /// what authenticates the caller. Documentation links (`/docs/webhooks`)
+  /// and numeric hook ids (`/repos/o/r/hooks/1234`) have none.
+  func hookURL(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
+    guard let url = webhook(bytes, match, type: "webhook_url", rule: "hook-url") else { return nil }
+    var segmentStart = match.end - 1
+    for index in (match.end - 1)...url.end {
+      guard index == url.end || Self.urlSeparators.contains(bytes[index]) else { continue }
+      let segment = segmentStart..<index
+      segmentStart = index + 1
+      guard segment.count >= 16 else { continue }
+      let shape = ValueShape(bytes, segment)
+      if shape.letters > 0, shape.digits > 0, shape.entropy >= 3.5, !Placeholders.hasSequentialRun(bytes, segment, length: 6) {
+        return Candidate(start: url.start, end: url.end, type: "webhook_url", score: 0.8, severity: .high, reasons: ["hook-url"])
+      }
+    }
+    return nil
+  }
+
+  static let urlSeparators = SecretBytes.Set("/?&=#;")
 
   /// `curl -u user:password` / `--user "key:"`: the password, or the user
   /// part when it is itself an API key with an empty password.

@@ -17,7 +17,11 @@ enum ValueForms {
       total += segment.count
       var letters = 0
       for position in segment where (bytes[position] | 0x20) >= 0x61 && (bytes[position] | 0x20) <= 0x7A { letters += 1 }
-      if letters == segment.count || segment.count <= 2 { wordy += segment.count }
+      // A long segment of letters that flips case on two in five letters
+      // or more and is not CamelCase humps (`api_org_kYfQwZ…`) is a token,
+      // not a word (`notifyUiVisibilityChanged` flips on one in four).
+      let random = segment.count >= 20 && !isCamelWord(bytes, segment) && KeyedValues.caseChanges(bytes, segment) * 5 >= segment.count * 2
+      if (letters == segment.count && !random) || segment.count <= 2 { wordy += segment.count }
     }
     return segments >= 3 && Double(wordy) >= Double(total) * share
   }
@@ -87,6 +91,12 @@ enum ValueForms {
   /// extension names where a secret is, not the secret.
   static func isFilePath(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     guard range.contains(where: { bytes[$0] == UInt8(ascii: "/") }) else { return false }
+    return hasFileExtension(bytes, range)
+  }
+
+  /// `….png`, `….json`: a dot and two to four lower-case letters at the end.
+  static func hasFileExtension(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    guard range.count > 3 else { return false }
     var dot = range.upperBound - 1
     while dot > range.lowerBound && range.upperBound - dot <= 5 && bytes[dot] != UInt8(ascii: ".") { dot -= 1 }
     let extensionLength = range.upperBound - dot - 1

@@ -22,6 +22,10 @@ struct VendorFormat: Sendable {
   var check: Check = .none
   /// Tokens that only work against a vendor's sandbox (`sk_test_`).
   var testKeyMarker: [UInt8]? = nil
+  /// Characters of the token before the expression's match, for formats
+  /// whose distinctive part sits inside (a signature at a fixed offset):
+  /// anchoring there keeps the database from running a long repeat.
+  var lead = 0
 }
 
 extension VendorFormat {
@@ -187,6 +191,29 @@ extension VendorFormat {
     VendorFormat(name: "elevenlabs-key", type: "api_key", expression: "sk_[a-f0-9]{48}", alphabet: alnum, length: 51...51, severity: .high),
     VendorFormat(name: "google-oauth-refresh-token", type: "google_credential", expression: "1//0[A-Za-z0-9_-]{30}", alphabet: dashed, length: 40...512),
     VendorFormat(name: "mailgun-signing-key", type: "api_key", expression: "[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}", alphabet: none, length: 50...50, severity: .high),
+    // Azure identifiable keys: 86 base64 characters and `==`, with a
+    // service signature at offset 76, where the expression starts (`+ASt`
+    // storage, `+ASb` Service Bus, `+AEh` Event Hubs, `+ARm` Relay, `AzFu`
+    // Functions, `AzSe` Search, `ACDb` Cosmos DB, `APIM` API Management).
+    VendorFormat(name: "azure-identifiable-key", type: "azure_credential", expression: "(?:\\+ASt|\\+ASb|\\+AEh|\\+ARm|AzFu|AzSe|ACDb|APIM)[A-Za-z0-9+/]{5}[AQgw]==", alphabet: base64, length: 88...88, lead: 76),
+    // Plaid access tokens name their environment before a UUID.
+    VendorFormat(name: "plaid-access-token", type: "api_key", expression: "access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", alphabet: none, length: 51...54),
+    // Braintree (PayPal) access tokens: `access_token$<env>$<merchant>$<32 hex>`.
+    VendorFormat(name: "braintree-access-token", type: "api_key", expression: "access_token\\$(?:production|sandbox)\\$[0-9a-z]{16}\\$[0-9a-f]{32}", alphabet: none, length: 69...72),
+    // ClickUp personal tokens: `pk_`, the user id, `_`, 32 upper-case characters.
+    VendorFormat(name: "clickup-token", type: "api_key", expression: "pk_[0-9]{4,12}_[A-Z0-9]{32}", alphabet: none, length: 40...48),
+    // Dropbox short-lived access tokens: `sl.` and a long base64url body.
+    VendorFormat(name: "dropbox-access-token", type: "api_key", expression: "sl\\.(?:u\\.)?[A-Za-z0-9_-]{40}", alphabet: dotted, length: 130...1500),
+    VendorFormat(name: "brevo-smtp-key", type: "api_key", expression: "xsmtpsib-[a-f0-9]{64}-[A-Za-z0-9]{16}", alphabet: none, length: 90...90),
+    VendorFormat(name: "tavily-key", type: "api_key", expression: "tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}", alphabet: none, length: 37...42),
+    VendorFormat(name: "firecrawl-key", type: "api_key", expression: "fc-[a-f0-9]{32}", alphabet: alnum, length: 35...35),
+    VendorFormat(name: "neon-api-key", type: "api_key", expression: "napi_[a-z0-9]{64}", alphabet: alnum, length: 69...69),
+    // Salesforce session/access tokens: the 15- or 18-character org id, `!`, the token.
+    VendorFormat(name: "salesforce-access-token", type: "api_key", expression: "00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{40}", alphabet: SecretBytes.Set("A-Za-z0-9._"), length: 90...200),
+    // Intercom access tokens: base64 of `tok:` and a UUID-like body.
+    VendorFormat(name: "intercom-token", type: "api_key", expression: "dG9rO[jm][A-Za-z0-9+/]{40}", alphabet: base64.union("_-"), length: 56...100),
+    VendorFormat(name: "vercel-blob-token", type: "api_key", expression: "vercel_blob_rw_[A-Za-z0-9]{16}_[A-Za-z0-9]{20}", alphabet: alnum, length: 60...70),
+    VendorFormat(name: "supabase-secret-key", type: "api_key", expression: "sb_secret_[A-Za-z0-9_-]{20}", alphabet: dashed, length: 40...80),
   ]
 }
 

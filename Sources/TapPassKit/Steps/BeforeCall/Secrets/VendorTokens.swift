@@ -14,7 +14,8 @@ extension SecretInspector {
   }
 
   func vendorToken(_ bytes: [UInt8], _ match: PatternMatch, _ format: VendorFormat) -> VendorVerdict {
-    let start = match.start
+    let start = match.start - format.lead
+    guard start >= 0, (start..<match.start).allSatisfy({ format.alphabet.contains(bytes[$0]) }) else { return .notApplicable }
     if start > 0 {
       let before = bytes[start - 1]
       if SecretBytes.alphanumeric.contains(before) || (format.alphabet.contains(before) && before != UInt8(ascii: "=") && before != UInt8(ascii: "/")) { return .notApplicable }
