@@ -332,31 +332,36 @@ public final class ScanEngine: @unchecked Sendable {
   /// (then the longest), so one value is reported once with its best type.
   static func resolveOverlaps(_ candidates: [Candidate]) -> [Candidate] {
     guard candidates.count > 1 else { return candidates }
-    let ranked = candidates.sorted {
-      if $0.score != $1.score { return $0.score > $1.score }
-      return ($0.end - $0.start) > ($1.end - $1.start)
-    }
-    // Kept spans never overlap, so sorted by start they are also sorted by
-    // end: one binary search per candidate finds its only possible
-    // neighbours (O(n log n) even for tens of thousands of candidates).
-    var kept: [Candidate] = []
-    var empty: [Candidate] = []
-    for candidate in ranked {
-      if candidate.start == candidate.end {
-        empty.append(candidate)
-        continue
+    // Their indices are sorted, not the candidates (moving one retains its
+    // strings): the sort compares the same values, so the order is the same.
+    return candidates.withUnsafeBufferPointer { all in
+      let ranked = all.indices.sorted {
+        if all[$0].score != all[$1].score { return all[$0].score > all[$1].score }
+        return (all[$0].end - all[$0].start) > (all[$1].end - all[$1].start)
       }
-      var low = 0
-      var high = kept.count
-      while low < high {
-        let middle = (low + high) / 2
-        if kept[middle].start < candidate.start { low = middle + 1 } else { high = middle }
+      // Kept spans never overlap, so sorted by start they are also sorted by
+      // end: one binary search per candidate finds its only possible
+      // neighbours (O(n log n) even for tens of thousands of candidates).
+      var kept: [Int] = []
+      var empty: [Int] = []
+      for index in ranked {
+        let start = all[index].start, end = all[index].end
+        if start == end {
+          empty.append(index)
+          continue
+        }
+        var low = 0
+        var high = kept.count
+        while low < high {
+          let middle = (low + high) / 2
+          if all[kept[middle]].start < start { low = middle + 1 } else { high = middle }
+        }
+        let overlapsNext = low < kept.count && all[kept[low]].start < end
+        let overlapsPrevious = low > 0 && all[kept[low - 1]].end > start
+        if !overlapsNext && !overlapsPrevious { kept.insert(index, at: low) }
       }
-      let overlapsNext = low < kept.count && kept[low].start < candidate.end
-      let overlapsPrevious = low > 0 && kept[low - 1].end > candidate.start
-      if !overlapsNext && !overlapsPrevious { kept.insert(candidate, at: low) }
+      return (kept + empty).sorted { all[$0].start < all[$1].start }.map { all[$0] }
     }
-    return (kept + empty).sorted { $0.start < $1.start }
   }
 
   /// Whether the line holding the candidate carries `tappass:allow`.

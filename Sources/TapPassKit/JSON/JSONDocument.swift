@@ -175,26 +175,60 @@ public struct JSONDocument: Sendable {
   /// The path of a node from the root, e.g. `messages[1].content`. Keys that
   /// are not plain identifiers are written as `["key"]`.
   public func path(of index: Int) -> String {
-    var parts: [String] = []
+    // The nodes from the root down, then the path spelled into one byte
+    // buffer: a String per part, joined, cost a few allocations per finding.
+    var depth = 0
     var current = index
     while current > 0 {
+      depth += 1
+      current = Int(nodes[current].parent)
+    }
+    var chain = [Int](repeating: 0, count: depth)
+    current = index
+    for level in stride(from: depth - 1, through: 0, by: -1) {
+      chain[level] = current
+      current = Int(nodes[current].parent)
+    }
+    var path: [UInt8] = []
+    path.reserveCapacity(32)
+    for current in chain {
       let node = nodes[current]
       let parent = Int(node.parent)
       if nodes[parent].kind == .array {
-        parts.append("[\(node.index)]")
+        path.append(0x5B)
+        Self.appendInteger(Int(node.index), to: &path)
+        path.append(0x5D)
+      } else if node.keyStart >= 0, !node.keyHasEscapes, node.keyEnd > node.keyStart,
+        bytes[Int(node.keyStart)..<Int(node.keyEnd)].allSatisfy({ isIdentifierByte($0) })
+      {
+        // An identifier is ASCII: its bytes are the decoded key.
+        if parent != 0 { path.append(0x2E) }
+        path.append(contentsOf: bytes[Int(node.keyStart)..<Int(node.keyEnd)])
       } else {
         let name = key(current)
         if !name.isEmpty, name.utf8.allSatisfy({ isIdentifierByte($0) }) {
-          parts.append(parent == 0 ? name : "." + name)
+          if parent != 0 { path.append(0x2E) }
+          path.append(contentsOf: name.utf8)
         } else {
-          var escaped: [UInt8] = []
-          JSONString.appendQuoted(Array(name.utf8), to: &escaped)
-          parts.append("[" + String(decoding: escaped, as: UTF8.self) + "]")
+          path.append(0x5B)
+          JSONString.appendQuoted(Array(name.utf8), to: &path)
+          path.append(0x5D)
         }
       }
-      current = parent
     }
-    return parts.reversed().joined()
+    return String(decoding: path, as: UTF8.self)
+  }
+
+  /// `value` in decimal, as `String(value)` spells it.
+  private static func appendInteger(_ value: Int, to output: inout [UInt8]) {
+    if value < 0 { output.append(0x2D) }
+    let magnitude = value.magnitude
+    var divisor: UInt = 1
+    while magnitude / divisor >= 10 { divisor *= 10 }
+    repeat {
+      output.append(UInt8(magnitude / divisor % 10) + 0x30)
+      divisor /= 10
+    } while divisor > 0
   }
 
   private func isIdentifierByte(_ byte: UInt8) -> Bool {

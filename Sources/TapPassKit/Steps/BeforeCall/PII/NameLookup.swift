@@ -29,6 +29,12 @@ struct NameList: @unchecked Sendable {
   /// that a probe touches one cache line.
   private let slots: UnsafePointer<UInt64>
   private let mask: Int
+  /// One bit per eight slots, set for the keys in the table (`filterBit`):
+  /// a word in neither list, most capitalised words, is ruled out by a
+  /// table that stays in cache (128 KB for the surnames) instead of a
+  /// probe of the 1 MB slots.
+  private let filter: UnsafePointer<UInt64>
+  private let filterShift: UInt32
   /// The names of at most eight letters, packed (`PackedWords`), when asked
   /// for: a capitalised word is looked up there without hashing it.
   let short: PackedWords?
@@ -38,12 +44,34 @@ struct NameList: @unchecked Sendable {
       self.slots = UnsafePointer(slots)
       mask = capacity - 1
       short = nil
+      (filter, filterShift) = Self.filter(slots, capacity)
       return
     }
     let (slots, capacity, packed) = Self.withBytes(of: resource) { Self.build($0, packShort: packShort) }
     self.slots = UnsafePointer(slots)
     mask = capacity - 1
     short = packShort ? PackedWords(packed: packed) : nil
+    (filter, filterShift) = Self.filter(slots, capacity)
+  }
+
+  /// The filter of a table of `capacity` slots (a power of two): `capacity
+  /// * 8` bits, and the shift that `filterBit` takes its bit number with.
+  private static func filter(_ slots: UnsafePointer<UInt64>, _ capacity: Int) -> (UnsafePointer<UInt64>, UInt32) {
+    let bits = capacity * 8
+    let filter = UnsafeMutablePointer<UInt64>.allocate(capacity: bits / 64)
+    filter.initialize(repeating: 0, count: bits / 64)
+    let shift = UInt32(32 - bits.trailingZeroBitCount)
+    for slot in 0..<capacity where slots[slot] != 0 {
+      let bit = filterBit(UInt32(truncatingIfNeeded: slots[slot]), shift)
+      filter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+    return (UnsafePointer(filter), shift)
+  }
+
+  /// The filter bit of a key: its top bits after a multiplicative mix, so
+  /// that it does not follow the slot (the key's low bits).
+  @inline(__always) private static func filterBit(_ key: UInt32, _ shift: UInt32) -> Int {
+    Int((key &* 0x9E37_79B1) >> shift)
   }
 
   static let first = NameList(resource: "names/first.tsv", packShort: true)
@@ -232,6 +260,8 @@ struct NameList: @unchecked Sendable {
   /// or 0 when absent.
   @inline(__always) func frequency(hash: UInt64) -> Int {
     let key = Self.key(hash)
+    let bit = Self.filterBit(key, filterShift)
+    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return 0 }
     var slot = Int(truncatingIfNeeded: key) & mask
     while true {
       let stored = slots[slot]
