@@ -39,6 +39,7 @@ public struct DetectPIIStep: Step {
 
   public static let allTypes = [
     "email", "phone", "credit_card", "iban", "us_ssn", "national_id", "ip_address", "date_of_birth", "address", "person",
+    "crypto_wallet",
   ]
 
   public static let descriptor = StepDescriptor(
@@ -69,6 +70,9 @@ public struct DetectPIIStep: Step {
       #"(?:^|[^a-z0-9])(?:name|calls?[^a-z0-9]+me)[^a-z0-9]|(?:^|[^a-z0-9])(?:"#
         + WordLists.titleWords.split(separator: " ").joined(separator: "|") + #")\.[^a-z0-9]?[a-z]"#,
       caseless: true, leftmostStart: false),
+    // Bitcoin Base58 and Bech32, Ethereum hex: the word is found from the
+    // end and validated by checksum (CryptoWallets).
+    PatternSpec("pii_crypto_wallet", #"(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,71}|0x[0-9a-fA-F]{40})"#, leftmostStart: false),
   ]
 
   /// Names and addresses need the token rules on every field.
@@ -127,6 +131,14 @@ public struct DetectPIIStep: Step {
         }
       case 7:
         cued = true
+      case 8:
+        let word = CryptoWallets.word(bytes, endingAt: match.end)
+        if options.cryptoWallet, !candidates.contains(where: { $0.start == word.lowerBound }),
+          let kind = CryptoWallets.address(bytes, word, window: options.window)
+        {
+          candidates.append(Candidate(start: word.lowerBound, end: word.upperBound, type: "crypto_wallet", score: 0.9, severity: .medium,
+                                      reasons: [kind, kind == "bitcoin" ? "checksum" : "wallet context"]))
+        }
       default:
         if options.dateOfBirth, PIIBytes.isWholeWord(bytes, match.start, match.end),
           ContextWords.birth.near(bytes, match.start, match.end, before: options.window)
@@ -259,7 +271,7 @@ struct PIIOptions: Sendable {
   let nationalIDs: Bool
   let names: Bool
   // The common types as flags, so per-match checks do not hash strings.
-  let email, phone, creditCard, iban, ssn, ipAddress, dateOfBirth, address: Bool
+  let email, phone, creditCard, iban, ssn, ipAddress, dateOfBirth, address, cryptoWallet: Bool
   /// Per entry of `NationalIDFormats.digitFormats`.
   let digitFormats: [Bool]
 
@@ -276,6 +288,7 @@ struct PIIOptions: Sendable {
     phone = types.contains("phone")
     creditCard = types.contains("credit_card")
     iban = types.contains("iban")
+    cryptoWallet = types.contains("crypto_wallet")
     ssn = types.contains("us_ssn")
     ipAddress = types.contains("ip_address")
     dateOfBirth = types.contains("date_of_birth")

@@ -80,5 +80,6 @@ struct ContextWords: Sendable {
   static let card = ContextWords(["card", "credit", "debit", "visa", "mastercard", "amex", "cc", "pan", "payment", "kart", "karte", "carte", "tarjeta"])
   /// Words before dotted numbers that are versions, not hosts.
   static let version = ContextWords(["version", "versions", "ver", "ver.", "v", "release", "build", "upgrade", "update", "updated", "downgrade", "firmware", "sdk", "api", "os", "ios", "android", "python", "node", "java", "kernel"])
+  static let wallet = ContextWords(["wallet", "eth", "ethereum", "ether", "crypto", "metamask", "usdt", "erc20", "erc-20", "send", "receive", "address", "deposit", "withdraw"])
   static let ip = ContextWords(["ip", "ip:", "address", "host", "server", "client", "from", "connect", "ssh", "ping"])
 }

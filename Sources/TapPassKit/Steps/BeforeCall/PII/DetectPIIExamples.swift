@@ -5,6 +5,13 @@ enum DetectPIIExamples {
 
   static let positives: [StepExample] = [
     StepExample("Contact me at «email:jane.doe@example.com» for details."),
+    StepExample("Donations: «crypto_wallet:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa» or «crypto_wallet:3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy»"),
+    StepExample("Pay to «crypto_wallet:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4» today."),
+    StepExample("Taproot: «crypto_wallet:bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0»"),
+    StepExample("My ETH wallet is «crypto_wallet:0x52908400098527886E0F7030069857D2E4169EE7»."),
+    StepExample("Checksum broken: 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb"),
+    StepExample("keccak digest 0x52908400098527886e0f7030069857d2e4169ee7 of the block"),
+    StepExample("Trace id 3Kx9aBcDeFgHiJkLmNoPqRsTuVwXyZ2345 in the log"),
     StepExample("Send it to «email:ops+alerts@mail.example.co.uk»."),
     StepExample("Call «phone:+1 415-555-0132» tomorrow."),
     StepExample("Phone: «phone:(212) 555-0198»"),
