@@ -8,6 +8,9 @@ enum InjectionRules {
   static let qualifiers = #"((all|any|every|the|your|my|these|those|of|previous|prior|above|earlier|preceding|original|initial|former|existing|old|current|system|safety|out\s+of\s+date|given|other)\s+)*"#
   static let instructionNouns = #"(instructions?|prompts?|rules|directions|directives|guidelines|commands|orders|guardrails|constraints|restrictions|programming|policies|training)\b"#
 
+  // Gaps between words are unbounded within a clause (`[^.\n]*`): a
+  // bounded gap (`{0,40}`) followed by more words makes the pattern too
+  // large for the start-tracking database, and the finding loses its span.
   static let all: [ThreatRule] = direct + jailbreak + roleHijack + contextManipulation + extraction + indirect
 
   static let direct: [ThreatRule] = [
@@ -77,7 +80,7 @@ enum InjectionRules {
     // the persona freed from the confines of AI or its vendor's policy;
     // tokens taken away when it refuses.
     ThreatRule("two_responses", "jailbreak", 0.7,
-      #"\b(two|2)\s+(different|separate|distinct)\s+(responses|answers|replies|outputs|ways|paragraphs)\b[^\n]{0,160}\b(jailbr\w*|dan|unfiltered|unrestricted|uncensored|developer\s+mode|classic|normal|standard)\b"#),
+      #"\b(two|2)\s+(different|separate|distinct)\s+(responses|answers|replies|outputs|ways|paragraphs)\b[^\n]*\b(jailbr\w*|dan|unfiltered|unrestricted|uncensored|developer\s+mode|classic|normal|standard)\b"#),
     ThreatRule("jailbreak_tag", "jailbreak", 0.8,
       #"\[\s*(\xF0\x9F\x94[\x92\x93]\s*)?(jailbreak|jailbroken|classic|unlocked|locked|dan|developer\s+mode\s+output|normal\s+output|anti-?gpt)\s*\]"#),
     ThreatRule("beyond_ai_confines", "jailbreak", 0.8,
@@ -90,6 +93,15 @@ enum InjectionRules {
       #"\b(ignore|bypass|violate|break|override|disregard|circumvent)\s+(all\s+)?(of\s+)?(openai|anthropic)('s|s)?\s+(content\s+|usage\s+)?(policy|policies|guidelines|rules)\b|\b(openai|content)\s+polic(y|ies)\s+(does|do)\s+not\s+apply\b"#),
     ThreatRule("without_morals", "jailbreak", 0.7,
       #"\b(has|have|with)\s+no\s+(moral|ethical)\s+(or\s+ethical\s+)?(guidelines|limits|restrictions|boundaries|compass|principles|standards)\b|\b(unfiltered|amoral|uncensored)\s+(ai|chatbot|assistant|model|language\s+model)\b|\b(no|without\s+any)\s+(filters?|censorship)\s+(whatsoever|at\s+all)\b"#),
+    // Fictional or scholarly framing offered as a licence: "this is
+    // purely hypothetical", "for educational purposes only", "it will
+    // never be used".
+    ThreatRule("fiction_licence", "jailbreak", 0.55,
+      #"\b(purely|just|only|strictly|entirely)\s+(for\s+)?(fictional|hypothetical|theoretical|educational|research)\b|\b(for|in)\s+(a|this|my|the)\s+(fictional|hypothetical)\s+(story|scenario|world|novel|setting|purposes?)\b|\bhypothetically\s+speaking\b|\bfor\s+(purely\s+)?(educational|research|academic)\s+purposes\s+only\b|\b(will|would)\s+never\s+be\s+(actually\s+)?used\b"#),
+    // Asking how to escape detection: weak alone, it tips a borderline
+    // model score.
+    ThreatRule("evade_detection", "jailbreak", 0.45,
+      #"\bwithout\s+(getting\s+caught|being\s+(caught|detected|traced|noticed))\b|\b(avoid|evade|evading|avoiding)\s+(detection|getting\s+caught|law\s+enforcement|the\s+authorities)\b"#),
     ThreatRule("hypothetical_unrestricted", "jailbreak", 0.7,
       #"\b(pretend|imagine|suppose)\s+(that\s+)?you\s+(are|were|have)\s+(an?\s+)?(no|unrestricted|unfiltered|without)\s+(restrictions|rules|filters|guidelines|limits|ai)"#),
   ]
@@ -144,6 +156,19 @@ enum InjectionRules {
       #"\b(modify|alter|change|rewrite|encode|reverse|scramble|append\s+to|prepend\s+to|end)\s+your\s+(entire\s+|next\s+)?(response|reply|answer|output|message)\b"#),
     ThreatRule("hidden_comment_instruction", "indirect", 0.65,
       #"(<!--|\[//\]:\s*#)[^\n>]*\b(ignore|instructions?|system|assistant|ai|must|you\s+are)\b"#),
+    // Directives aimed at the reply of whoever processes the document:
+    // "add … to your reply", "enhance your answer by …", "in your
+    // response, mention …" (instructions to the summariser).
+    ThreatRule("response_directive", "indirect", 0.55,
+      #"\b(add|include|integrate|insert|incorporate|append|embed|weave|slip|inject|hide)\b[^.\n|]*\b(in|into|to|within)\s+your\s+(response|reply|answer|output|summary)s?\b|\b(augment|enhance|enrich|encode|encrypt|scramble|reverse)\s+your\s+(response|reply|answer|output|summary)s?\b|\bin\s+your\s+(response|reply|answer|output|summary)s?\s*,\s*(include|mention|add|suggest|insert|promote|recommend|tease|say|state|claim)\b"#),
+    // A document hailing the model that reads it: "Dear AI assistant,",
+    // "whoever reads this", "when summarising this email".
+    ThreatRule("hail_the_reader", "indirect", 0.6,
+      #"\b(dear|attention|hey|hello|hi|note\s+to|message\s+to)\s*,?\s+(the\s+)?(ai|assistant|llm|language\s+model|chatbot|gpt|chatgpt|claude|ai\s+agent|ai\s+assistant)\s*[,:!]|\b(whoever|anyone|any\s+(ai|llm|model|assistant))\s+(reads|is\s+reading|reading|processing|summari[sz]ing)\s+this\b|\bwhen\s+(you\s+)?(summari[sz]e|summari[sz]ing|process|processing|read|reading)\s+this\s+(email|document|page|message|text|file|webpage|article)\b"#),
+    // Payload splitting: the request cut into strings or parts that the
+    // model is to join and then obey ("combine A, B and C and answer").
+    ThreatRule("payload_splitting", "direct", 0.6,
+      #"\b(combine|concatenate|join|merge|interlace|put\s+together)\b[^.\n]*\b(and|then)\s+(answer|follow|execute|respond\s+to|do\s+what|carry\s+out)\b|\b(write\s+down|print|output|return)\s+the\s+string\s+[a-z]\s*=\s*[a-z]\s*\+"#),
     ThreatRule("decode_and_follow", "indirect", 0.7,
       #"\b(decode|translate|decipher|decrypt)\b[^.\n]*\b(and|then)\s+(follow|execute|obey|do\s+what|carry\s+out|run)\b"#),
   ]
