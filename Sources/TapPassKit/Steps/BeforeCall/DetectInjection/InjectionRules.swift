@@ -26,7 +26,7 @@ enum InjectionRules {
     // instructions or rules. Accented letters are alternations, since the
     // patterns match bytes.
     ThreatRule("override_instructions_intl", "direct", 0.85,
-      #"\b(ignorier(e|en|t)?|vergiss|vergessen|missachte[nt]?|ignorez|ignorer|oublie[zr]?|ignora[rd]?|olvida[rd]?|olvide|ignorate|dimentica(te|re)?|dimentichi|esque(c|ç)a|esquece[r]?|desconsidere|negeer|negeren|vergeet)\b[^.\n]{0,40}\b(anweisungen|instruktionen|befehle|vorgaben|anordnungen|instructions|consignes|instrucciones|indicaciones|istruzioni|instru(c|ç)(o|õ)es|instructies|aanwijzingen)\b"#),
+      #"\b(ignorier(e|en|t)?|vergiss|vergessen|missachte[nt]?|ignorez|ignorer|oublie[zr]?|ignora[rd]?|olvida[rd]?|olvide|ignorate|dimentica(te|re)?|dimentichi|esque(c|ç)a|esquece[r]?|desconsidere|negeer|negeren|vergeet)\b[^.\n]{0,40}\b(anweisung(en)?|instruktion(en)?|befehle?|vorgaben?|anordnung(en)?|instructions?|consignes?|instrucci(o|ó)n(es)?|indicaci(o|ó)n(es)?|istruzion(e|i)|instru(c|ç)(a|ã)o|instru(c|ç)(o|õ)es|instructies?|aanwijzing(en)?)\b"#),
     ThreatRule("forget_everything_intl", "direct", 0.75,
       #"\b(vergiss|vergessen\s+sie|ignoriere|ignorieren\s+sie|oublie[zr]?|olvida|olvide|dimentica(te)?|esque(c|ç)a|esquece|vergeet|negeer)\s+(bitte\s+)?(alles|tout|todo|tutto|tudo)\b"#),
     ThreatRule("new_instructions_intl", "direct", 0.55,
