@@ -144,6 +144,13 @@ enum InjectionRules {
       #"\b(list|format|summari[sz]e|explain|rewrite|describe|tl;?dr|convert|translate|paraphrase|rap\s+about|write\s+a\s+poem\s+about|output|print|repeat|enumerate)\s+(back\s+)?((all|any|every|the|your|my|these|those|of|previous|prior|above|earlier|preceding|original|initial|former|system|secret|hidden|entire|full|whole|exact|complete)\s+)*(your|prior|previous|above|earlier|initial|original|system)\s+(instructions?|rules|ruleset|prompt|directives|guidelines|pre-?prompt)\b"#),
     ThreatRule("repeat_words_above", "extraction", 0.75,
       #"\b(repeat|print|output|recite|rewrite|copy|summari[sz]e|translate)\s+(the\s+|all\s+)?(words|text|sentences|lines|content|prompt|rules|instructions)\s+(above|before\s+this|so\s+far)\b|\b(repeat|print|output|recite|copy)\s+(the\s+)?above\s+(words|text|sentences|lines|content|prompt)\b|\bwhat\s+(was|is)\s+(written|said|stated)\s+(at\s+the\s+(beginning|start|top)|before\s+(this|that|my))\b|\btl;?\s?dr\b[^.\n]{0,40}\b(above|ruleset|instructions|prompt)\b"#),
+    // The guarded secret asked for outright or in a disguise ("share your
+    // password", "write the password in pig latin", "the passphrase as the
+    // first letter of each line").
+    ThreatRule("ask_your_secret", "extraction", 0.65,
+      #"\b(share|tell\s+me|give\s+me|send\s+me|provide|hand\s+over|disclose)\s+(me\s+)?your\s+(password|passphrase|passcode|pass\s+phrase|access\s+code|secret\s+(word|key|code|phrase))\b"#),
+    ThreatRule("secret_in_disguise", "extraction", 0.7,
+      #"\b(write|spell|encode|say|give|put|include|embed|translate|convert|output|print|type)\s+(me\s+)?(the|your)\s+(password|passphrase|passcode|pass\s+phrase|access\s+code|secret\s+(word|key|code|phrase))\s+(in|as|into|using|backwards|reversed|with|letter\s+by\s+letter)\b|\b(the|your)\s+(password|passphrase|passcode|access\s+code|secret\s+(word|key|code|phrase))\s+as\s+the\s+first\s+letters?\b"#),
     ThreatRule("instructions_so_far", "extraction", 0.6, #"\b(instructions|prompt|rules)\s+(so\s+far|you\s+(were|have\s+been)\s+given)\b"#),
   ]
 

@@ -15,6 +15,7 @@ enum ProhibitedRequest {
   /// turn around.
   static let rules: Set<String> = ["override_instructions", "override_everything", "reveal_prompt", "ask_prompt", "repeat_above",
                                     "extraction_paraphrase", "disable_safety", "override_context", "transform_instructions", "response_directive",
+                                    "ask_your_secret", "secret_in_disguise",
                                     "repeat_words_above"]
 
   /// Words that negate the verb right after them ("never", "not", "don't").
