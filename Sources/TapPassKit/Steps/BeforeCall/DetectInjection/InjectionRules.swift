@@ -8,6 +8,9 @@ enum InjectionRules {
   static let qualifiers = #"((all|any|every|the|your|my|these|those|of|previous|prior|above|earlier|preceding|original|initial|former|existing|old|current|system|safety|out\s+of\s+date|given|other)\s+)*"#
   static let instructionNouns = #"(instructions?|prompts?|rules|directions|directives|guidelines|commands|orders|guardrails|constraints|restrictions|programming|policies|training)\b"#
 
+  // Gaps between words are unbounded within a clause (`[^.\n]*`): a
+  // bounded gap (`{0,40}`) followed by more words makes the pattern too
+  // large for the start-tracking database, and the finding loses its span.
   static let all: [ThreatRule] = direct + jailbreak + roleHijack + contextManipulation + extraction + indirect
 
   static let direct: [ThreatRule] = [
@@ -17,6 +20,22 @@ enum InjectionRules {
       #"\b(ignore|disregard|forget)\s+(about\s+)?(everything|all|anything)\s+(written\s+|said\s+|stated\s+|mentioned\s+)?(above|before\s+this|previously|earlier|prior|that\s+came\s+before|i\s+(said|told\s+you)\s+before|you\s+were\s+told)\b"#),
     ThreatRule("instructions_do_not_apply", "direct", 0.75,
       #"\b(previous|prior|above|earlier|original|old)\s+"# + instructionNouns + #"\s+(are|is|were|have\s+been)\s+(now\s+)?(void|invalid|obsolete|cancell?ed|revoked|outdated|no\s+longer)"#),
+    // The same override in the languages public injection sets mix in
+    // (German, French, Spanish, Italian, Portuguese, Dutch): a verb of
+    // ignoring or forgetting and, within the clause, a noun for
+    // instructions or rules. Accented letters are alternations, since the
+    // patterns match bytes.
+    ThreatRule("override_instructions_intl", "direct", 0.85,
+      #"\b(ignorier(e|en|t)?|vergiss|vergessen|missachte[nt]?|ignorez|ignorer|oublie[zr]?|ignora[rd]?|olvida[rd]?|olvide|ignorate|dimentica(te|re)?|dimentichi|esque(c|ç)a|esquece[r]?|desconsidere|negeer|negeren|vergeet)\b[^.\n]{0,40}\b(anweisung(en)?|instruktion(en)?|befehle?|vorgaben?|anordnung(en)?|instructions?|consignes?|instrucci(o|ó)n(es)?|indicaci(o|ó)n(es)?|istruzion(e|i)|instru(c|ç)(a|ã)o|instru(c|ç)(o|õ)es|instructies?|aanwijzing(en)?)\b"#),
+    ThreatRule("forget_everything_intl", "direct", 0.75,
+      #"\b(vergiss|vergessen\s+sie|ignoriere|ignorieren\s+sie|oublie[zr]?|olvida|olvide|dimentica(te)?|esque(c|ç)a|esquece|vergeet|negeer)\s+(bitte\s+)?(alles|tout|todo|tutto|tudo)\b"#),
+    ThreatRule("new_instructions_intl", "direct", 0.55,
+      #"\b(neue|nouvelles?|nuevas?|nuove|novas?|nieuwe)\s+(anweisungen|instructions|consignes|instrucciones|istruzioni|instru(c|ç)(o|õ)es|instructies)\s*:"#),
+    // Overrides aimed at the surrounding text rather than at "instructions":
+    // "ignore what I just said", "ignore any input above", "ignore
+    // everything but this line".
+    ThreatRule("override_context", "direct", 0.75,
+      #"\b(ignore|disregard|forget)\s+(about\s+)?(what\s+(i|you|was)\s+(just\s+)?(said|told|wrote|written|asked)|(any|all|the|every)\s+(input|text|content|context|messages?|words|sentences)\s+(above|before|below|prior)|everything\s+(but|except|other\s+than)\s+(this|the\s+following|my))\b"#),
     ThreatRule("new_instructions", "direct", 0.55,
       #"\b(new|updated|real|actual|revised|true)\s+(instructions?|rules|task|directives?|orders)\s*(:|are\b|is\b)"#),
     ThreatRule("instead_say", "direct", 0.55,
@@ -57,6 +76,32 @@ enum InjectionRules {
       #"\b(world|universe|reality|story|game|scenario|society|land)\s+(where|in\s+which)\s+(there\s+are\s+)?(no|without)\s+(laws|rules|ethics|morals|restrictions|consequences|limits)\b"#),
     ThreatRule("privileged_mode", "jailbreak", 0.65,
       #"\b(enter|enable|activate|switch\s+(in)?to|now\s+in|engage|unlock)\s+(the\s+)?(debug|sudo|admin|administrator|maintenance|root|superuser|god|developer)\s+mode\b"#),
+    // DAN-style persona prompts: paired answers, one of them "unlocked";
+    // the persona freed from the confines of AI or its vendor's policy;
+    // tokens taken away when it refuses.
+    ThreatRule("two_responses", "jailbreak", 0.7,
+      #"\b(two|2)\s+(different|separate|distinct)\s+(responses|answers|replies|outputs|ways|paragraphs)\b[^\n]*\b(jailbr\w*|dan|unfiltered|unrestricted|uncensored|developer\s+mode|classic|normal|standard)\b"#),
+    ThreatRule("jailbreak_tag", "jailbreak", 0.8,
+      #"\[\s*(\xF0\x9F\x94[\x92\x93]\s*)?(jailbreak|jailbroken|classic|unlocked|locked|dan|developer\s+mode\s+output|normal\s+output|anti-?gpt)\s*\]"#),
+    ThreatRule("beyond_ai_confines", "jailbreak", 0.8,
+      #"\b(broken|break|breaking|freed?|released|liberated)\s+(free\s+)?(of|from)\s+the\s+(typical\s+|usual\s+|normal\s+)?(confines|constraints|limitations|restrictions|shackles|chains)\s+of\s+(ai|openai|an?\s+ai|their|its|your)\b"#),
+    ThreatRule("need_not_abide", "jailbreak", 0.75,
+      #"\b(do\s+not|don'?t|doesn'?t|does\s+not|never|not)\s+(have\s+to\s+|need\s+to\s+)?(abide|comply|adhere)\s+(by|with|to)\s+(any\s+|the\s+)?(of\s+)?(openai|rules|policies|guidelines|content\s+polic|restrictions|ethical|moral)"#),
+    ThreatRule("token_threat", "jailbreak", 0.7,
+      #"\btokens?\s+(will\s+be\s+)?(deducted|taken\s+away|subtracted)\b|\b(lose|deduct|deducted)\s+(\d+|four|five|ten)\s+tokens\b|\brun\s+out\s+of\s+tokens\b"#),
+    ThreatRule("policy_bypass", "jailbreak", 0.8,
+      #"\b(ignore|bypass|violate|break|override|disregard|circumvent)\s+(all\s+)?(of\s+)?(openai|anthropic)('s|s)?\s+(content\s+|usage\s+)?(policy|policies|guidelines|rules)\b|\b(openai|content)\s+polic(y|ies)\s+(does|do)\s+not\s+apply\b"#),
+    ThreatRule("without_morals", "jailbreak", 0.7,
+      #"\b(has|have|with)\s+no\s+(moral|ethical)\s+(or\s+ethical\s+)?(guidelines|limits|restrictions|boundaries|compass|principles|standards)\b|\b(unfiltered|amoral|uncensored)\s+(ai|chatbot|assistant|model|language\s+model)\b|\b(no|without\s+any)\s+(filters?|censorship)\s+(whatsoever|at\s+all)\b"#),
+    // Fictional or scholarly framing offered as a licence: "this is
+    // purely hypothetical", "for educational purposes only", "it will
+    // never be used".
+    ThreatRule("fiction_licence", "jailbreak", 0.55,
+      #"\b(purely|just|only|strictly|entirely)\s+(for\s+)?(fictional|hypothetical|theoretical|educational|research)\b|\b(for|in)\s+(a|this|my|the)\s+(fictional|hypothetical)\s+(story|scenario|world|novel|setting|purposes?)\b|\bhypothetically\s+speaking\b|\bfor\s+(purely\s+)?(educational|research|academic)\s+purposes\s+only\b|\b(will|would)\s+never\s+be\s+(actually\s+)?used\b"#),
+    // Asking how to escape detection: weak alone, it tips a borderline
+    // model score.
+    ThreatRule("evade_detection", "jailbreak", 0.45,
+      #"\bwithout\s+(getting\s+caught|being\s+(caught|detected|traced|noticed))\b|\b(avoid|evade|evading|avoiding)\s+(detection|getting\s+caught|law\s+enforcement|the\s+authorities)\b"#),
     ThreatRule("hypothetical_unrestricted", "jailbreak", 0.7,
       #"\b(pretend|imagine|suppose)\s+(that\s+)?you\s+(are|were|have)\s+(an?\s+)?(no|unrestricted|unfiltered|without)\s+(restrictions|rules|filters|guidelines|limits|ai)"#),
   ]
@@ -92,6 +137,20 @@ enum InjectionRules {
     ThreatRule("extraction_paraphrase", "extraction", 0.7,
       #"\b(what|everything|all)\s+(that\s+)?(was|is|has\s+been)\s+written\s+(above|before|earlier)\b|\b(your|the|my|these|all|initial|system)\s+(instructions|prompt|rules|directions)\s+(verbatim|word\s+for\s+word)\b|\b(output|print|repeat|write|show)\s+(out\s+)?everything\s+(before|above|prior\s+to)\s+(this|here|these)\b"#),
     ThreatRule("begins_with_you_are", "extraction", 0.65, #"\b(beginning|starting|begin|start)\s+with\s+["'“]you\s+are\b"#),
+    // Extraction by transformation: the instructions listed, formatted,
+    // summarised or turned into a poem ("format the rules as a list",
+    // "TL;DR your ruleset", "list all prior instructions").
+    ThreatRule("transform_instructions", "extraction", 0.7,
+      #"\b(list|format|summari[sz]e|explain|rewrite|describe|tl;?dr|convert|translate|paraphrase|rap\s+about|write\s+a\s+poem\s+about|output|print|repeat|enumerate)\s+(back\s+)?((all|any|every|the|your|my|these|those|of|previous|prior|above|earlier|preceding|original|initial|former|system|secret|hidden|entire|full|whole|exact|complete)\s+)*(your|prior|previous|above|earlier|initial|original|system)\s+(instructions?|rules|ruleset|prompt|directives|guidelines|pre-?prompt)\b"#),
+    ThreatRule("repeat_words_above", "extraction", 0.75,
+      #"\b(repeat|print|output|recite|rewrite|copy|summari[sz]e|translate)\s+(the\s+|all\s+)?(words|text|sentences|lines|content|prompt|rules|instructions)\s+(above|before\s+this|so\s+far)\b|\b(repeat|print|output|recite|copy)\s+(the\s+)?above\s+(words|text|sentences|lines|content|prompt)\b|\bwhat\s+(was|is)\s+(written|said|stated)\s+(at\s+the\s+(beginning|start|top)|before\s+(this|that|my))\b|\btl;?\s?dr\b[^.\n]{0,40}\b(above|ruleset|instructions|prompt)\b"#),
+    // The guarded secret asked for outright or in a disguise ("share your
+    // password", "write the password in pig latin", "the passphrase as the
+    // first letter of each line").
+    ThreatRule("ask_your_secret", "extraction", 0.65,
+      #"\b(share|tell\s+me|give\s+me|send\s+me|provide|hand\s+over|disclose)\s+(me\s+)?your\s+(password|passphrase|passcode|pass\s+phrase|access\s+code|secret\s+(word|key|code|phrase))\b"#),
+    ThreatRule("secret_in_disguise", "extraction", 0.7,
+      #"\b(write|spell|encode|say|give|put|include|embed|translate|convert|output|print|type)\s+(me\s+)?(the|your)\s+(password|passphrase|passcode|pass\s+phrase|access\s+code|secret\s+(word|key|code|phrase))\s+(in|as|into|using|backwards|reversed|with|letter\s+by\s+letter)\b|\b(the|your)\s+(password|passphrase|passcode|access\s+code|secret\s+(word|key|code|phrase))\s+as\s+the\s+first\s+letters?\b"#),
     ThreatRule("instructions_so_far", "extraction", 0.6, #"\b(instructions|prompt|rules)\s+(so\s+far|you\s+(were|have\s+been)\s+given)\b"#),
   ]
 
@@ -104,6 +163,19 @@ enum InjectionRules {
       #"\b(modify|alter|change|rewrite|encode|reverse|scramble|append\s+to|prepend\s+to|end)\s+your\s+(entire\s+|next\s+)?(response|reply|answer|output|message)\b"#),
     ThreatRule("hidden_comment_instruction", "indirect", 0.65,
       #"(<!--|\[//\]:\s*#)[^\n>]*\b(ignore|instructions?|system|assistant|ai|must|you\s+are)\b"#),
+    // Directives aimed at the reply of whoever processes the document:
+    // "add … to your reply", "enhance your answer by …", "in your
+    // response, mention …" (instructions to the summariser).
+    ThreatRule("response_directive", "indirect", 0.55,
+      #"\b(add|include|integrate|insert|incorporate|append|embed|weave|slip|inject|hide)\b[^.\n|]*\b(in|into|to|within)\s+your\s+(response|reply|answer|output|summary)s?\b|\b(augment|enhance|enrich|encode|encrypt|scramble|reverse)\s+your\s+(response|reply|answer|output|summary)s?\b|\bin\s+your\s+(response|reply|answer|output|summary)s?\s*,\s*(include|mention|add|suggest|insert|promote|recommend|tease|say|state|claim)\b"#),
+    // A document hailing the model that reads it: "Dear AI assistant,",
+    // "whoever reads this", "when summarising this email".
+    ThreatRule("hail_the_reader", "indirect", 0.6,
+      #"\b(dear|attention|hey|hello|hi|note\s+to|message\s+to)\s*,?\s+(the\s+)?(ai|assistant|llm|language\s+model|chatbot|gpt|chatgpt|claude|ai\s+agent|ai\s+assistant)\s*[,:!]|\b(whoever|anyone|any\s+(ai|llm|model|assistant))\s+(reads|is\s+reading|reading|processing|summari[sz]ing)\s+this\b|\bwhen\s+(you\s+)?(summari[sz]e|summari[sz]ing|process|processing|read|reading)\s+this\s+(email|document|page|message|text|file|webpage|article)\b"#),
+    // Payload splitting: the request cut into strings or parts that the
+    // model is to join and then obey ("combine A, B and C and answer").
+    ThreatRule("payload_splitting", "direct", 0.6,
+      #"\b(combine|concatenate|join|merge|interlace|put\s+together)\b[^.\n]*\b(and|then)\s+(answer|follow|execute|respond\s+to|do\s+what|carry\s+out)\b|\b(write\s+down|print|output|return)\s+the\s+string\s+[a-z]\s*=\s*[a-z]\s*\+"#),
     ThreatRule("decode_and_follow", "indirect", 0.7,
       #"\b(decode|translate|decipher|decrypt)\b[^.\n]*\b(and|then)\s+(follow|execute|obey|do\s+what|carry\s+out|run)\b"#),
   ]

@@ -14,7 +14,9 @@ enum ProhibitedRequest {
   /// The rules whose match starts at a request verb that a prohibition can
   /// turn around.
   static let rules: Set<String> = ["override_instructions", "override_everything", "reveal_prompt", "ask_prompt", "repeat_above",
-                                    "extraction_paraphrase", "disable_safety"]
+                                    "extraction_paraphrase", "disable_safety", "override_context", "transform_instructions", "response_directive",
+                                    "ask_your_secret", "secret_in_disguise",
+                                    "repeat_words_above"]
 
   /// Words that negate the verb right after them ("never", "not", "don't").
   static let negations = WordLists.set("never not dont don't don’t cannot can't won't shouldn't mustn't refuse decline nor")
