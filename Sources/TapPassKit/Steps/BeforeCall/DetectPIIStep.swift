@@ -70,9 +70,12 @@ public struct DetectPIIStep: Step {
       #"(?:^|[^a-z0-9])(?:name|calls?[^a-z0-9]+me)[^a-z0-9]|(?:^|[^a-z0-9])(?:"#
         + WordLists.titleWords.split(separator: " ").joined(separator: "|") + #")\.[^a-z0-9]?[a-z]"#,
       caseless: true, leftmostStart: false),
-    // Bitcoin Base58 and Bech32, Ethereum hex: the word is found from the
-    // end and validated by checksum (CryptoWallets).
-    PatternSpec("pii_crypto_wallet", #"(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|bc1[02-9ac-hj-np-z]{11,71}|0x[0-9a-fA-F]{40})"#, leftmostStart: false),
+    // Bitcoin Bech32 and Ethereum hex, anchored on their literal prefixes;
+    // the word is found from the end and validated (CryptoWallets). Legacy
+    // Base58 addresses have no prefix a scan can anchor on (`[13]` and 25
+    // letters made this one pattern a fifth of the whole database's scan
+    // time on prose): they are read from the tokens (`cryptoWallets`).
+    PatternSpec("pii_crypto_wallet", #"(?:bc1[02-9ac-hj-np-z]{11,71}|0x[0-9a-fA-F]{40})"#, leftmostStart: false),
   ]
 
   /// Names and addresses need the token rules on every field.
@@ -183,7 +186,7 @@ public struct DetectPIIStep: Step {
   func windowed(_ bytes: UnsafeBufferPointer<UInt8>, cues: [Int]) -> TokenFindings? {
     guard !options.names || options.nameMinScore > 0 else { return nil }
     var positions: [Int] = []
-    let scan = seeds.find(bytes, digits: options.address || options.nationalIDs, names: options.names, into: &positions)
+    let scan = seeds.find(bytes, digits: options.address || options.nationalIDs || options.cryptoWallet, names: options.names, into: &positions)
     guard !scan.dense else { return nil }
     if options.names {
       guard scan.capitalised else { return nil }
@@ -213,6 +216,7 @@ public struct DetectPIIStep: Step {
   /// window of it (then false when the names need the whole field).
   private func tokenRules(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], window: (cutBefore: Bool, cutAfter: Bool)?, into found: inout TokenFindings) -> Bool {
     if options.nationalIDs { alphanumericIDs(bytes, tokens, into: &found.ids) }
+    if options.cryptoWallet { cryptoWallets(bytes, tokens, into: &found.ids) }
     var addresses: [Candidate] = []
     if options.address { addressRules.inspect(bytes, tokens, into: &addresses) }
     if options.names {
@@ -258,6 +262,18 @@ extension DetectPIIStep {
       } else {
         index += 1
       }
+    }
+  }
+}
+
+extension DetectPIIStep {
+  /// Bitcoin Base58Check addresses: one letter-and-digit token of 26 to 35
+  /// characters starting with 1 or 3.
+  func cryptoWallets(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
+    for token in tokens where token.ascii && token.kind == .mixed && (26...35).contains(token.length) {
+      let first = bytes[token.start]
+      guard first == 0x31 || first == 0x33, CryptoWallets.address(bytes, token.start..<token.end, window: options.window) != nil else { continue }
+      candidates.append(Candidate(start: token.start, end: token.end, type: "crypto_wallet", score: 0.9, severity: .medium, reasons: ["bitcoin", "checksum"]))
     }
   }
 }
