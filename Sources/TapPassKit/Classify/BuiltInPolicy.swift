@@ -17,7 +17,7 @@ enum BuiltInPolicy {
     // Identity documents and payment data: regulated, breach-notifiable.
     "ssn": .restricted, "us_ssn": .restricted, "national_id": .restricted, "passport": .restricted,
     "driver_license": .restricted, "us_driver_license": .restricted,
-    "credit_card": .restricted, "iban": .restricted, "bank_account": .restricted,
+    "credit_card": .restricted, "iban": .restricted, "bank_account": .restricted, "crypto_wallet": .restricted,
     "medical_record": .restricted, "health": .restricted, "tax_id": .restricted,
     // Contact data and names: personal data under GDPR.
     "email": .confidential, "phone": .confidential, "address": .confidential,
