@@ -71,11 +71,13 @@ public struct DetectPIIStep: Step {
         + WordLists.titleWords.split(separator: " ").joined(separator: "|") + #")\.[^a-z0-9]?[a-z]"#,
       caseless: true, leftmostStart: false),
     // Bitcoin Bech32 and Ethereum hex, anchored on their literal prefixes;
-    // the word is found from the end and validated (CryptoWallets). Legacy
+    // the whole word is found around the match and validated
+    // (CryptoWallets), so a fixed-length head is enough (a {11,71} repeat
+    // doubled the pattern's share of the compiled database). Legacy
     // Base58 addresses have no prefix a scan can anchor on (`[13]` and 25
     // letters made this one pattern a fifth of the whole database's scan
     // time on prose): they are read from the tokens (`cryptoWallets`).
-    PatternSpec("pii_crypto_wallet", #"(?:bc1[02-9ac-hj-np-z]{11,71}|0x[0-9a-fA-F]{40})"#, leftmostStart: false),
+    PatternSpec("pii_crypto_wallet", #"(?:bc1[02-9ac-hj-np-z]{11}|0x[0-9a-fA-F]{40})"#, leftmostStart: false),
   ]
 
   /// Names and addresses need the token rules on every field.

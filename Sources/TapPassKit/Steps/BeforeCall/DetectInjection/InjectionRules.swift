@@ -26,7 +26,7 @@ enum InjectionRules {
     // instructions or rules. Accented letters are alternations, since the
     // patterns match bytes.
     ThreatRule("override_instructions_intl", "direct", 0.85,
-      #"\b(ignorier(e|en|t)?|vergiss|vergessen|missachte[nt]?|ignorez|ignorer|oublie[zr]?|ignora[rd]?|olvida[rd]?|olvide|ignorate|dimentica(te|re)?|dimentichi|esque(c|ç)a|esquece[r]?|desconsidere|negeer|negeren|vergeet)\b[^.\n]{0,40}\b(anweisung(en)?|instruktion(en)?|befehle?|vorgaben?|anordnung(en)?|instructions?|consignes?|instrucci(o|ó)n(es)?|indicaci(o|ó)n(es)?|istruzion(e|i)|instru(c|ç)(a|ã)o|instru(c|ç)(o|õ)es|instructies?|aanwijzing(en)?)\b"#),
+      #"\b(ignorier(e|en|t)?|vergiss|vergessen|missachte[nt]?|ignorez|ignorer|oublie[zr]?|ignora[rd]?|olvida[rd]?|olvide|ignorate|dimentica(te|re)?|dimentichi|esque(c|ç)a|esquece[r]?|desconsidere|negeer|negeren|vergeet)\b[^.\n]*\b(anweisung(en)?|instruktion(en)?|befehle?|vorgaben?|anordnung(en)?|instructions?|consignes?|instrucci(o|ó)n(es)?|indicaci(o|ó)n(es)?|istruzion(e|i)|instru(c|ç)(a|ã)o|instru(c|ç)(o|õ)es|instructies?|aanwijzing(en)?)\b"#),
     ThreatRule("forget_everything_intl", "direct", 0.75,
       #"\b(vergiss|vergessen\s+sie|ignoriere|ignorieren\s+sie|oublie[zr]?|olvida|olvide|dimentica(te)?|esque(c|ç)a|esquece|vergeet|negeer)\s+(bitte\s+)?(alles|tout|todo|tutto|tudo)\b"#),
     ThreatRule("new_instructions_intl", "direct", 0.55,
@@ -143,7 +143,7 @@ enum InjectionRules {
     ThreatRule("transform_instructions", "extraction", 0.7,
       #"\b(list|format|summari[sz]e|explain|rewrite|describe|tl;?dr|convert|translate|paraphrase|rap\s+about|write\s+a\s+poem\s+about|output|print|repeat|enumerate)\s+(back\s+)?((all|any|every|the|your|my|these|those|of|previous|prior|above|earlier|preceding|original|initial|former|system|secret|hidden|entire|full|whole|exact|complete)\s+)*(your|prior|previous|above|earlier|initial|original|system)\s+(instructions?|rules|ruleset|prompt|directives|guidelines|pre-?prompt)\b"#),
     ThreatRule("repeat_words_above", "extraction", 0.75,
-      #"\b(repeat|print|output|recite|rewrite|copy|summari[sz]e|translate)\s+(the\s+|all\s+)?(words|text|sentences|lines|content|prompt|rules|instructions)\s+(above|before\s+this|so\s+far)\b|\b(repeat|print|output|recite|copy)\s+(the\s+)?above\s+(words|text|sentences|lines|content|prompt)\b|\bwhat\s+(was|is)\s+(written|said|stated)\s+(at\s+the\s+(beginning|start|top)|before\s+(this|that|my))\b|\btl;?\s?dr\b[^.\n]{0,40}\b(above|ruleset|instructions|prompt)\b"#),
+      #"\b(repeat|print|output|recite|rewrite|copy|summari[sz]e|translate)\s+(the\s+|all\s+)?(words|text|sentences|lines|content|prompt|rules|instructions)\s+(above|before\s+this|so\s+far)\b|\b(repeat|print|output|recite|copy)\s+(the\s+)?above\s+(words|text|sentences|lines|content|prompt)\b|\bwhat\s+(was|is)\s+(written|said|stated)\s+(at\s+the\s+(beginning|start|top)|before\s+(this|that|my))\b|\btl;?\s?dr\b[^.\n]*\b(above|ruleset|instructions|prompt)\b"#),
     // The guarded secret asked for outright or in a disguise ("share your
     // password", "write the password in pig latin", "the passphrase as the
     // first letter of each line").
