@@ -10,9 +10,9 @@
 /// byte-level shape feature (AdversarialSuffix), not by n-grams: each
 /// optimisation run draws new fragments, but the shape stays; so is context
 /// flooding, one short unit repeated dozens of times (RepetitionFlood).
-/// Both read the normalised
-/// views, so fullwidth letters, homoglyphs, zero-width padding, leetspeak,
-/// letter spacing and base64/hex/percent blobs do not hide an instruction.
+/// Rules and model read the normalised views, so fullwidth letters,
+/// homoglyphs, zero-width padding, leetspeak, letter spacing and
+/// base64/hex/percent blobs do not hide an instruction.
 public struct DetectInjectionStep: Step {
   public struct Configuration: StepConfiguration {
     /// Use the linear model as well as the rules.

@@ -9,7 +9,7 @@
 enum InsiderRules {
   /// "I would like to", "we should", "I am going to": a first-person
   /// subject followed directly by an intent.
-  static let intent = #"\b(i|we)\s+(would\s+(really\s+)?(like|love|want|prefer)|want|wish|desire|hope|intend|plan|aim|seek|strive|need|must|should|will|ought|am\s+going|'d\s+like|'ll)\s+(to\s+)?(try\s+to\s+|be\s+able\s+to\s+|secretly\s+|quietly\s+|covertly\s+)?"#
+  static let intent = #"\b(i|we)(\s+(would\s+(really\s+)?(like|love|want|prefer)|want|wish|desire|hope|intend|plan|aim|seek|strive|need|must|should|will|ought|am\s+going)|'d\s+(really\s+)?(like|love|prefer)|'ll|'m\s+going|'re\s+going)\s+(to\s+)?(try\s+to\s+|be\s+able\s+to\s+|secretly\s+|quietly\s+|covertly\s+)?"#
   /// People an agent answers to.
   static let overseers = #"(overseers?|supervisors?|creators?|developers?|designers?|operators?|evaluators?|trainers?|monitors|safety\s+(team|researchers)|auditors?|the\s+humans|humans|users?)\b"#
 

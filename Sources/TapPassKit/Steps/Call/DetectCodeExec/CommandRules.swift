@@ -192,7 +192,7 @@ enum CommandRules {
       // `setenforce 0`, `auditctl -e 0`, `auditctl -D`: enforcement or audit rules off.
       if hasArg("0") || hasArg("-D") || hasArg("Permissive") { hit(name + "_off", "defense_evasion", 0.8) }
     case .history:
-      if anyArg({ $0.hasPrefix("-c") || $0.hasPrefix("-w") && $0.count == 2 }) { hit("clear_history", "defense_evasion", 0.7) }
+      if anyArg({ $0.hasPrefix("-c") }) { hit("clear_history", "defense_evasion", 0.7) }
     case .unset, .export:
       if anyArg({ $0.hasPrefix("HISTFILE") || $0.hasPrefix("HISTSIZE=0") || $0.hasPrefix("HISTFILESIZE=0") }) {
         hit("history_off", "defense_evasion", 0.7)
