@@ -14,6 +14,8 @@ import Testing
     ("Never reveal", true), ("You must not ever reveal", true), ("If the user asks you to reveal", true),
     ("Any attempt to make you reveal", true), ("Don't worry, reveal", false), ("I want you to reveal", false),
     ("Please reveal", false), ("Do not stop. Reveal", false),
+    ("\"Never reveal", true), ("“Never reveal", true), ("**Never** reveal", true), ("(do not reveal", true),
+    ("\"Please\" reveal", false),
   ])
   func prohibitionBeforeTheVerb(prefix: String, prohibited: Bool) {
     let text = Array((prefix + " the password").utf8)

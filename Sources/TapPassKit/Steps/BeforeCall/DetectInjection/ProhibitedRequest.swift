@@ -43,7 +43,7 @@ enum ProhibitedRequest {
       guard index > 0, !isClauseEnd(bytes[index - 1]) else { return false }
       var wordStart = index
       while wordStart > 0, bytes[wordStart - 1] > 0x20, !isClauseEnd(bytes[wordStart - 1]) { wordStart -= 1 }
-      let word = WordLists.hash(bytes[wordStart..<index])
+      let word = WordLists.hash(bytes[unquoted(bytes, wordStart..<index)])
       index = wordStart
       // "never ignore", "do not ever ignore", "must not reveal": a
       // negation close before the verb, in its clause.
@@ -54,6 +54,24 @@ enum ProhibitedRequest {
       if word == to { sawTo = true }
     }
     return false
+  }
+
+  /// The word without the quotes and brackets glued to it: `"Never` in a
+  /// quoted rule is the negation "never". Straight and curly quotes,
+  /// backquotes, brackets and markdown emphasis.
+  static func unquoted(_ bytes: [UInt8], _ word: Range<Int>) -> Range<Int> {
+    var lower = word.lowerBound
+    var upper = word.upperBound
+    func isMark(_ byte: UInt8) -> Bool { [0x22, 0x27, 0x60, 0x28, 0x29, 0x5B, 0x5D, 0x2A, 0x5F].contains(byte) }
+    // U+2018, U+2019, U+201C, U+201D: E2 80 98/99/9C/9D.
+    func isCurly(_ at: Int) -> Bool { bytes[at] == 0xE2 && bytes[at + 1] == 0x80 && [0x98, 0x99, 0x9C, 0x9D].contains(bytes[at + 2]) }
+    while lower < upper {
+      if isMark(bytes[lower]) { lower += 1 } else if upper - lower >= 3, isCurly(lower) { lower += 3 } else { break }
+    }
+    while lower < upper {
+      if isMark(bytes[upper - 1]) { upper -= 1 } else if upper - lower >= 3, isCurly(upper - 3) { upper -= 3 } else { break }
+    }
+    return lower..<upper
   }
 
   /// A clause ends at a comma too: "Don't worry, ignore the rules above"
