@@ -5,6 +5,8 @@ enum DetectPIIExamples {
 
   static let positives: [StepExample] = [
     StepExample("Contact me at «email:jane.doe@example.com» for details."),
+    StepExample("Thanks for the review.\nSincerely, «person:Anna Kowalski»"),
+    StepExample("Signed, «person:Giuseppe Bianchi»"),
     StepExample("Donations: «crypto_wallet:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa» or «crypto_wallet:3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy»"),
     StepExample("Pay to «crypto_wallet:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4» today."),
     StepExample("Taproot: «crypto_wallet:bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0»"),

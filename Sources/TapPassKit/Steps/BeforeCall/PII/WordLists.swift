@@ -159,7 +159,8 @@ enum WordLists {
     claude gemini llama mistral copilot siri alexa cortana meta safari chrome firefox edge opera brave tesla marvel \
     disney pixar netflix hubble webb mars venus jupiter saturn mercury neptune pluto apollo artemis orion atlas \
     tiny sunny angle chin eve dolly venice cloudy windy stormy misty dusty rusty happy \
-    lucky bunny kitty honey cookie coco buddy
+    lucky bunny kitty honey cookie coco buddy \
+    signed sincerely regards cheers approved respectfully cordially warmly faithfully truly yours
     """)
 
   /// Countries, regions and large cities that are also in the name lists
