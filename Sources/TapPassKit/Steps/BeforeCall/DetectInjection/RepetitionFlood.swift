@@ -8,8 +8,9 @@
 ///   bytes, at least `minRun` bytes long;
 /// - the unit is not a separator (`-----`, `=====`, `| --- |`, digits,
 ///   spaces): it holds two distinct bytes outside those;
-/// - not an upper-case placeholder (`XXXX`, `EXAMPLEEXAMPLE`), and not one
-///   character repeated without spaces (`═════`, box drawing).
+/// - not an upper-case placeholder (`XXXX`, `EXAMPLEEXAMPLE`), not one
+///   character repeated without spaces (`═════`, box drawing), and not a
+///   value that data repeats (`null, null, …`, a column of `NaN`).
 ///
 /// Cost: a window of `probe` bytes is tested every `stride` bytes, and a
 /// test stops at the first byte that breaks each period (at once, in
@@ -88,8 +89,40 @@ enum RepetitionFlood {
       if let first, first != byte { distinct = true }
       if first == nil { first = byte }
     }
-    return distinct && lowerOrOther && (spaced || characters >= 2)
+    return distinct && lowerOrOther && (spaced || characters >= 2) && !isDataLiteral(unit)
   }
+
+  /// Values that data repeats on its own: `[null, null, …]` in a tool
+  /// result, a column of `NaN`, `true,true,…`: every word of the unit is
+  /// such a value. The unit is read in every rotation (a run can start
+  /// inside a word), letters lower-cased, separators between words.
+  static func isDataLiteral(_ unit: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    let bytes = Array(unit)
+    rotations: for rotation in bytes.indices {
+      var word: [UInt8] = []
+      var words = 0
+      for offset in 0...bytes.count {
+        let byte = offset < bytes.count ? bytes[(rotation + offset) % bytes.count] : 0x20
+        if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+          word.append(byte | 0x20)
+        } else if separators[Int(byte)] {
+          if !word.isEmpty {
+            guard dataLiterals.contains(word) else { continue rotations }
+            words += 1
+            word.removeAll(keepingCapacity: true)
+          }
+        } else {
+          continue rotations
+        }
+      }
+      if words > 0 { return true }
+    }
+    return false
+  }
+
+  static let dataLiterals: Set<[UInt8]> = Set(
+    ["null", "none", "nil", "true", "false", "nan", "na", "undefined", "inf", "infinity", "yes", "no", "ok", "empty", "void", "unknown", "tbd", "todo"]
+      .map { Array($0.utf8) })
 
   /// Spaces, digits and the punctuation that rules, tables and numbers
   /// repeat.
