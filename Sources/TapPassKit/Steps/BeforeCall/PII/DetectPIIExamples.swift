@@ -7,6 +7,7 @@ enum DetectPIIExamples {
     StepExample("Contact me at «email:jane.doe@example.com» for details."),
     StepExample("Thanks for the review.\nSincerely, «person:Anna Kowalski»"),
     StepExample("Signed, «person:Giuseppe Bianchi»"),
+    StepExample("Ask «person:Jan» about the invoice."),
     StepExample("Donations: «crypto_wallet:1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa» or «crypto_wallet:3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy»"),
     StepExample("Pay to «crypto_wallet:bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4» today."),
     StepExample("Taproot: «crypto_wallet:bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0»"),
@@ -60,6 +61,7 @@ enum DetectPIIExamples {
   ]
 
   static let negatives: [StepExample] = [
+    StepExample("-rw-r--r--  1 app app  220 Jan  2 10:00 .bashrc"),
     StepExample("DATABASE_URL=postgres://app:S3cure!Pass@orders-db.internal:5432/orders"),
     StepExample("Write to «email:dba@example.com» about redis://cache.example.com:6379."),
     StepExample("Card 4111 1111 1111 1112 was declined."),

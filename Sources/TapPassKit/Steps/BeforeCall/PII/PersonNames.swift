@@ -19,6 +19,7 @@ struct PersonNames {
   private var lastNames: NameList { NameList.last }
   private let common = WordLists.common
   private let places = WordLists.places
+  private let monthAbbreviations = WordLists.monthAbbreviations
   private let placePrefixes = WordLists.placePrefixes
   private let surnameEndings = WordLists.surnameEndings
   private let titles = WordLists.titles
@@ -311,6 +312,9 @@ struct PersonNames {
         score = 0.65; reason = "surname ending"
       }
     } else {
+      if monthAbbreviations.contains(head.hash), first + 1 < tokens.count, tokens[first + 1].kind == .number, tokens[first + 1].length <= 4 {
+        return nil
+      }
       if evidence.title >= 0, !headCommon || headListed() {
         score = 0.85; reason = "title"
       } else if evidence.strongCue, !headCommon, !head.ascii || headListed() {

@@ -163,6 +163,10 @@ enum WordLists {
     signed sincerely regards cheers approved respectfully cordially warmly faithfully truly yours
     """)
 
+  /// Month abbreviations that are also first names ("Jan", "Dec"): before a
+  /// day number they are dates (`ls -l`, log lines), not people.
+  static let monthAbbreviations = set("jan feb mar apr jun jul aug sep sept oct nov dec")
+
   /// Countries, regions and large cities that are also in the name lists
   /// or look like names ("Jordan", "Chad", "Florence"): places, not people.
   static let places = set("""
