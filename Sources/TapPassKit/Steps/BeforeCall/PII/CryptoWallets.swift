@@ -29,12 +29,14 @@ enum CryptoWallets {
     return nil
   }
 
-  static let base58Alphabet = Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8)
-  static let base58Values: [Int8] = {
+  /// Per byte, its digit value in `alphabet`, or -1.
+  static func digitValues(_ alphabet: String) -> [Int8] {
     var values = [Int8](repeating: -1, count: 256)
-    for (index, byte) in base58Alphabet.enumerated() { values[Int(byte)] = Int8(index) }
+    for (index, byte) in alphabet.utf8.enumerated() { values[Int(byte)] = Int8(index) }
     return values
-  }()
+  }
+
+  static let base58Values = digitValues("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz")
 
   /// Base58 to 25 bytes: version 0x00 (P2PKH) or 0x05 (P2SH), then 20
   /// bytes of hash and 4 of checksum, the first 4 bytes of
@@ -57,12 +59,7 @@ enum CryptoWallets {
     return checksum[0..<4].elementsEqual(decoded[21..<25])
   }
 
-  static let bech32Alphabet = Array("qpzry9x8gf2tvdw0s3jn54khce6mua7l".utf8)
-  static let bech32Values: [Int8] = {
-    var values = [Int8](repeating: -1, count: 256)
-    for (index, byte) in bech32Alphabet.enumerated() { values[Int(byte)] = Int8(index) }
-    return values
-  }()
+  static let bech32Values = digitValues("qpzry9x8gf2tvdw0s3jn54khce6mua7l")
 
   /// BIP 173 polymod over the expanded human-readable part "bc" and the
   /// data: 1 for Bech32 (witness version 0), 0x2bc830a3 for Bech32m.
