@@ -28,6 +28,17 @@ public struct PatternSpec: Sendable, Hashable {
     self.leftmostStart = leftmostStart
     self.deferredStart = deferredStart
   }
+
+  /// What Hyperscan compiles: two specs with the same identity match the
+  /// same text, whatever their names.
+  public struct Identity: Hashable {
+    var expression: String
+    var caseless, dotAll, leftmostStart, deferredStart: Bool
+  }
+
+  public var identity: Identity {
+    Identity(expression: expression, caseless: caseless, dotAll: dotAll, leftmostStart: leftmostStart, deferredStart: deferredStart)
+  }
 }
 
 /// A pattern match inside one field: `pattern` indexes the step's own

@@ -31,6 +31,10 @@ public final class ScanEngine: @unchecked Sendable {
   /// Global pattern id → (runner index, local pattern index); local index
   /// -1 marks a prefilter keyword.
   private let owners: [(step: Int, pattern: Int)]
+  /// The further owners of an expression that several steps share
+  /// (detect_tool_poison re-uses injection rules): it is compiled once and
+  /// its matches go to each. Empty for most ids.
+  private let sharedOwners: [[(step: Int, pattern: Int)]]
   /// What runs on a field of each role.
   private let plans: [FieldRole: FieldPlan]
   /// Per runner, the facts the per-field loop reads, kept flat so that the
@@ -94,17 +98,26 @@ public final class ScanEngine: @unchecked Sendable {
     plans = Self.plans(runners: runners, visible: sorted.count, targets: targets)
     var specs: [PatternSpec] = []
     var owners: [(step: Int, pattern: Int)] = []
-    for (index, step) in runners.enumerated() {
-      for (local, spec) in step.patterns.enumerated() {
-        specs.append(spec)
-        owners.append((index, local))
+    var sharedOwners: [[(step: Int, pattern: Int)]] = []
+    var compiled: [PatternSpec.Identity: Int] = [:]
+    func add(_ spec: PatternSpec, _ owner: (step: Int, pattern: Int)) {
+      if let id = compiled[spec.identity] {
+        sharedOwners[id].append(owner)
+        return
       }
+      compiled[spec.identity] = specs.count
+      specs.append(spec)
+      owners.append(owner)
+      sharedOwners.append([])
+    }
+    for (index, step) in runners.enumerated() {
+      for (local, spec) in step.patterns.enumerated() { add(spec, (index, local)) }
       for keyword in step.descriptor.keywords {
-        specs.append(PatternSpec("keyword", Self.literal(keyword), caseless: true, leftmostStart: false))
-        owners.append((index, -1))
+        add(PatternSpec("keyword", Self.literal(keyword), caseless: true, leftmostStart: false), (index, -1))
       }
     }
     self.owners = owners
+    self.sharedOwners = sharedOwners
     perStep = [[PatternMatch]](repeating: [], count: runners.count)
     keywordHit = [Bool](repeating: false, count: runners.count)
     do {
@@ -239,6 +252,13 @@ public final class ScanEngine: @unchecked Sendable {
         } else {
           perStep[owner.step].append(PatternMatch(pattern: owner.pattern, start: match.start, end: match.end))
         }
+        for shared in sharedOwners[match.id] {
+          if shared.pattern < 0 {
+            keywordHit[shared.step] = true
+          } else {
+            perStep[shared.step].append(PatternMatch(pattern: shared.pattern, start: match.start, end: match.end))
+          }
+        }
       }
       if result.truncated { context.incomplete.append(field.path) }
       if plan.readsViews { scanViews(field, database, context: &context, perStep: &perStep, keywordHit: &keywordHit) }
@@ -315,15 +335,17 @@ public final class ScanEngine: @unchecked Sendable {
       let result = view.bytes.withUnsafeBufferPointer { database.scan($0) }
       if result.truncated { context.incomplete.append(field.path) }
       for match in result.matches {
-        let owner = owners[match.id]
-        guard readsViews[owner.step] else { continue }
-        if owner.pattern < 0 {
-          keywordHit[owner.step] = true
-          continue
+        func record(_ owner: (step: Int, pattern: Int)) {
+          guard readsViews[owner.step] else { return }
+          if owner.pattern < 0 {
+            keywordHit[owner.step] = true
+            return
+          }
+          let range = view.originalRange(match.start, match.end)
+          perStep[owner.step].append(PatternMatch(pattern: owner.pattern, start: range.lowerBound, end: range.upperBound))
         }
-        let range = view.originalRange(match.start, match.end)
-        let mapped = PatternMatch(pattern: owner.pattern, start: range.lowerBound, end: range.upperBound)
-        perStep[owner.step].append(mapped)
+        record(owners[match.id])
+        for shared in sharedOwners[match.id] { record(shared) }
       }
     }
   }
