@@ -246,19 +246,8 @@ public final class ScanEngine: @unchecked Sendable {
       let started = measure ? ProgressReporter.threadCPUSeconds() : 0
       let result = field.bytes.withUnsafeBufferPointer { database.scan($0) }
       for match in result.matches {
-        let owner = owners[match.id]
-        if owner.pattern < 0 {
-          keywordHit[owner.step] = true
-        } else {
-          perStep[owner.step].append(PatternMatch(pattern: owner.pattern, start: match.start, end: match.end))
-        }
-        for shared in sharedOwners[match.id] {
-          if shared.pattern < 0 {
-            keywordHit[shared.step] = true
-          } else {
-            perStep[shared.step].append(PatternMatch(pattern: shared.pattern, start: match.start, end: match.end))
-          }
-        }
+        Self.record(owners[match.id], match.start, match.end, perStep: &perStep, keywordHit: &keywordHit)
+        for shared in sharedOwners[match.id] { Self.record(shared, match.start, match.end, perStep: &perStep, keywordHit: &keywordHit) }
       }
       if result.truncated { context.incomplete.append(field.path) }
       if plan.readsViews { scanViews(field, database, context: &context, perStep: &perStep, keywordHit: &keywordHit) }
@@ -335,18 +324,25 @@ public final class ScanEngine: @unchecked Sendable {
       let result = view.bytes.withUnsafeBufferPointer { database.scan($0) }
       if result.truncated { context.incomplete.append(field.path) }
       for match in result.matches {
-        func record(_ owner: (step: Int, pattern: Int)) {
-          guard readsViews[owner.step] else { return }
-          if owner.pattern < 0 {
-            keywordHit[owner.step] = true
-            return
-          }
-          let range = view.originalRange(match.start, match.end)
-          perStep[owner.step].append(PatternMatch(pattern: owner.pattern, start: range.lowerBound, end: range.upperBound))
+        let owner = owners[match.id]
+        let shared = sharedOwners[match.id]
+        guard readsViews[owner.step] || !shared.isEmpty else { continue }
+        let range = view.originalRange(match.start, match.end)
+        if readsViews[owner.step] { Self.record(owner, range.lowerBound, range.upperBound, perStep: &perStep, keywordHit: &keywordHit) }
+        for other in shared where readsViews[other.step] {
+          Self.record(other, range.lowerBound, range.upperBound, perStep: &perStep, keywordHit: &keywordHit)
         }
-        record(owners[match.id])
-        for shared in sharedOwners[match.id] { record(shared) }
       }
+    }
+  }
+
+  /// A match for one owner: a keyword hit, or a match of the step's pattern.
+  @inline(__always)
+  private static func record(_ owner: (step: Int, pattern: Int), _ start: Int, _ end: Int, perStep: inout [[PatternMatch]], keywordHit: inout [Bool]) {
+    if owner.pattern < 0 {
+      keywordHit[owner.step] = true
+    } else {
+      perStep[owner.step].append(PatternMatch(pattern: owner.pattern, start: start, end: end))
     }
   }
 

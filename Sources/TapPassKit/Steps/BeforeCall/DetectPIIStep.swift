@@ -141,8 +141,7 @@ public struct DetectPIIStep: Step {
         if options.cryptoWallet, !candidates.contains(where: { $0.start == word.lowerBound }),
           let kind = CryptoWallets.address(bytes, word, window: options.window)
         {
-          candidates.append(Candidate(start: word.lowerBound, end: word.upperBound, type: "crypto_wallet", score: 0.9, severity: .medium,
-                                      reasons: [kind, kind == "bitcoin" ? "checksum" : "wallet context"]))
+          candidates.append(CryptoWallets.candidate(word, kind: kind))
         }
       default:
         if options.dateOfBirth, PIIBytes.isWholeWord(bytes, match.start, match.end),
@@ -274,8 +273,8 @@ extension DetectPIIStep {
   func cryptoWallets(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], into candidates: inout [Candidate]) {
     for token in tokens where token.ascii && token.kind == .mixed && (26...35).contains(token.length) {
       let first = bytes[token.start]
-      guard first == 0x31 || first == 0x33, CryptoWallets.address(bytes, token.start..<token.end, window: options.window) != nil else { continue }
-      candidates.append(Candidate(start: token.start, end: token.end, type: "crypto_wallet", score: 0.9, severity: .medium, reasons: ["bitcoin", "checksum"]))
+      guard first == 0x31 || first == 0x33, let kind = CryptoWallets.address(bytes, token.start..<token.end, window: options.window) else { continue }
+      candidates.append(CryptoWallets.candidate(token.start..<token.end, kind: kind))
     }
   }
 }

@@ -198,11 +198,11 @@ public struct DetectUnicodeStep: Step {
       // Direction marks are natural in right-to-left and mixed text; inside
       // a word of ASCII letters and digits they only split it invisibly.
       return Self.isASCIIAlphanumeric(previous) && Self.isASCIIAlphanumeric(next) ? index + 1 : nil
-    case 0x200B, 0x2060...0x2064, 0x206A...0x206F, 0x180E, 0x00AD, 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0xFEFF, 0x1D173...0x1D17A, 0xFFF9...0xFFFB:
-      if value == 0xFEFF, index == 0 { return nil }
-      return runWhile(values, from: index) { Self.isInvisible($0) }
     default:
-      return nil
+      // The other invisible characters (joiners and tags are judged above);
+      // a byte-order mark at the very start is the encoding's.
+      guard Self.isInvisible(value), !(value == 0xFEFF && index == 0) else { return nil }
+      return runWhile(values, from: index) { Self.isInvisible($0) }
     }
   }
 

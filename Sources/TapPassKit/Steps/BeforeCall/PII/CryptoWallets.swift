@@ -15,6 +15,13 @@ enum CryptoWallets {
     return start..<stop
   }
 
+  /// The finding for an address of `kind` ("bitcoin" is checksummed,
+  /// "ethereum" only cued).
+  static func candidate(_ range: Range<Int>, kind: String) -> Candidate {
+    Candidate(start: range.lowerBound, end: range.upperBound, type: "crypto_wallet", score: 0.9, severity: .medium,
+              reasons: [kind, kind == "bitcoin" ? "checksum" : "wallet context"])
+  }
+
   /// The address type of the word, or nil.
   static func address(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, window: Int) -> String? {
     let text = bytes[word]
