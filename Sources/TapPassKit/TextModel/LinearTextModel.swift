@@ -14,8 +14,15 @@ public struct LinearTextModel: Sendable {
   let bits: Int
   let scale: Float
   let bias: [Float]
-  /// Dense weights, `classes.count` int8 per bucket.
-  let weights: [Int8]
+  /// The buckets that hold a weight, ascending (as scripts/train writes
+  /// them), and their `classes.count` int8 weights each, side by side.
+  ///
+  /// Why sparse: a dense table (2^bits buckets per class) costs a
+  /// zero-filled megabyte or more per model at every start-up, which a
+  /// one-record pre-commit run pays in full; the hot path reads
+  /// `ModelBank`'s fused table instead, built straight from these entries.
+  let buckets: [UInt32]
+  let entryWeights: [Int8]
 
   /// Loads `models/<name>.tplm` and its class list; nil when absent or
   /// malformed (the step then runs on its rules alone).
@@ -45,16 +52,52 @@ public struct LinearTextModel: Sendable {
     let entries = Int(u32(offset))
     offset += 4
     guard data.count >= offset + entries * (4 + count) else { return nil }
-    var weights = [Int8](repeating: 0, count: (1 << bits) * count)
-    for _ in 0..<entries {
-      let bucket = Int(u32(offset))
-      guard bucket < 1 << bits else { return nil }
-      for c in 0..<count { weights[bucket * count + c] = Int8(bitPattern: data[offset + 4 + c]) }
-      offset += 4 + count
+    // Read through raw pointers: a hundred thousand entries are parsed at
+    // every start-up, and checked array appends made that a millisecond.
+    var ordered = true
+    let limit = UInt32(1 << bits)
+    let first = offset
+    let buckets = [UInt32](unsafeUninitializedCapacity: entries) { buckets, initialized in
+      data.withUnsafeBytes { raw in
+        var previous: UInt32?
+        for entry in 0..<entries {
+          let bucket = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: first + entry * (4 + count), as: UInt32.self))
+          // Ascending and in range, or the file is malformed (lookups search).
+          if bucket >= limit || previous.map({ $0 >= bucket }) == true { ordered = false }
+          buckets[entry] = bucket
+          previous = bucket
+        }
+      }
+      initialized = entries
+    }
+    guard ordered else { return nil }
+    let entryWeights = [Int8](unsafeUninitializedCapacity: entries * count) { weights, initialized in
+      data.withUnsafeBytes { raw in
+        for entry in 0..<entries {
+          let from = first + entry * (4 + count) + 4
+          for c in 0..<count { weights[entry * count + c] = Int8(bitPattern: raw[from + c]) }
+        }
+      }
+      initialized = entries * count
     }
     self.classes = classes
     self.bias = bias
-    self.weights = weights
+    self.buckets = buckets
+    self.entryWeights = entryWeights
+  }
+
+  /// The weight of `bucket` for class `c` (0 for a bucket without entry).
+  /// A binary search: for explanations and the unfused fallback only.
+  @inline(__always)
+  func weight(bucket: Int, class c: Int) -> Int8 {
+    var low = 0, high = buckets.count
+    let key = UInt32(truncatingIfNeeded: bucket)
+    while low < high {
+      let middle = (low + high) / 2
+      if buckets[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    guard low < buckets.count, buckets[low] == key else { return 0 }
+    return entryWeights[low * classes.count + c]
   }
 
   public struct Score: Sendable {
@@ -74,10 +117,10 @@ public struct LinearTextModel: Sendable {
     var tokenCount = 0
     var gram: UInt32 = 0x20 << 24  // the stream starts with a space
     var gramLength = 1
-    weights.withUnsafeBufferPointer { table in
+    do {
       @inline(__always) func add(_ x: UInt32) {
-        let bucket = Int((x &* 0x9E37_79B1) >> shift) * classCount
-        for c in 0..<classCount { sums[c] &+= Int32(table[bucket + c]) }
+        let bucket = Int((x &* 0x9E37_79B1) >> shift)
+        for c in 0..<classCount { sums[c] &+= Int32(weight(bucket: bucket, class: c)) }
         features += 1
       }
       @inline(__always) func push(_ byte: UInt8) {
@@ -182,13 +225,12 @@ public struct LinearTextModel: Sendable {
   /// folded words themselves (injection phrases, never secrets: the models
   /// run on instructions, and words are capped at 24 bytes).
   func topWords(_ bytes: ArraySlice<UInt8>, _ tokens: [(start: Int, end: Int, hash: UInt32)], towards label: Int, count: Int) -> [String] {
-    let classCount = classes.count
     let shift = UInt32(32 - bits)
     var scored: [(weight: Int, token: Int)] = []
     var seen = Set<UInt32>()
     for (position, token) in tokens.enumerated() where seen.insert(token.hash).inserted {
-      let bucket = Int(((token.hash ^ 1) &* 0x9E37_79B1) >> shift) * classCount
-      let weight = Int(weights[bucket + label]) - Int(weights[bucket])
+      let bucket = Int(((token.hash ^ 1) &* 0x9E37_79B1) >> shift)
+      let weight = Int(self.weight(bucket: bucket, class: label)) - Int(self.weight(bucket: bucket, class: 0))
       if weight > 0 { scored.append((weight, position)) }
     }
     scored.sort { $0.weight > $1.weight }

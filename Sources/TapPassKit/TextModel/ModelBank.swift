@@ -40,13 +40,16 @@ public final class ModelBank: Sendable {
       table = nil
       return
     }
+    // Only the buckets that hold weights are written (a few in eight of
+    // them): the rest of the zero-filled table is never visited at start-up.
     var table = [SIMD8<Int8>](repeating: SIMD8<Int8>(), count: 1 << bits)
-    for (index, (_, model)) in models.enumerated() {
-      let count = model.classes.count
-      for bucket in 0..<(1 << bits) {
-        for c in 0..<count {
-          let weight = model.weights[bucket * count + c]
-          table[bucket][offsets[index] + c] = weight
+    table.withUnsafeMutableBufferPointer { table in
+      for (index, (_, model)) in models.enumerated() {
+        let count = model.classes.count
+        model.entryWeights.withUnsafeBufferPointer { weights in
+          for (entry, bucket) in model.buckets.enumerated() {
+            for c in 0..<count { table[Int(bucket)][offsets[index] + c] = weights[entry * count + c] }
+          }
         }
       }
     }

@@ -85,4 +85,30 @@ import Testing
     #expect(first.positive == again.positive)
     #expect(first.positive == judge.model!.score(field.bytes[...]).positive)
   }
+
+  /// A model file as scripts/train writes it: the header, then entries of
+  /// (u32 bucket, int8 weight per class), buckets ascending.
+  static func modelFile(bits: UInt8, entries: [(bucket: UInt32, weights: [Int8])]) -> [UInt8] {
+    func u32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    var bytes = Array("TPLM".utf8) + [1, bits, 2, 0] + u32(Float(0.5).bitPattern)
+    bytes += u32(Float(0).bitPattern) + u32(Float(0).bitPattern) + u32(UInt32(entries.count))
+    for entry in entries { bytes += u32(entry.bucket) + entry.weights.map { UInt8(bitPattern: $0) } }
+    return bytes
+  }
+
+  /// Weights are kept sparse and found by binary search: every entry must
+  /// read back, a bucket without entry reads 0, and a file whose buckets
+  /// are not ascending (or out of range) is refused rather than misread.
+  @Test func sparseWeightsReadBackAndDisorderIsRefused() throws {
+    let entries: [(bucket: UInt32, weights: [Int8])] = [(0, [1, -1]), (7, [-128, 127]), (300, [5, 6]), (1023, [-3, 4])]
+    let model = try #require(LinearTextModel(data: Self.modelFile(bits: 10, entries: entries), classes: ["benign", "attack"]))
+    for entry in entries {
+      #expect(model.weight(bucket: Int(entry.bucket), class: 0) == entry.weights[0])
+      #expect(model.weight(bucket: Int(entry.bucket), class: 1) == entry.weights[1])
+    }
+    for empty in [1, 6, 8, 299, 301, 1022] { #expect(model.weight(bucket: empty, class: 1) == 0) }
+    #expect(LinearTextModel(data: Self.modelFile(bits: 10, entries: [(7, [1, 1]), (3, [1, 1])]), classes: ["a", "b"]) == nil)
+    #expect(LinearTextModel(data: Self.modelFile(bits: 10, entries: [(3, [1, 1]), (3, [1, 1])]), classes: ["a", "b"]) == nil)
+    #expect(LinearTextModel(data: Self.modelFile(bits: 10, entries: [(1024, [1, 1])]), classes: ["a", "b"]) == nil)
+  }
 }
