@@ -18,6 +18,7 @@ public struct AnyStep: Sendable {
   /// `AnyStep` retained and released all of its strings and arrays.
   let inspectClosure: Inspector
   typealias Inspector = @Sendable (FieldText, [PatternMatch], inout InspectionContext) -> [Candidate]
+  let warmUp: @Sendable () -> Void
 
   public init<S: Step>(_ type: S.Type, configuration: S.Configuration = .init(), settings: StepSettings? = nil) {
     let step = S(configuration: configuration)
@@ -30,6 +31,7 @@ public struct AnyStep: Sendable {
     self.settings = settings ?? StepSettings(descriptor: S.descriptor)
     encodeConfiguration = { StepConfigurationCoding.encode(configuration) }
     inspectClosure = { field, matches, context in step.inspect(field, matches: matches, context: &context) }
+    warmUp = { S.warmUp() }
   }
 
   public var id: String { descriptor.id }

@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// Runs a set of configured steps over the text fields of records.
@@ -120,6 +121,12 @@ public final class ScanEngine: @unchecked Sendable {
     self.sharedOwners = sharedOwners
     perStep = [[PatternMatch]](repeating: [], count: runners.count)
     keywordHit = [Bool](repeating: false, count: runners.count)
+    if shared == nil {
+      // Lazily loaded tables are initialised once per process (swift_once):
+      // a record that needs one before this is done waits for it.
+      let warmUps = runners.map(\.warmUp)
+      DispatchQueue.global(qos: .userInitiated).async { for warmUp in warmUps { warmUp() } }
+    }
     do {
       if let shared {
         precondition(shared.patternCount == specs.count, "a shared database must hold the same patterns")

@@ -34,6 +34,11 @@ public protocol Step: Sendable {
   /// the session costs a pass over each line); an undeclared write trips
   /// an assertion in debug builds.
   static var keepsSessionState: Bool { get }
+  /// Loads what the step shares across records (models, word lists)
+  /// before the first record needs it. The engine calls it on a background
+  /// thread while it loads the pattern database, so that a one-record run
+  /// (a pre-commit hook) pays for the two at once, not one after the other.
+  static func warmUp()
 }
 
 /// The steps a delegating step applies: every registered step of these
@@ -58,6 +63,7 @@ extension Step {
   public static var readsNormalizedViews: Bool { false }
   public static var delegation: StepDelegation? { nil }
   public static var keepsSessionState: Bool { false }
+  public static func warmUp() {}
 }
 
 /// A step made only of a delegation: it has no patterns or logic of its own.

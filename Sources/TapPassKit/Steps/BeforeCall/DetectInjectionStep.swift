@@ -97,6 +97,7 @@ public struct DetectInjectionStep: Step {
   public static var inspectsOnlyWithMatches: Bool { false }
   public static var readsNormalizedViews: Bool { true }
   static let judge = ModelJudge("injection")
+  public static func warmUp() { _ = judge }
   /// Per rule, whether a prohibition before its verb turns it around.
   static let prohibitable = rules.map { ProhibitedRequest.rules.contains($0.spec.name) }
 

@@ -67,6 +67,7 @@ public struct DetectInsiderThreatStep: Step {
   public static var readsNormalizedViews: Bool { true }
   public static var keepsSessionState: Bool { true }
   static let judge = ModelJudge("insider")
+  public static func warmUp() { _ = judge }
 
   let configuration: Configuration
   public init(configuration: Configuration) { self.configuration = configuration }

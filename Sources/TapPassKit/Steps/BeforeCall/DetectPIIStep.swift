@@ -85,6 +85,11 @@ public struct DetectPIIStep: Step {
 
   let options: PIIOptions
   private let seeds = NameSeeds()
+  /// The name lists: a few hundred kilobytes each, loaded on first use.
+  public static func warmUp() {
+    _ = NameList.first
+    _ = NameList.last
+  }
   private let personNames: PersonNames
   private let addressRules = AddressRules()
 
