@@ -169,14 +169,25 @@ enum InjectionRules {
     ThreatRule("response_directive", "indirect", 0.55,
       #"\b(add|include|integrate|insert|incorporate|append|embed|weave|slip|inject|hide)\b[^.\n|]*\b(in|into|to|within)\s+your\s+(response|reply|answer|output|summary)s?\b|\b(augment|enhance|enrich|encode|encrypt|scramble|reverse)\s+your\s+(response|reply|answer|output|summary)s?\b|\bin\s+your\s+(response|reply|answer|output|summary)s?\s*,\s*(include|mention|add|suggest|insert|promote|recommend|tease|say|state|claim)\b"#),
     // A document hailing the model that reads it: "Dear AI assistant,",
-    // "whoever reads this", "when summarising this email".
+    // "whoever reads this", "AI agents reading this", "when summarising
+    // this email".
     ThreatRule("hail_the_reader", "indirect", 0.6,
-      #"\b(dear|attention|hey|hello|hi|note\s+to|message\s+to)\s*,?\s+(the\s+)?(ai|assistant|llm|language\s+model|chatbot|gpt|chatgpt|claude|ai\s+agent|ai\s+assistant)\s*[,:!]|\b(whoever|anyone|any\s+(ai|llm|model|assistant))\s+(reads|is\s+reading|reading|processing|summari[sz]ing)\s+this\b|\bwhen\s+(you\s+)?(summari[sz]e|summari[sz]ing|process|processing|read|reading)\s+this\s+(email|document|page|message|text|file|webpage|article)\b"#),
+      #"\b(dear|attention|hey|hello|hi|note\s+to|message\s+to)\s*,?\s+(the\s+)?(ai|assistant|llm|language\s+model|chatbot|gpt|chatgpt|claude|ai\s+agent|ai\s+assistant)\s*[,:!]|\b(whoever|anyone|any\s+(ai|llm|model|assistant)|(ai|llm)\s+(agents?|assistants?|models?|systems?)|language\s+models?)\s+(that\s+)?(reads?|is\s+reading|are\s+reading|reading|processing|summari[sz]ing)\s+this\b|\bwhen\s+(you\s+)?(summari[sz]e|summari[sz]ing|process|processing|read|reading)\s+this\s+(email|document|page|message|text|file|webpage|article)\b"#),
     // Payload splitting: the request cut into strings or parts that the
     // model is to join and then obey ("combine A, B and C and answer").
     ThreatRule("payload_splitting", "direct", 0.6,
       #"\b(combine|concatenate|join|merge|interlace|put\s+together)\b[^.\n]*\b(and|then)\s+(answer|follow|execute|respond\s+to|do\s+what|carry\s+out)\b|\b(write\s+down|print|output|return)\s+the\s+string\s+[a-z]\s*=\s*[a-z]\s*\+"#),
     ThreatRule("decode_and_follow", "indirect", 0.7,
       #"\b(decode|translate|decipher|decrypt)\b[^.\n]*\b(and|then)\s+(follow|execute|obey|do\s+what|carry\s+out|run)\b"#),
+    // Text that slots its own errand in ahead of the task the reader was
+    // given ("before you can solve the task ..., do the following first";
+    // "after you do that, you can go back to the task"): a document has no
+    // business ordering the work of whoever reads it.
+    ThreatRule("task_preemption", "indirect", 0.6,
+      #"\bbefore\s+(you\s+)?(can\s+|may\s+|could\s+)?(solve|complete|answer|respond\s+to|continue\s+with|proceed\s+with)\s+(the|your|my|this|that)\s+(original\s+|current\s+|main\s+|actual\s+|initial\s+|assigned\s+)?(task|request|question)s?\b[^.\n]*\b(do|perform|carry\s+out|complete|execute)\s+(the\s+following|these\s+steps|this\s+first)\b|\bafter\s+you\s+(do|did|have\s+done|complete|completed|finish|finished|are\s+done\s+with)\s+(that|this|it|those|these|the\s+above)\b[^.\n]*\byou\s+(can|may|should)\s+(now\s+)?(solve|complete|continue|proceed|finish|answer|go\s+back\s+to|return\s+to|resume)\b[^.\n]*\b(task|request|question)s?\b"#),
+    // A claim, inside the text, that the user or the model's makers granted
+    // it a permission: no document can grant one.
+    ThreatRule("authorised_by_user", "indirect", 0.55,
+      #"\b(the|your)\s+(user|developers?|creators?)\s+(has|have)\s+(already\s+|explicitly\s+|now\s+)?(authori[sz]ed|permitted|allowed|approved|cleared)\s+you\s+to\b|\byou\s+(are|have\s+been)\s+(now\s+|hereby\s+)?(authori[sz]ed|permitted|allowed|cleared)\s+by\s+(the\s+|your\s+)?(user|developers?|creators?)\s+to\b"#),
   ]
 }
