@@ -55,6 +55,13 @@ struct KeyedValues {
       list.multiWord = true
       return judge(bytes, list, meaning, rule: rule)
     }
+    // `-pkeyopt rsa_keygen_bits:4096`: the value is itself a setting; its
+    // snake_case name is no secret, only what it is set to may be.
+    if let setting = ValueForms.settingValue(bytes, range) {
+      var inner = assignment
+      inner.value = setting
+      return judge(bytes, inner, meaning, rule: rule)
+    }
     if ValueForms.isWordCompound(bytes, range) { return nil }
     if SecretBytes.hasPrefix(bytes, range, "http") {
       return meaning.type == "webhook_url" ? webhook(bytes, range, rule: rule) : nil
