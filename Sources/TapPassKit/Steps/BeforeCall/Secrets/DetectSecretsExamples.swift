@@ -128,6 +128,8 @@ enum DetectSecretsExamples {
     // A value that is itself a setting: only what it is set to is the credential.
     StepExample(#"auth_token = "service_account:«api_key:Qm7vX2kR9pL4wT8nZ3bY5cD»""#),
     StepExample("ACME_TOKEN=«api_key:kX9mQ2vL7pR4tW8zN3bY:8443»"),
+    // A line that is a service name and a long random base36 key.
+    StepExample("acme «api_key:j8ht9lgmxg9edn581u33xtplpft75v2s»"),
   ]
 
   static let nonTriggering: [StepExample] = [
@@ -232,6 +234,10 @@ enum DetectSecretsExamples {
     // Settings passed as `name:value` under an option named for a key.
     StepExample("openssl req -newkey rsa:4096 -pkeyopt rsa_keygen_bits:4096 -keyout server.key"),
     StepExample("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:prime256v1 -out ec.key"),
+    // Base36 look-alikes after a word: hex digests, base32 CIDs, SegWit addresses.
+    StepExample("build 3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39"),
+    StepExample("cid bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi pinned"),
+    StepExample("payout bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq confirmed"),
     // A cut-off copy of a vendor token whose prefix names its vendor.
     StepExample("twine upload with pypi-AgEIcHlwaS5vcmcCJGQ3ZTVmMjFhLTRkOGMtNGI5Mi1iMTM3LWY2ZTQyYzA4OWQxNQ (cut off)"),
   ]
