@@ -128,8 +128,9 @@ enum DetectSecretsExamples {
     // A value that is itself a setting: only what it is set to is the credential.
     StepExample(#"auth_token = "service_account:«api_key:Qm7vX2kR9pL4wT8nZ3bY5cD»""#),
     StepExample("ACME_TOKEN=«api_key:kX9mQ2vL7pR4tW8zN3bY:8443»"),
-    // A line that is a service name and a long random base36 key.
-    StepExample("acme «api_key:j8ht9lgmxg9edn581u33xtplpft75v2s»"),
+    // A line that is a service name and a long random base36 key (only
+    // at a line's start: mid-line, a word and a value is prose).
+    StepExample("# vendors\nacme «api_key:j8ht9lgmxg9edn581u33xtplpft75v2s»"),
   ]
 
   static let nonTriggering: [StepExample] = [
