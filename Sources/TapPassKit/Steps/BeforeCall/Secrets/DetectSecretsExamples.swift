@@ -125,6 +125,12 @@ enum DetectSecretsExamples {
     StepExample("ACME_TOKEN=\"«api_key:svc_ac" + "ct_NqVwYSVPHbDXpPdkhxEpyIgKpaUnAr»\""),
     // A key that names a secret, a space, a long random value.
     StepExample("scanner --api-key «api_key:29326ml64lg2tjf8cz2ka7edcmpb» --all"),
+    // A value that is itself a setting: only what it is set to is the credential.
+    StepExample(#"auth_token = "service_account:«api_key:Qm7vX2kR9pL4wT8nZ3bY5cD»""#),
+    StepExample("ACME_TOKEN=«api_key:kX9mQ2vL7pR4tW8zN3bY:8443»"),
+    // A line that is a service name and a long random base36 key (only
+    // at a line's start: mid-line, a word and a value is prose).
+    StepExample("# vendors\nacme «api_key:j8ht9lgmxg9edn581u33xtplpft75v2s»"),
   ]
 
   static let nonTriggering: [StepExample] = [
@@ -226,6 +232,15 @@ enum DetectSecretsExamples {
     StepExample(#"api_key = "Zk88888Qp3LLLLLm9Rt2Vw7Yx4""#),
     StepExample("signing uses zeta_sk_4085FB0ccaDDd29DB66Fd7FE9bA2C1cdCE8400CD"),
     StepExample("the session key abcdefgh12345678abcdefgh was typed by hand"),
+    // Settings passed as `name:value` under an option named for a key.
+    StepExample("openssl req -newkey rsa:4096 -pkeyopt rsa_keygen_bits:4096 -keyout server.key"),
+    StepExample("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:prime256v1 -out ec.key"),
+    // Base36 look-alikes after a word: hex digests, base32 CIDs, SegWit addresses.
+    StepExample("build 3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39"),
+    StepExample("cid bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi pinned"),
+    StepExample("payout bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq confirmed"),
+    // A cut-off copy of a vendor token whose prefix names its vendor.
+    StepExample("twine upload with pypi-AgEIcHlwaS5vcmcCJGQ3ZTVmMjFhLTRkOGMtNGI5Mi1iMTM3LWY2ZTQyYzA4OWQxNQ (cut off)"),
   ]
 
   /// Every configuration option, exercised.

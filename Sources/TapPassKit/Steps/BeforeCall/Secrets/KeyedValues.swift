@@ -55,6 +55,13 @@ struct KeyedValues {
       list.multiWord = true
       return judge(bytes, list, meaning, rule: rule)
     }
+    // `-pkeyopt rsa_keygen_bits:4096`: the value is itself a setting; its
+    // snake_case name is no secret, only what it is set to may be.
+    if let setting = ValueForms.settingValue(bytes, range) {
+      var inner = assignment
+      inner.value = setting
+      return judge(bytes, inner, meaning, rule: rule)
+    }
     if ValueForms.isWordCompound(bytes, range) { return nil }
     if SecretBytes.hasPrefix(bytes, range, "http") {
       return meaning.type == "webhook_url" ? webhook(bytes, range, rule: rule) : nil
@@ -181,10 +188,34 @@ struct KeyedValues {
   }
 
   /// `vendor TOKEN` without operator or quotes: only a value with upper
-  /// and lower case and digits, long and random, is taken for a token.
+  /// and lower case and digits, long and random, is taken for a token, or
+  /// a long random base36 one.
   static func strongUnquoted(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     let shape = ValueShape(bytes, range)
-    return range.count >= 24 && shape.upper > 0 && shape.lower > 0 && shape.digits > 0 && shape.entropy >= 4
+    if range.count >= 24 && shape.upper > 0 && shape.lower > 0 && shape.digits > 0 && shape.entropy >= 4 { return true }
+    return isRandomBase36(bytes, range, shape)
+  }
+
+  /// `acme k7qz3m9x…`: 32 to 128 lower-case letters and digits drawn from
+  /// all 36 (many services issue keys as `[a-z0-9]{32}` or longer). Each
+  /// test is a look-alike it rules out: digests are hex (no letter past
+  /// `f`), base32 ids (IPFS CIDs, onion addresses) use only the digits
+  /// 2–7, and SegWit addresses carry a Bech32 checksum; a random base36
+  /// key has letters past `f` in about half its characters, digits, some
+  /// of them 0, 1, 8 or 9, and more than 4 bits of entropy per character.
+  static func isRandomBase36(_ bytes: [UInt8], _ range: Range<Int>, _ shape: ValueShape) -> Bool {
+    guard range.count >= 32, range.count <= 128, shape.upper == 0, shape.lower + shape.digits == range.count,
+      shape.digits * 10 >= range.count, shape.entropy >= 4 else { return false }
+    var pastF = 0
+    var outsideBase32 = false
+    for index in range {
+      let byte = bytes[index]
+      if byte > UInt8(ascii: "f") { pastF += 1 }
+      if byte == UInt8(ascii: "0") || byte == UInt8(ascii: "1") || byte == UInt8(ascii: "8") || byte == UInt8(ascii: "9") { outsideBase32 = true }
+    }
+    guard pastF * 4 >= range.count, outsideBase32 else { return false }
+    if SecretBytes.hasPrefix(bytes, range, "bc1"), bytes.withUnsafeBufferPointer({ CryptoWallets.isSegWit($0[range]) }) { return false }
+    return true
   }
 
   /// How often the case flips between neighbouring letters: random

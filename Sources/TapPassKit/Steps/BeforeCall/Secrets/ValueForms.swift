@@ -26,6 +26,31 @@ enum ValueForms {
     return segments >= 3 && Double(wordy) >= Double(total) * share
   }
 
+  /// `rsa_keygen_bits:4096`, `ec_paramgen_curve=prime256v1`: a name of
+  /// two or more lower-case words joined by `_`, then `:` or `=`, then
+  /// something. The range after the operator, or nil. OpenSSL `-pkeyopt`,
+  /// `-sigopt` and similar `name:value` options take this shape; random
+  /// tokens do not start with a run of underscore-joined words.
+  static func settingValue(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+    var words = 0
+    var index = range.lowerBound
+    while index < range.upperBound {
+      let wordEnd = SecretBytes.runEnd(bytes, from: index, in: lowerLetters, limit: range.upperBound)
+      guard wordEnd - index >= 2, wordEnd < range.upperBound else { return nil }
+      words += 1
+      let separator = bytes[wordEnd]
+      if separator == UInt8(ascii: "_") {
+        index = wordEnd + 1
+        continue
+      }
+      guard words >= 2, separator == UInt8(ascii: ":") || separator == UInt8(ascii: "="), wordEnd + 1 < range.upperBound else { return nil }
+      return (wordEnd + 1)..<range.upperBound
+    }
+    return nil
+  }
+
+  static let lowerLetters = SecretBytes.Set("a-z")
+
   static let compoundSeparators = SecretBytes.Set("_./=:-")
   static let pathSeparators = SecretBytes.Set("_./:-")
 

@@ -26,6 +26,11 @@ struct VendorFormat: Sendable {
   /// whose distinctive part sits inside (a signature at a fixed offset):
   /// anchoring there keeps the database from running a long repeat.
   var lead = 0
+  /// The prefix names this vendor and no other (`pypi-AgE…` is the
+  /// macaroon header naming pypi.org; `github_pat_`, `sk-ant-`): a run too
+  /// short for the format is a cut-off copy, which works nowhere, so it is
+  /// rejected rather than left to the rule for unknown vendors' keys.
+  var exclusivePrefix = false
 }
 
 extension VendorFormat {
@@ -40,7 +45,7 @@ extension VendorFormat {
   static let all: [VendorFormat] = [
     // GitHub: classic PAT, OAuth/user/server/refresh tokens with a CRC32 tail, fine-grained PATs.
     VendorFormat(name: "github-pat", type: "github_pat", expression: "ghp_[A-Za-z0-9]{36}", alphabet: alnum, length: 40...40, check: .githubChecksum),
-    VendorFormat(name: "github-fine-grained-pat", type: "github_pat", expression: "github_pat_[A-Za-z0-9_]{22}", alphabet: word, length: 82...100),
+    VendorFormat(name: "github-fine-grained-pat", type: "github_pat", expression: "github_pat_[A-Za-z0-9_]{22}", alphabet: word, length: 82...100, exclusivePrefix: true),
     VendorFormat(name: "github-token", type: "github_token", expression: "gh[ousr]_[A-Za-z0-9]{36}", alphabet: alnum, length: 40...255, check: .githubChecksum),
     // GitLab: one prefix per token kind, lengths checked per kind.
     VendorFormat(name: "gitlab-token", type: "gitlab_token", expression: "gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt|agent|oas|ffct|wt)-[A-Za-z0-9_-]{20}", alphabet: dashed.union("."), length: 25...1100, check: .gitlabLength),
@@ -66,12 +71,12 @@ extension VendorFormat {
     VendorFormat(name: "sendgrid-api-key", type: "sendgrid_api_key", expression: "SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}", alphabet: dotted, length: 69...69),
     // OpenAI: every current key kind embeds the T3BlbkFJ marker.
     VendorFormat(name: "openai-api-key", type: "openai_api_key", expression: "sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{16}", alphabet: dashed, length: 40...300, check: .openAIMarker),
-    VendorFormat(name: "anthropic-api-key", type: "anthropic_api_key", expression: "sk-ant-(?:api|admin|sid|oat|ort)[0-9]{2}-[A-Za-z0-9_-]{20}", alphabet: dashed, length: 100...130, check: .anthropicLayout),
+    VendorFormat(name: "anthropic-api-key", type: "anthropic_api_key", expression: "sk-ant-(?:api|admin|sid|oat|ort)[0-9]{2}-[A-Za-z0-9_-]{20}", alphabet: dashed, length: 100...130, check: .anthropicLayout, exclusivePrefix: true),
     VendorFormat(name: "huggingface-token", type: "huggingface_token", expression: "hf_[A-Za-z0-9]{34}", alphabet: alnum.union("_"), length: 37...37),
     VendorFormat(name: "huggingface-org-token", type: "huggingface_token", expression: "api_org_[A-Za-z0-9]{34}", alphabet: word, length: 42...42),
     VendorFormat(name: "npm-token", type: "npm_token", expression: "npm_[A-Za-z0-9]{36}", alphabet: word, length: 40...40),
     // PyPI tokens are macaroons whose first caveat names the index.
-    VendorFormat(name: "pypi-token", type: "pypi_token", expression: "pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)", alphabet: dashed, length: 90...400),
+    VendorFormat(name: "pypi-token", type: "pypi_token", expression: "pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)", alphabet: dashed, length: 90...400, exclusivePrefix: true),
     VendorFormat(name: "mailchimp-api-key", type: "api_key", expression: "[0-9a-f]{32}-us[0-9]{1,2}", alphabet: SecretBytes.Set("a-z0-9-"), length: 35...37, severity: .high),
     VendorFormat(name: "telegram-bot-token", type: "api_key", expression: "[0-9]{8,10}:AA[A-Za-z0-9_-]{33}", alphabet: dashed.union(":"), length: 43...46, severity: .high),
     VendorFormat(name: "discord-bot-token", type: "api_key", expression: "[MNO][A-Za-z0-9_-]{23,25}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27}", alphabet: dotted, length: 59...72, severity: .high),

@@ -28,7 +28,9 @@ extension SecretInspector {
     while stop > match.end && (bytes[stop - 1] == UInt8(ascii: ".") || bytes[stop - 1] == UInt8(ascii: "-") || bytes[stop - 1] == UInt8(ascii: ","))
       && (!format.length.contains(stop - start) || bytes[stop - 1] != UInt8(ascii: "-")) { stop -= 1 }
     let range = start..<stop
-    guard format.length.contains(range.count) else { return .notApplicable }
+    guard format.length.contains(range.count) else {
+      return format.exclusivePrefix && range.count < format.length.lowerBound ? .rejected : .notApplicable
+    }
     if stop < bytes.count, SecretBytes.alphanumeric.contains(bytes[stop]) { return .notApplicable }
     if placeholders.isMasked(bytes, range, sequentialRun: nil) { return .rejected }
     // `xoxp-572370529330-…-####`: the token continues as a mask.
