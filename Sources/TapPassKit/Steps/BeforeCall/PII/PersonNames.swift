@@ -72,6 +72,12 @@ struct PersonNames {
     var found: [(first: Int, last: Int)] = []
     var index = 0
     while index < tokens.count {
+      // Most tokens are lower-case words after an ordinary word, where
+      // neither test below can pass: they are passed over without a call.
+      if !context.caseless, !tokens[index].capitalised, index == 0 || !mayPrecedeLowercaseName(tokens[index - 1]) {
+        index += 1
+        continue
+      }
       guard tokens[index].kind == .word, isCapitalised(context, index) || isLowercaseNameAfterCue(context, index) else {
         index += 1
         continue
@@ -166,15 +172,20 @@ struct PersonNames {
     let token = context.tokens[index]
     guard token.ascii, !token.capitalised, index >= 1 else { return false }
     let previous = context.tokens[index - 1]
-    // Most words follow none of the few words checked below: a title with
-    // its dot, or "name" ("name: olga"), "is" ("my name is") or "me" ("call
-    // me"); after "I'm" and "am" only a title can apply.
-    guard previous.dotAfter || previous.hash == keys.name || previous.hash == keys.`is` || previous.hash == keys.me else { return false }
+    guard mayPrecedeLowercaseName(previous) else { return false }
     let afterTitle = previous.dotAfter && classes.of(previous.hash).contains(.title) && token.start - previous.end <= 2
     // After "I'm" or "I am" a lower-case word is usually an adjective ("I'm glad").
     let adjective = previous.hash == keys.iM || previous.hash == keys.im || previous.hash == keys.am
     guard afterTitle || (!adjective && introduces(context, index)), !isCommon(bytes, token) else { return false }
     return firstNames.frequency(hash: token.hash) > 0 || lastNames.frequency(hash: token.hash) > 0
+  }
+
+  /// Whether a lower-case name can follow `previous`. Most words follow
+  /// none of the few words `isLowercaseNameAfterCue` checks: a title with
+  /// its dot, or "name" ("name: olga"), "is" ("my name is") or "me" ("call
+  /// me"); after "I'm" and "am" only a title can apply.
+  @inline(__always) private func mayPrecedeLowercaseName(_ previous: TextToken) -> Bool {
+    previous.dotAfter || previous.hash == keys.name || previous.hash == keys.`is` || previous.hash == keys.me
   }
 
   /// Whether the words before `index` introduce a person: "my name is",
