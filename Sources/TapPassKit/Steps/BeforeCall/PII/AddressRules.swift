@@ -10,15 +10,9 @@
 struct AddressRules {
   // The lists, held here so the per-token loop does not touch lazy globals.
   private let keys = WordLists.keys
-  private let streetSuffixes = WordLists.streetSuffixes
-  private let streetPrefixes = WordLists.streetPrefixes
+  /// The word lists, one probe per word (`WordClasses`).
+  private let classes = WordClasses.shared
   private let streetEndings = WordLists.streetEndings
-  private let particles = WordLists.particles
-  private let units = WordLists.units
-  private let places = WordLists.places
-  private let postcodeWords = WordLists.postcodeWords
-  private let militaryPost = AddressRules.militaryPostCodes
-  private let states = AddressRules.stateCodes
   private let endingLastBytes = AddressRules.endingLastByteTable
 
   init() {}
@@ -73,10 +67,11 @@ struct AddressRules {
       while cursor < tokens.count, cursor - index <= 5, tokens[cursor].tightBefore || (tokens[cursor].start - tokens[cursor - 1].end == 2 && tokens[cursor - 1].dotAfter) {
         let word = tokens[cursor]
         guard word.kind == .word else { break }
-        if cursor > index + 1, streetSuffixes.contains(key(bytes, word)), word.capitalised || word.allCaps {
+        let wordClass = classes.of(word.hash)
+        if cursor > index + 1, wordClass.contains(.streetSuffix), word.capitalised || word.allCaps {
           return (index, cursor, "number + street + type")
         }
-        guard isStreetName(word) || (cursor > index + 1 && particles.contains(key(bytes, word))) else { break }
+        guard isStreetName(word) || (cursor > index + 1 && wordClass.contains(.particle)) else { break }
         // "52 Søndergade": a compound street name after the number.
         if cursor == index + 1, hasStreetEnding(bytes, word) { return (index, cursor, "number + compound street") }
         cursor += 1
@@ -89,9 +84,11 @@ struct AddressRules {
     // but for the street prefix ("Via Franscini 71"): without one, only
     // that rule is looked up.
     let numberNear = (index + 1 < tokens.count && tokens[index + 1].kind != .word) || (index + 2 < tokens.count && tokens[index + 2].kind != .word)
-    guard numberNear || (token.capitalised && streetPrefixes.contains(token.hash)) else { return nil }
+    guard numberNear || token.capitalised else { return nil }
+    let wordClass = classes.of(token.hash)
+    guard numberNear || wordClass.contains(.streetPrefix) else { return nil }
     // "zip 94105", "postcode: SW1A 1AA": a postal code after its name.
-    if postcodeWords.contains(token.hash), let end = postcode(bytes, tokens, after: index) { return (index, end, "postcode") }
+    if wordClass.contains(.postcodeWord), let end = postcode(bytes, tokens, after: index) { return (index, end, "postcode") }
     // Every rule below starts at a capitalised word or an acronym.
     guard token.capitalised || token.allCaps else { return nil }
     let lower = key(bytes, token)
@@ -104,32 +101,32 @@ struct AddressRules {
       }
     }
     // A unit on its own line or after a comma: "Suite 285", "Apt. 580".
-    if token.capitalised, units.contains(lower), index + 1 < tokens.count, isHouseNumber(tokens[index + 1]) || tokens[index + 1].kind == .number,
+    if token.capitalised, wordClass.contains(.unit), index + 1 < tokens.count, isHouseNumber(tokens[index + 1]) || tokens[index + 1].kind == .number,
       tokens[index + 1].start - token.end <= 2, token.breakBefore || token.punctuationBefore == 0x2C || token.punctuationBefore == 0x7C
     {
       return (index, index + 1, "unit")
     }
     // Military post: "APO AA 61487", "FPO AP 12428", "DPO AE 44085".
-    if token.allCaps, token.length == 3, militaryPost.contains(lower), index + 2 < tokens.count, tokens[index + 1].allCaps,
+    if token.allCaps, token.length == 3, wordClass.contains(.militaryPost), index + 2 < tokens.count, tokens[index + 1].allCaps,
       tokens[index + 1].length == 2, tokens[index + 2].kind == .number, tokens[index + 2].length == 5
     {
       return (index, index + 2, "military post")
     }
     // A country and a postcode closing an address: "Japan 63161".
-    if token.capitalised || token.allCaps, places.contains(lower), index + 1 < tokens.count, tokens[index + 1].tightBefore,
+    if token.capitalised || token.allCaps, wordClass.contains(.place), index + 1 < tokens.count, tokens[index + 1].tightBefore,
       tokens[index + 1].kind == .number, (4...6).contains(tokens[index + 1].length), index + 2 >= tokens.count || tokens[index + 2].breakBefore
     {
       return (index, index + 1, "country + postcode")
     }
     // "Via Franscini 71", "Rue de la Paix 5", and a building number before it.
-    if token.capitalised, streetPrefixes.contains(lower) {
+    if token.capitalised, wordClass.contains(.streetPrefix) {
       let first = index >= 1 && tokens[index - 1].kind == .number && tokens[index].tightBefore && !tokens[index - 1].dotAfter ? index - 1 : index
       var cursor = index + 1
       var names = 0
       while cursor < tokens.count, cursor - index <= 5, tokens[cursor].tightBefore {
         let word = tokens[cursor]
         if isHouseNumber(word), names > 0 { return (first, cursor, "street prefix + name + number") }
-        guard word.kind == .word, isStreetName(word) || particles.contains(key(bytes, word)) else { break }
+        guard word.kind == .word, isStreetName(word) || classes.of(word.hash).contains(.particle) else { break }
         if isStreetName(word) { names += 1 }
         cursor += 1
       }
@@ -148,7 +145,7 @@ struct AddressRules {
       }
     }
     // "Springfield, IL 62704": a US state code and a ZIP code.
-    if token.allCaps, token.length == 2, token.ascii, states.contains(lower), index + 1 < tokens.count, index >= 1 {
+    if token.allCaps, token.length == 2, token.ascii, wordClass.contains(.stateCode), index + 1 < tokens.count, index >= 1 {
       let zip = tokens[index + 1]
       if zip.kind == .number, zip.length == 5, zip.tightBefore, tokens[index].punctuationBefore == 0x2C || tokens[index - 1].capitalised {
         return (index, index + 1, "state + zip")
@@ -191,7 +188,7 @@ struct AddressRules {
   private func unit(_ bytes: UnsafeBufferPointer<UInt8>, _ tokens: [TextToken], after end: Int) -> Int {
     guard end + 2 < tokens.count else { return end }
     let word = tokens[end + 1], number = tokens[end + 2]
-    guard word.kind == .word, units.contains(key(bytes, word)), isHouseNumber(number), word.breakBefore == false else { return end }
+    guard word.kind == .word, classes.of(word.hash).contains(.unit), isHouseNumber(number), word.breakBefore == false else { return end }
     return end + 2
   }
 
@@ -215,6 +212,6 @@ struct AddressRules {
     return streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
   }
 
-  static let militaryPostCodes = WordLists.set("apo fpo dpo")
-  static let stateCodes = WordLists.set("al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr")
+  static let militaryPostCodes = "apo fpo dpo"
+  static let stateCodes = "al ak az ar ca co ct de fl ga hi id il in ia ks ky la me md ma mi mn ms mo mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy dc pr"
 }

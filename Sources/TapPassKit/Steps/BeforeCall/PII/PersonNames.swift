@@ -17,17 +17,9 @@ struct PersonNames {
   // The lists, held here so hot loops do not touch lazy globals.
   private var firstNames: NameList { NameList.first }
   private var lastNames: NameList { NameList.last }
-  private let common = WordLists.common
-  private let places = WordLists.places
-  private let monthAbbreviations = WordLists.monthAbbreviations
-  private let placePrefixes = WordLists.placePrefixes
+  /// The small lists, one probe per word (`WordClasses`).
+  private let classes = WordClasses.shared
   private let surnameEndings = WordLists.surnameEndings
-  private let titles = WordLists.titles
-  private let particles = WordLists.particles
-  private let strongCues = WordLists.strongCues
-  private let weakCues = WordLists.weakCues
-  private let humanCues = WordLists.humanCues
-  private let humanVerbs = WordLists.humanVerbs
   private let keys = WordLists.keys
 
   init(minimumScore: Double) { self.minimumScore = minimumScore }
@@ -80,6 +72,12 @@ struct PersonNames {
     var found: [(first: Int, last: Int)] = []
     var index = 0
     while index < tokens.count {
+      // Most tokens are lower-case words after an ordinary word, where
+      // neither test below can pass: they are passed over without a call.
+      if !context.caseless, !tokens[index].capitalised, index == 0 || !mayPrecedeLowercaseName(tokens[index - 1]) {
+        index += 1
+        continue
+      }
       guard tokens[index].kind == .word, isCapitalised(context, index) || isLowercaseNameAfterCue(context, index) else {
         index += 1
         continue
@@ -159,14 +157,12 @@ struct PersonNames {
   }
 
   private func isParticle(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    token.length <= 4 && !token.capitalised && particles.contains(token.hash)
+    token.length <= 4 && !token.capitalised && classes.of(token.hash).contains(.particle)
   }
 
   /// A common English word or a place: not a name on its own.
   @inline(__always) private func isCommon(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    guard token.ascii else { return false }
-    let key = token.hash
-    return common.contains(key) || places.contains(key)
+    token.ascii && !classes.of(token.hash).isDisjoint(with: .commonOrPlace)
   }
 
   /// "my name is janice", "I'm john", "dr. hurst": a lower-case listed
@@ -176,15 +172,20 @@ struct PersonNames {
     let token = context.tokens[index]
     guard token.ascii, !token.capitalised, index >= 1 else { return false }
     let previous = context.tokens[index - 1]
-    // Most words follow none of the few words checked below: a title with
-    // its dot, or "name" ("name: olga"), "is" ("my name is") or "me" ("call
-    // me"); after "I'm" and "am" only a title can apply.
-    guard previous.dotAfter || previous.hash == keys.name || previous.hash == keys.`is` || previous.hash == keys.me else { return false }
-    let afterTitle = previous.dotAfter && titles.contains(previous.hash) && token.start - previous.end <= 2
+    guard mayPrecedeLowercaseName(previous) else { return false }
+    let afterTitle = previous.dotAfter && classes.of(previous.hash).contains(.title) && token.start - previous.end <= 2
     // After "I'm" or "I am" a lower-case word is usually an adjective ("I'm glad").
     let adjective = previous.hash == keys.iM || previous.hash == keys.im || previous.hash == keys.am
     guard afterTitle || (!adjective && introduces(context, index)), !isCommon(bytes, token) else { return false }
     return firstNames.frequency(hash: token.hash) > 0 || lastNames.frequency(hash: token.hash) > 0
+  }
+
+  /// Whether a lower-case name can follow `previous`. Most words follow
+  /// none of the few words `isLowercaseNameAfterCue` checks: a title with
+  /// its dot, or "name" ("name: olga"), "is" ("my name is") or "me" ("call
+  /// me"); after "I'm" and "am" only a title can apply.
+  @inline(__always) private func mayPrecedeLowercaseName(_ previous: TextToken) -> Bool {
+    previous.dotAfter || previous.hash == keys.name || previous.hash == keys.`is` || previous.hash == keys.me
   }
 
   /// Whether the words before `index` introduce a person: "my name is",
@@ -220,7 +221,7 @@ struct PersonNames {
     let previous = context.tokens[index - 1]
     // The shape first: it rules out most words without a lookup.
     return (previous.capitalised || previous.dotAfter || context.caseless)
-      && (token.tightBefore || (previous.dotAfter && token.start - previous.end <= 2)) && titles.contains(previous.hash)
+      && (token.tightBefore || (previous.dotAfter && token.start - previous.end <= 2)) && classes.of(previous.hash).contains(.title)
   }
 
   private func evidence(_ context: Context, _ index: Int) -> Evidence {
@@ -236,9 +237,12 @@ struct PersonNames {
       evidence.introduced = true
     }
     let adjacent = token.tightBefore || (gap <= 3 && (token.punctuationBefore == 0x3A || token.punctuationBefore == 0x2C))
-    if adjacent, strongCues.contains(key) { evidence.strongCue = true }
-    if token.tightBefore || token.punctuationBefore == 0x2C, weakCues.contains(key) { evidence.weakCue = true }
-    if token.tightBefore || token.punctuationBefore == 0x2C, humanCues.contains(key) {
+    let listed = token.tightBefore || token.punctuationBefore == 0x2C
+    // One probe for the three kinds of cue, and none where no cue counts.
+    let cue = adjacent || listed ? classes.of(key) : []
+    if adjacent, cue.contains(.strongCue) { evidence.strongCue = true }
+    if listed, cue.contains(.weakCue) { evidence.weakCue = true }
+    if listed, cue.contains(.humanCue) {
       evidence.weakCue = true
       evidence.humanCue = true
     }
@@ -248,7 +252,7 @@ struct PersonNames {
   /// A human verb right after the name ("…, says Becker", "Mikkel shouted").
   private func followedByVerb(_ context: Context, _ last: Int) -> Bool {
     guard last + 1 < context.tokens.count, context.tokens[last + 1].tightBefore else { return false }
-    return humanVerbs.contains(context.tokens[last + 1].hash)
+    return classes.of(context.tokens[last + 1].hash).contains(.humanVerb)
   }
 
   /// Scores the chain `from...to`; returns the candidate with the token
@@ -260,9 +264,9 @@ struct PersonNames {
     var last = to
     // Leading titles and cue words are evidence, not the name itself.
     while first <= last {
-      let key = tokens[first].hash
-      if titles.contains(key) || strongCues.contains(key)
-        || (isCommon(bytes, tokens[first]) && (first < last || tokens[first].breakBefore) && !hasTitle(context, first))
+      let word = classes.of(tokens[first].hash)
+      if !word.isDisjoint(with: .titleOrStrongCue)
+        || (tokens[first].ascii && !word.isDisjoint(with: .commonOrPlace) && (first < last || tokens[first].breakBefore) && !hasTitle(context, first))
       {
         first += 1
       } else {
@@ -312,7 +316,7 @@ struct PersonNames {
         score = 0.65; reason = "surname ending"
       }
     } else {
-      if monthAbbreviations.contains(head.hash), first + 1 < tokens.count, tokens[first + 1].kind == .number, tokens[first + 1].length <= 4 {
+      if classes.of(head.hash).contains(.monthAbbreviation), first + 1 < tokens.count, tokens[first + 1].kind == .number, tokens[first + 1].length <= 4 {
         return nil
       }
       if evidence.title >= 0, !headCommon || headListed() {
@@ -326,7 +330,13 @@ struct PersonNames {
         score = initial ? (frequent ? 0.62 : 0.5) : (frequent ? 0.75 : 0.62)
         if evidence.weakCue { score += 0.05 }
         reason = "first name"
-      } else if !headCommon, !initial, !context.caseless, head.ascii, lastNames.frequency(hash: head.hash) >= 5 {
+      } else if !headCommon, !initial, !context.caseless, head.ascii, evidence.weakCue || minimumScore <= 0.5,
+        lastNames.frequency(hash: head.hash) >= 5
+      {
+        // Without a weak cue this scores 0.5, under the usual threshold,
+        // and no rule below can apply (a human cue is a weak cue): the
+        // surname table, probed at random (a cache miss), is read only
+        // where the score can count.
         score = evidence.weakCue ? 0.65 : 0.5; reason = "surname"
       } else if !head.ascii, !initial, evidence.weakCue, head.length >= 4 {
         score = 0.6; reason = "capitalised word after cue"
@@ -347,10 +357,10 @@ struct PersonNames {
   private func namesPlace(_ context: Context, _ index: Int) -> Bool {
     let tokens = context.tokens
     let head = tokens[index]
-    if head.capitalised, placePrefixes.contains(head.hash), index + 1 < tokens.count, tokens[index + 1].tightBefore { return true }
+    if head.capitalised, classes.of(head.hash).contains(.placePrefix), index + 1 < tokens.count, tokens[index + 1].tightBefore { return true }
     guard index >= 1, head.tightBefore, !head.breakBefore else { return false }
     let previous = tokens[index - 1]
-    return previous.capitalised && placePrefixes.contains(previous.hash)
+    return previous.capitalised && classes.of(previous.hash).contains(.placePrefix)
   }
 
   /// A one-letter capital between two names ("Faina D. Yefremova",
@@ -478,7 +488,12 @@ struct PersonNames {
   /// name ("Grant Writing", "Foster Farms"). Listed surnames skip this.
   private func looksLikeEnglishWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     guard token.ascii, token.length >= 4 else { return false }
-    if lastNames.frequency(hash: token.hash) > 0 { return false }
+    // The ending first: most words have none, and the surname table is
+    // probed at random (a cache miss).
+    return hasEnglishEnding(bytes, token) && lastNames.frequency(hash: token.hash) == 0
+  }
+
+  private func hasEnglishEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     if PIIBytes.lower(bytes[token.end - 1]) == 0x73, PIIBytes.lower(bytes[token.end - 2]) != 0x73 { return true }
     for ending in Self.englishEndings where token.length > ending.count + 2 {
       if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }

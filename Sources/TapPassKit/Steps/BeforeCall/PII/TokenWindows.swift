@@ -17,9 +17,7 @@ struct NameSeeds {
   private var lastNames: NameList { NameList.last }
   private let cues = WordLists.nameCues
   private let packedCues = WordLists.packedNameCues
-  private let particles = WordLists.particles
-  private let common = WordLists.common
-  private let places = WordLists.places
+  private let classes = WordClasses.shared
   private let and = WordLists.keys.and
 
   /// What the pass over a field found.
@@ -335,14 +333,14 @@ struct NameSeeds {
       while runEnd < count, runEnd - next < 5, PIIBytes.isLetter(bytes[runEnd]) { runEnd += 1 }
       if runEnd - next < 5 {
         let whole = runEnd == count || TextTokens.isHardBreak(bytes[runEnd])
-        if tight, !whole || particles.contains(Self.hash(bytes, next, runEnd)) { return true }
+        if tight, !whole || classes.of(Self.hash(bytes, next, runEnd)).contains(.particle) { return true }
         // "and's" is the token "and" too.
         beforeAnd = runEnd - next == 3 && (!whole || Self.hash(bytes, next, runEnd) == and)
       }
     }
     if !breakBefore || beforeAnd {
       let hash = Self.hash(bytes, start, end)
-      if !common.contains(hash), !places.contains(hash) {
+      if classes.of(hash).isDisjoint(with: .commonOrPlace) {
         let surname = lastNames.frequency(hash: hash)
         if (surname >= 5 && !breakBefore) || (surname >= 10 && beforeAnd) { return true }
       }

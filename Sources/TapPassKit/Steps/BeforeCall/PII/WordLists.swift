@@ -33,7 +33,9 @@ struct WordSet: Sendable {
 /// Small closed word lists for the name and address rules: titles, cue
 /// phrases, street types, and the common English words, months, weekdays
 /// and places that also occur in the Census name lists ("May", "Will",
-/// "Bill", "Georgia"). Stored lower-case in hash sets built on first use.
+/// "Bill", "Georgia"). Each list is one string, the source both of the
+/// hash sets built here on first use and of the merged table the name
+/// rules read (`WordClasses`).
 enum WordLists {
   /// Lists are sets of 64-bit FNV-1a hashes of the lower-cased word, so a
   /// lookup hashes the token's bytes in place and allocates nothing.
@@ -82,15 +84,12 @@ enum WordLists {
 
   /// Honorifics before a name (the dot is optional and handled by the caller).
   static let titleWords = "mr mrs ms miss mx dr prof professor sir madam mme mlle herr frau sra srta dott dottssa rev capt sgt dame"
-  static let titles = set(titleWords)
 
   /// Words after which a capitalised word is very likely a name.
   static let strongCueWords = "dear signed sincerely regards cheers thanks patient employee contact attn attention named called nee née surname firstname lastname fullname"
-  static let strongCues = set(strongCueWords)
 
   /// Words after which a capitalised word is likely a name (weaker).
   static let weakCueWords = "by with met meet cc under tribute"
-  static let weakCues = set(weakCueWords)
 
   /// Words that speak of a person: after them a name-shaped word is a
   /// name even when no list knows it ("says Lépicier", "my kid Oskar").
@@ -99,7 +98,6 @@ enum WordLists {
     daughter wife husband brother sister mother father mom dad friend colleague boss partner uncle aunt cousin nephew \
     niece grandma grandpa grandson granddaughter fiance fiancee girlfriend boyfriend coworker neighbor neighbour
     """
-  static let humanCues = set(humanCueWords)
 
   /// Every word that, right before a capitalised word, can make it a name
   /// or part of a list of names: titles, cues, the words of "my name is",
@@ -111,14 +109,14 @@ enum WordLists {
   static let packedNameCues = PackedWords(byteSet(nameCueWords))
 
   /// Verbs that take a person as subject ("Mikkel shouted", "says Becker").
-  static let humanVerbs = set("said says shouted asked told replied wrote spent lives lived laughed smiled cried whispered married explained added noted argued insisted admitted")
+  static let humanVerbWords = "said says shouted asked told replied wrote spent lives lived laughed smiled cried whispered married explained added noted argued insisted admitted"
 
   /// Name particles allowed inside a full name.
-  static let particles = set("de da di del della der den van von ter ten la le du dos das do bin ibn al el st")
+  static let particleWords = "de da di del della der den van von ter ten la le du dos das do bin ibn al el st"
 
   /// Common English words (and function words) that are also first or last
   /// names in the Census lists; alone they are words, not names.
-  static let common = set("""
+  static let commonWords = """
     a an the and or but if so as at by for from in into of on onto to up with without about above after again against all am any are \
     be because been before being below between both can could did do does doing down during each few further had has have having he \
     her here hers him his how i is it its just me more most my no nor not now off once only other our out over own same she should some \
@@ -161,15 +159,15 @@ enum WordLists {
     tiny sunny angle chin eve dolly venice cloudy windy stormy misty dusty rusty happy \
     lucky bunny kitty honey cookie coco buddy \
     signed sincerely regards cheers approved respectfully cordially warmly faithfully truly yours
-    """)
+    """
 
   /// Month abbreviations that are also first names ("Jan", "Dec"): before a
   /// day number they are dates (`ls -l`, log lines), not people.
-  static let monthAbbreviations = set("jan feb mar apr jun jul aug sep sept oct nov dec")
+  static let monthAbbreviationWords = "jan feb mar apr jun jul aug sep sept oct nov dec"
 
   /// Countries, regions and large cities that are also in the name lists
   /// or look like names ("Jordan", "Chad", "Florence"): places, not people.
-  static let places = set("""
+  static let placeWords = """
     afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain bangladesh \
     barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burundi cambodia cameroon \
     canada chad chile china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt \
@@ -189,12 +187,12 @@ enum WordLists {
     kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska \
     nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming united kingdom states \
     republic
-    """)
+    """
 
   /// Words that make the capitalised word after them part of a place name:
   /// "San Francisco", "Los Angeles", "Santa Monica", "Fort Worth". The
   /// name lists hold "Francisco" and "Angeles"; the word before tells.
-  static let placePrefixes = set("san santa santo sao são los las fort port mount lake")
+  static let placePrefixWords = "san santa santo sao são los las fort port mount lake"
 
   /// Endings that mark a surname in the languages the Census lists miss:
   /// Nordic patronymics, Slavic, Romanian and Greek surnames.
@@ -202,15 +200,15 @@ enum WordLists {
                                           "escu", "poulos"].map { Array($0.utf8) }
 
   /// Street types written after the street name (US, UK, AU).
-  static let streetSuffixes = set("""
+  static let streetSuffixWords = """
     street st avenue ave av road rd boulevard blvd lane ln drive dr court ct place pl way terrace ter terr close crescent cres \
     square sq parkway pkwy highway hwy circle cir trail trl gateway pass row walk mews gardens gdns grove hill park parade pde \
     expressway expy freeway fwy pike plaza plz alley aly ridge run path point pt loop crossing xing heights hts estates \
     view vale green junction jct landing bypass causeway quay wharf rise
-    """)
+    """
 
   /// Street words written before the name (Romance languages, "Rue de …").
-  static let streetPrefixes = set("via viale rue calle avenida avda rua piazza piazzale corso largo travessa strada chemin plaza paseo camino carrer ulica ul")
+  static let streetPrefixWords = "via viale rue calle avenida avda rua piazza piazzale corso largo travessa strada chemin plaza paseo camino carrer ulica ul"
 
   /// Endings of compound street names (German, Dutch, Nordic, Finnish, Hungarian …).
   static let streetEndings: [[UInt8]] = [
@@ -221,8 +219,8 @@ enum WordLists {
   ].map { Array($0.utf8) }
 
   /// Words that introduce a postal code ("ZIP 94105", "postcode SW1A 1AA").
-  static let postcodeWords = set("zip zipcode postcode postal plz")
+  static let postcodeWords = "zip zipcode postcode postal plz"
 
   /// Secondary unit designators after an address ("Apt 4", "Suite 200").
-  static let units = set("apt apartment suite ste unit flat floor fl room rm box postbox postfach")
+  static let unitWords = "apt apartment suite ste unit flat floor fl room rm box postbox postfach"
 }
