@@ -85,10 +85,12 @@ public struct DetectPIIStep: Step {
 
   let options: PIIOptions
   private let seeds = NameSeeds()
-  /// The name lists: a few hundred kilobytes each, loaded on first use.
+  /// The name lists (a few hundred kilobytes each) and the word-class
+  /// table, built on first use.
   public static func warmUp() {
     _ = NameList.first
     _ = NameList.last
+    _ = WordClasses.shared
   }
   private let personNames: PersonNames
   private let addressRules = AddressRules()
