@@ -317,7 +317,9 @@ public final class ScanEngine: @unchecked Sendable {
   private func inspect(_ runner: Int, _ field: FieldText, context: inout InspectionContext) -> [Candidate] {
     if prefiltered[runner], perStep[runner].isEmpty, !keywordHit[runner] { return [] }
     var matches = perStep[runner]
-    matches.sort { $0.start < $1.start || ($0.start == $1.start && ($0.end > $1.end || ($0.end == $1.end && $0.pattern < $1.pattern))) }
+    // Sorting makes the list unique, a copy of the engine's buffer (an
+    // allocation per step and field): only when there is something to order.
+    if matches.count > 1 { matches.sort { $0.start < $1.start || ($0.start == $1.start && ($0.end > $1.end || ($0.end == $1.end && $0.pattern < $1.pattern))) } }
     // A view can repeat a raw match at the same offsets: keep one.
     if readsViews[runner], matches.count > 1 {
       var unique = [matches[0]]
