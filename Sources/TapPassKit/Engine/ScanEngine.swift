@@ -27,13 +27,17 @@ public final class ScanEngine: @unchecked Sendable {
   public var baseline: Set<String>
   private let database: HyperscanDatabase?
   /// What the normalised views are scanned with: only the patterns whose
-  /// matches a view-reading step keeps (`viewPatterns` maps its ids to
+  /// matches a view-reading step keeps (`ViewDatabase.patterns` maps its ids to
   /// global ids). Views were scanned with the whole database and every
   /// match of the data steps (secrets, PII, infra) dropped: those patterns
   /// cost about as much again as the threat rules (scripts/bench-scan, hsb).
-  /// Nil when no step reads views.
-  private let viewDatabase: HyperscanDatabase?
-  private let viewPatterns: [Int]
+  /// Nil when no step reads views. Made on the first field that has a
+  /// view (`viewScanner`), shared with the workers.
+  private let viewSource: ViewDatabase?
+  /// This engine's copy of the view database (its own scratch space), and
+  /// whether it could not be made (views then use the shared database).
+  private var viewDatabase: HyperscanDatabase?
+  private var viewDatabaseFailed = false
   private let cacheDirectory: String?
   private let normalizer = TextNormalizer()
   /// Global pattern id → (runner index, local pattern index); local index
@@ -93,7 +97,7 @@ public final class ScanEngine: @unchecked Sendable {
   }
 
   private init(steps: [AnyStep], redactor: Redactor, baseline: Set<String>, cacheDirectory: String?,
-               sharing shared: HyperscanDatabase?, sharingViews sharedViews: HyperscanDatabase?) throws {
+               sharing shared: HyperscanDatabase?, sharingViews sharedViews: ViewDatabase?) throws {
     let sorted = steps.sorted { $0.descriptor.position < $1.descriptor.position }
     self.steps = sorted
     self.redactor = redactor
@@ -132,21 +136,18 @@ public final class ScanEngine: @unchecked Sendable {
     self.owners = owners
     self.sharedOwners = sharedOwners
     let viewPatterns = Self.viewPatterns(owners: owners, sharedOwners: sharedOwners, readsViews: readsViews)
-    self.viewPatterns = viewPatterns
+    viewSource = sharedViews ?? (viewPatterns.isEmpty ? nil : ViewDatabase(patterns: viewPatterns, specs: viewPatterns.map { specs[$0] },
+                                                                             cacheDirectory: cacheDirectory))
     perStep = [[PatternMatch]](repeating: [], count: runners.count)
     keywordHit = [Bool](repeating: false, count: runners.count)
     do {
       if let shared {
         precondition(shared.patternCount == specs.count, "a shared database must hold the same patterns")
         database = try shared.copy()
-        viewDatabase = try sharedViews?.copy()
       } else {
         database = specs.isEmpty ? nil : try HyperscanDatabase(patterns: specs, cacheDirectory: cacheDirectory)
-        viewDatabase = viewPatterns.isEmpty ? nil : try HyperscanDatabase(patterns: viewPatterns.map { specs[$0] }, cacheDirectory: cacheDirectory)
       }
     } catch let error as HyperscanDatabase.CompileError {
-      // Only the shared database can fail on an expression: the view
-      // database holds some of the same ones and is compiled after it.
       let owner = error.pattern >= 0 && error.pattern < owners.count ? runners[owners[error.pattern].step].id : "?"
       throw ToolError("cannot compile the patterns of step \(owner): \(error.message)")
     }
@@ -157,7 +158,7 @@ public final class ScanEngine: @unchecked Sendable {
   /// the compiled database is this engine's, not loaded again).
   public func worker() throws -> ScanEngine {
     let copy = try ScanEngine(steps: steps, redactor: redactor, baseline: baseline, cacheDirectory: cacheDirectory,
-                              sharing: database, sharingViews: viewDatabase)
+                              sharing: database, sharingViews: viewSource)
     copy.measure = measure
     return copy
   }
@@ -342,9 +343,9 @@ public final class ScanEngine: @unchecked Sendable {
     let normalized = normalizer.views(of: field.bytes)
     if normalized.incomplete { context.incomplete.append(field.path) }
     context.views = normalized.views
-    guard let viewDatabase else { return }
+    guard !normalized.views.isEmpty, let scanner = viewScanner() else { return }
     for view in normalized.views {
-      let truncated = recordViewMatches(view.bytes, viewDatabase, global: viewPatterns, map: view.originalRange,
+      let truncated = recordViewMatches(view.bytes, scanner.database, global: scanner.global, map: view.originalRange,
                                         perStep: &perStep, keywordHit: &keywordHit)
       if truncated { context.incomplete.append(field.path) }
     }
@@ -376,6 +377,21 @@ public final class ScanEngine: @unchecked Sendable {
     return result.truncated
   }
 
+  /// What views are scanned with, and the map of its ids to global ids:
+  /// this engine's copy of the view database, made on first use, or the
+  /// shared database should the view database not compile (a view reader
+  /// gets the same matches from both); nil when no step reads views.
+  private func viewScanner() -> (database: HyperscanDatabase, global: [Int]?)? {
+    guard let viewSource else { return nil }
+    if let viewDatabase { return (viewDatabase, viewSource.patterns) }
+    if !viewDatabaseFailed, let copy = try? viewSource.shared()?.copy() {
+      viewDatabase = copy
+      return (copy, viewSource.patterns)
+    }
+    viewDatabaseFailed = true
+    return database.map { (database: $0, global: nil) }
+  }
+
   /// The global ids of the patterns a view-reading step keeps: its own and
   /// those it shares with another step.
   static func viewPatterns(owners: [(step: Int, pattern: Int)], sharedOwners: [[(step: Int, pattern: Int)]], readsViews: [Bool]) -> [Int] {
@@ -388,9 +404,9 @@ public final class ScanEngine: @unchecked Sendable {
   func viewMatches(_ bytes: [UInt8], whole: Bool) -> (perStep: [[PatternMatch]], keywordHit: [Bool]) {
     var perStep = [[PatternMatch]](repeating: [], count: runners.count)
     var keywordHit = [Bool](repeating: false, count: runners.count)
-    let chosen = whole ? database : viewDatabase
-    if let chosen {
-      _ = recordViewMatches(bytes, chosen, global: whole ? nil : viewPatterns, map: { $0..<$1 }, perStep: &perStep, keywordHit: &keywordHit)
+    let scanner = whole ? database.map { (database: $0, global: [Int]?.none) } : viewScanner()
+    if let scanner {
+      _ = recordViewMatches(bytes, scanner.database, global: scanner.global, map: { $0..<$1 }, perStep: &perStep, keywordHit: &keywordHit)
     }
     return (perStep, keywordHit)
   }
