@@ -27,6 +27,18 @@ public final class ScanEngine: @unchecked Sendable {
   /// Fingerprints accepted earlier (`--baseline`): not reported again.
   public var baseline: Set<String>
   private let database: HyperscanDatabase?
+  /// What the normalised views are scanned with: only the patterns whose
+  /// matches a view-reading step keeps (`ViewDatabase.patterns` maps its ids to
+  /// global ids). Views were scanned with the whole database and every
+  /// match of the data steps (secrets, PII, infra) dropped: those patterns
+  /// cost about as much again as the threat rules (scripts/bench-scan, hsb).
+  /// Nil when no step reads views. Made on the first field that has a
+  /// view (`viewScanner`), shared with the workers.
+  private let viewSource: ViewDatabase?
+  /// This engine's copy of the view database (its own scratch space), and
+  /// whether it could not be made (views then use the shared database).
+  private var viewDatabase: HyperscanDatabase?
+  private var viewDatabaseFailed = false
   private let cacheDirectory: String?
   private let normalizer = TextNormalizer()
   /// Global pattern id → (runner index, local pattern index); local index
@@ -78,10 +90,15 @@ public final class ScanEngine: @unchecked Sendable {
     var readsViews = false
   }
 
-  /// `sharing`: the database of an engine with the same steps, whose
+  /// `sharing`: the databases of an engine with the same steps, whose
   /// compiled patterns this one scans with (`worker()`).
-  public init(steps: [AnyStep], redactor: Redactor = Redactor(), baseline: Set<String> = [], cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory(),
-              sharing shared: HyperscanDatabase? = nil) throws {
+  public convenience init(steps: [AnyStep], redactor: Redactor = Redactor(), baseline: Set<String> = [],
+                          cacheDirectory: String? = HyperscanDatabase.defaultCacheDirectory()) throws {
+    try self.init(steps: steps, redactor: redactor, baseline: baseline, cacheDirectory: cacheDirectory, sharing: nil, sharingViews: nil)
+  }
+
+  private init(steps: [AnyStep], redactor: Redactor, baseline: Set<String>, cacheDirectory: String?,
+               sharing shared: HyperscanDatabase?, sharingViews sharedViews: ViewDatabase?) throws {
     let sorted = steps.sorted { $0.descriptor.position < $1.descriptor.position }
     self.steps = sorted
     self.redactor = redactor
@@ -119,6 +136,9 @@ public final class ScanEngine: @unchecked Sendable {
     }
     self.owners = owners
     self.sharedOwners = sharedOwners
+    let viewPatterns = Self.viewPatterns(owners: owners, sharedOwners: sharedOwners, readsViews: readsViews)
+    viewSource = sharedViews ?? (viewPatterns.isEmpty ? nil : ViewDatabase(patterns: viewPatterns, specs: viewPatterns.map { specs[$0] },
+                                                                             cacheDirectory: cacheDirectory))
     perStep = [[PatternMatch]](repeating: [], count: runners.count)
     keywordHit = [Bool](repeating: false, count: runners.count)
     if shared == nil {
@@ -144,7 +164,8 @@ public final class ScanEngine: @unchecked Sendable {
   /// more worker thread (its own buffers, scratch space and session state;
   /// the compiled database is this engine's, not loaded again).
   public func worker() throws -> ScanEngine {
-    let copy = try ScanEngine(steps: steps, redactor: redactor, baseline: baseline, cacheDirectory: cacheDirectory, sharing: database)
+    let copy = try ScanEngine(steps: steps, redactor: redactor, baseline: baseline, cacheDirectory: cacheDirectory,
+                              sharing: database, sharingViews: viewSource)
     copy.measure = measure
     return copy
   }
@@ -257,7 +278,7 @@ public final class ScanEngine: @unchecked Sendable {
         for shared in sharedOwners[match.id] { Self.record(shared, match.start, match.end, perStep: &perStep, keywordHit: &keywordHit) }
       }
       if result.truncated { context.incomplete.append(field.path) }
-      if plan.readsViews { scanViews(field, database, context: &context, perStep: &perStep, keywordHit: &keywordHit) }
+      if plan.readsViews { scanViews(field, context: &context, perStep: &perStep, keywordHit: &keywordHit) }
       if measure { scanSeconds += ProgressReporter.threadCPUSeconds() - started }
     }
     // Whether the field holds the suppression marker at all, checked once:
@@ -304,7 +325,9 @@ public final class ScanEngine: @unchecked Sendable {
   private func inspect(_ runner: Int, _ field: FieldText, context: inout InspectionContext) -> [Candidate] {
     if prefiltered[runner], perStep[runner].isEmpty, !keywordHit[runner] { return [] }
     var matches = perStep[runner]
-    matches.sort { $0.start < $1.start || ($0.start == $1.start && ($0.end > $1.end || ($0.end == $1.end && $0.pattern < $1.pattern))) }
+    // Sorting makes the list unique, a copy of the engine's buffer (an
+    // allocation per step and field): only when there is something to order.
+    if matches.count > 1 { matches.sort { $0.start < $1.start || ($0.start == $1.start && ($0.end > $1.end || ($0.end == $1.end && $0.pattern < $1.pattern))) } }
     // A view can repeat a raw match at the same offsets: keep one.
     if readsViews[runner], matches.count > 1 {
       var unique = [matches[0]]
@@ -322,25 +345,77 @@ public final class ScanEngine: @unchecked Sendable {
   /// Scans the normalised views of a field (folded text, decoded blobs) and
   /// adds their matches, mapped to original offsets, for the steps that
   /// read views; a bound reached while normalising is reported.
-  private func scanViews(_ field: FieldText, _ database: HyperscanDatabase, context: inout InspectionContext,
+  private func scanViews(_ field: FieldText, context: inout InspectionContext,
                          perStep: inout [[PatternMatch]], keywordHit: inout [Bool]) {
     let normalized = normalizer.views(of: field.bytes)
     if normalized.incomplete { context.incomplete.append(field.path) }
     context.views = normalized.views
+    guard !normalized.views.isEmpty, let scanner = viewScanner() else { return }
     for view in normalized.views {
-      let result = view.bytes.withUnsafeBufferPointer { database.scan($0) }
-      if result.truncated { context.incomplete.append(field.path) }
-      for match in result.matches {
-        let owner = owners[match.id]
-        let shared = sharedOwners[match.id]
-        guard readsViews[owner.step] || !shared.isEmpty else { continue }
-        let range = view.originalRange(match.start, match.end)
-        if readsViews[owner.step] { Self.record(owner, range.lowerBound, range.upperBound, perStep: &perStep, keywordHit: &keywordHit) }
-        for other in shared where readsViews[other.step] {
-          Self.record(other, range.lowerBound, range.upperBound, perStep: &perStep, keywordHit: &keywordHit)
-        }
+      let truncated = recordViewMatches(view.bytes, scanner.database, global: scanner.global, map: view.originalRange,
+                                        perStep: &perStep, keywordHit: &keywordHit)
+      if truncated { context.incomplete.append(field.path) }
+    }
+  }
+
+  /// Scans one view with `database` and records, for each view-reading
+  /// owner, its matches at the offsets `map` gives; `global` maps the
+  /// database's ids to global ones (nil: they are global). Returns whether
+  /// the scan was truncated.
+  ///
+  /// A pattern's matches do not depend on the other patterns compiled with
+  /// it, so the view database gives these owners what the shared one gives
+  /// them (a test holds the two equal); only the report limit counts fewer
+  /// reports, those of patterns no view reader keeps.
+  private func recordViewMatches(_ bytes: [UInt8], _ database: HyperscanDatabase, global: [Int]?, map: (Int, Int) -> Range<Int>,
+                                 perStep: inout [[PatternMatch]], keywordHit: inout [Bool]) -> Bool {
+    let result = bytes.withUnsafeBufferPointer { database.scan($0) }
+    for match in result.matches {
+      let id = global.map { $0[match.id] } ?? match.id
+      let owner = owners[id]
+      let shared = sharedOwners[id]
+      guard readsViews[owner.step] || !shared.isEmpty else { continue }
+      let range = map(match.start, match.end)
+      if readsViews[owner.step] { Self.record(owner, range.lowerBound, range.upperBound, perStep: &perStep, keywordHit: &keywordHit) }
+      for other in shared where readsViews[other.step] {
+        Self.record(other, range.lowerBound, range.upperBound, perStep: &perStep, keywordHit: &keywordHit)
       }
     }
+    return result.truncated
+  }
+
+  /// What views are scanned with, and the map of its ids to global ids:
+  /// this engine's copy of the view database, made on first use, or the
+  /// shared database should the view database not compile (a view reader
+  /// gets the same matches from both); nil when no step reads views.
+  private func viewScanner() -> (database: HyperscanDatabase, global: [Int]?)? {
+    guard let viewSource else { return nil }
+    if let viewDatabase { return (viewDatabase, viewSource.patterns) }
+    if !viewDatabaseFailed, let copy = try? viewSource.shared()?.copy() {
+      viewDatabase = copy
+      return (copy, viewSource.patterns)
+    }
+    viewDatabaseFailed = true
+    return database.map { (database: $0, global: nil) }
+  }
+
+  /// The global ids of the patterns a view-reading step keeps: its own and
+  /// those it shares with another step.
+  static func viewPatterns(owners: [(step: Int, pattern: Int)], sharedOwners: [[(step: Int, pattern: Int)]], readsViews: [Bool]) -> [Int] {
+    owners.indices.filter { id in readsViews[owners[id].step] || sharedOwners[id].contains { readsViews[$0.step] } }
+  }
+
+  /// What the view-reading steps get from `bytes` scanned as a view (at
+  /// view offsets), with the view database or, `whole`, with the shared
+  /// one as views were scanned before; for tests.
+  func viewMatches(_ bytes: [UInt8], whole: Bool) -> (perStep: [[PatternMatch]], keywordHit: [Bool]) {
+    var perStep = [[PatternMatch]](repeating: [], count: runners.count)
+    var keywordHit = [Bool](repeating: false, count: runners.count)
+    let scanner = whole ? database.map { (database: $0, global: [Int]?.none) } : viewScanner()
+    if let scanner {
+      _ = recordViewMatches(bytes, scanner.database, global: scanner.global, map: { $0..<$1 }, perStep: &perStep, keywordHit: &keywordHit)
+    }
+    return (perStep, keywordHit)
   }
 
   /// A match for one owner: a keyword hit, or a match of the step's pattern.

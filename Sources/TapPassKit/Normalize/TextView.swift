@@ -72,10 +72,26 @@ struct TextViewBuilder {
   /// mapping of a raw field, copied a run at a time.
   mutating func appendIdentity(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[range]))
-    let first = Int32(truncatingIfNeeded: range.lowerBound)
-    let last = first + Int32(truncatingIfNeeded: range.count)
-    origins.append(contentsOf: first..<last)
-    originEnds.append(contentsOf: first + 1..<last + 1)
+    Self.appendCounting(&origins, from: range.lowerBound, count: range.count)
+    Self.appendCounting(&originEnds, from: range.lowerBound + 1, count: range.count)
+  }
+
+  /// Appends `first`, `first + 1`, … (`count` values), filled in a stack
+  /// buffer and copied a block at a time: appending a `Range<Int32>` went
+  /// through its iterator one element at a time (1.4% of tp-scan's
+  /// instructions on the corpus workload, callgrind).
+  static func appendCounting(_ array: inout [Int32], from first: Int, count: Int) {
+    let block = 256
+    withUnsafeTemporaryAllocation(of: Int32.self, capacity: block) { buffer in
+      var done = 0
+      while done < count {
+        let length = min(block, count - done)
+        let base = Int32(truncatingIfNeeded: first + done)
+        for index in 0..<length { buffer[index] = base &+ Int32(truncatingIfNeeded: index) }
+        array.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<length]))
+        done += length
+      }
+    }
   }
 
   /// Appends the bytes of `source` in `range` with their origins.
