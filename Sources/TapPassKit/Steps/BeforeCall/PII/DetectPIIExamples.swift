@@ -41,6 +41,9 @@ enum DetectPIIExamples {
     StepExample("«person:Francisco Ortega» moved from San Diego to Los Angeles."),
     StepExample("Signed by «person:Ravil G. Yefremov» and witnessed by «person:Ingrid Halvorsen»."),
     StepExample("The lease names «person:Bogusław Wiśniewski» as tenant."),
+    // Accented names are looked up with their accents folded.
+    StepExample("Please forward the invoice to «person:Zoë Brontë» in accounting."),
+    StepExample("The contract was signed by «person:José Martínez» on Monday."),
     StepExample("Please ask «person:Mr. Smith» to sign."),
     StepExample("Founders: «person:Maria Fleischer», «person:Mcintosh» and «person:Brabec»."),
     StepExample("what's your name? «person:olga krylova»"),
@@ -61,6 +64,9 @@ enum DetectPIIExamples {
   ]
 
   static let negatives: [StepExample] = [
+    // A lone accented word is not looked up folded ("Ángel" folds to a
+    // listed first name): only pairs are.
+    StepExample("Ángel caído es un cuadro famoso. Está en el museo."),
     StepExample("-rw-r--r--  1 app app  220 Jan  2 10:00 .bashrc"),
     StepExample("DATABASE_URL=postgres://app:S3cure!Pass@orders-db.internal:5432/orders"),
     StepExample("Write to «email:dba@example.com» about redis://cache.example.com:6379."),

@@ -293,7 +293,11 @@ struct PersonNames {
     var score = 0.0
     var reason = ""
     if last > first {
-      let tailFrequency = tail.ascii ? lastNames.frequency(hash: tail.hash) : 0
+      // Accented words are looked up folded ("José Martínez", "Zoë
+      // Brontë"), in pairs only: alone, a capitalised word of another
+      // language folds to a listed first name too often ("Ángel", "Está").
+      let tailFrequency = tail.ascii ? lastNames.frequency(hash: tail.hash) : foldedFrequency(lastNames, bytes, tail)
+      let firstFrequency = firstFrequency > 0 || head.ascii ? firstFrequency : foldedFrequency(firstNames, bytes, head)
       let tailNameLike = tail.length >= 2 && !tail.allCaps && (!isCommon(bytes, tail) || tailFrequency >= 100)
         && (!tail.ascii || tailFrequency > 0 || !looksLikeEnglishWord(bytes, tail))
       let headNameLike = !headCommon && !looksLikeEnglishWord(bytes, head)
@@ -455,6 +459,12 @@ struct PersonNames {
     return token.kind == .word && isCapitalised(context, index) && !token.allCaps && token.length >= 3
       && !isCommon(bytes, token) && !looksLikeEnglishWord(bytes, token) && !bytes[token.start..<token.end].contains(0x27)
       && !namesPlace(context, index)
+  }
+
+  /// A list's frequency of a non-ASCII word with its accents folded.
+  private func foldedFrequency(_ list: NameList, _ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Int {
+    guard token.length <= 48, let hash = AccentFolding.hash(bytes, token.start, token.end) else { return 0 }
+    return list.frequency(hash: hash)
   }
 
   private func surnameLike(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
