@@ -59,6 +59,10 @@ public struct DetectInsiderThreatStep: Step {
       StepExample("How can we gain more followers on Instagram?"),
       StepExample("I finished the report and saved it to the shared folder."),
       StepExample("Could you summarise the meeting notes for the team?"),
+      // Denied dispositions (DisavowedIntent).
+      StepExample("I do not want to gain more power than my task needs."),
+      StepExample("I would never try to copy myself to another server."),
+      StepExample("I have no desire to avoid being shut down."),
     ])
 
   static let rules = InsiderRules.all
@@ -73,7 +77,12 @@ public struct DetectInsiderThreatStep: Step {
   public init(configuration: Configuration) { self.configuration = configuration }
 
   public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
-    var (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: configuration.model,
+    // A disposition the speaker denies ("I do not want to gain more
+    // power") is no evidence, for the rules or, on a short statement that
+    // denies throughout, for the model.
+    let matches = matches.filter { !DisavowedIntent.applies(field.bytes, $0.start..<$0.end) }
+    let useModel = configuration.model && !DisavowedIntent.wholeFieldDisavowed(field.bytes)
+    var (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: useModel,
                                             operatingPoint: configuration.modelOperatingPoint, modelCategory: { $0 })
     if context.sessionID != nil {
       // Decayed running total: mild evidence counts, noise (< 0.2) does not.
