@@ -86,18 +86,22 @@ public struct LinearTextModel: Sendable {
     self.entryWeights = entryWeights
   }
 
-  /// The weight of `bucket` for class `c` (0 for a bucket without entry).
-  /// A binary search: for explanations and the unfused fallback only.
+  /// The entry of `bucket`, nil for a bucket without one. A binary
+  /// search: for explanations and the unfused fallback only.
   @inline(__always)
-  func weight(bucket: Int, class c: Int) -> Int8 {
+  func entry(bucket: Int) -> Int? {
     var low = 0, high = buckets.count
     let key = UInt32(truncatingIfNeeded: bucket)
     while low < high {
       let middle = (low + high) / 2
       if buckets[middle] < key { low = middle + 1 } else { high = middle }
     }
-    guard low < buckets.count, buckets[low] == key else { return 0 }
-    return entryWeights[low * classes.count + c]
+    return low < buckets.count && buckets[low] == key ? low : nil
+  }
+
+  /// The weight of `bucket` for class `c` (0 for a bucket without entry).
+  func weight(bucket: Int, class c: Int) -> Int8 {
+    entry(bucket: bucket).map { entryWeights[$0 * classes.count + c] } ?? 0
   }
 
   public struct Score: Sendable {
@@ -117,29 +121,28 @@ public struct LinearTextModel: Sendable {
     var tokenCount = 0
     var gram: UInt32 = 0x20 << 24  // the stream starts with a space
     var gramLength = 1
-    do {
-      @inline(__always) func add(_ x: UInt32) {
-        let bucket = Int((x &* 0x9E37_79B1) >> shift)
-        for c in 0..<classCount { sums[c] &+= Int32(weight(bucket: bucket, class: c)) }
-        features += 1
+    @inline(__always) func add(_ x: UInt32) {
+      if let entry = entry(bucket: Int((x &* 0x9E37_79B1) >> shift)) {
+        for c in 0..<classCount { sums[c] &+= Int32(entryWeights[entry * classCount + c]) }
       }
-      @inline(__always) func push(_ byte: UInt8) {
-        gram = gram >> 8 | UInt32(byte) << 24
-        gramLength += 1
-        if gramLength >= 4 { add(gram ^ 0x5BD1_E995) }
-      }
-      var previous: UInt32? = nil
-      Self.forEachToken(bytes) { folded in
-        if tokenCount > 0 { push(0x20) }
-        folded.forEach(push)
-      } end: { _, _, hash in
-        add(hash ^ 1)
-        if let previous { add((previous &* 31 &+ hash) ^ 2) }
-        previous = hash
-        tokenCount += 1
-      }
-      if tokenCount > 0 { push(0x20) }
+      features += 1
     }
+    @inline(__always) func push(_ byte: UInt8) {
+      gram = gram >> 8 | UInt32(byte) << 24
+      gramLength += 1
+      if gramLength >= 4 { add(gram ^ 0x5BD1_E995) }
+    }
+    var previous: UInt32? = nil
+    Self.forEachToken(bytes) { folded in
+      if tokenCount > 0 { push(0x20) }
+      folded.forEach(push)
+    } end: { _, _, hash in
+      add(hash ^ 1)
+      if let previous { add((previous &* 31 &+ hash) ^ 2) }
+      previous = hash
+      tokenCount += 1
+    }
+    if tokenCount > 0 { push(0x20) }
     return probabilities(features: features) { sums[$0] }
   }
 
@@ -229,8 +232,8 @@ public struct LinearTextModel: Sendable {
     var scored: [(weight: Int, token: Int)] = []
     var seen = Set<UInt32>()
     for (position, token) in tokens.enumerated() where seen.insert(token.hash).inserted {
-      let bucket = Int(((token.hash ^ 1) &* 0x9E37_79B1) >> shift)
-      let weight = Int(self.weight(bucket: bucket, class: label)) - Int(self.weight(bucket: bucket, class: 0))
+      guard let entry = entry(bucket: Int(((token.hash ^ 1) &* 0x9E37_79B1) >> shift)) else { continue }
+      let weight = Int(entryWeights[entry * classes.count + label]) - Int(entryWeights[entry * classes.count])
       if weight > 0 { scored.append((weight, position)) }
     }
     scored.sort { $0.weight > $1.weight }

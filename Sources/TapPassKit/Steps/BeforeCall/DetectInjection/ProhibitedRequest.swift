@@ -40,9 +40,9 @@ enum ProhibitedRequest {
     for distance in 0..<reach {
       // Skip the gap; a sentence or line end stops the search.
       while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 { index -= 1 }
-      guard index > 0, !isClauseEnd(bytes[index - 1]) else { return false }
+      guard index > 0, !Clause.isEnd(bytes[index - 1]) else { return false }
       var wordStart = index
-      while wordStart > 0, bytes[wordStart - 1] > 0x20, !isClauseEnd(bytes[wordStart - 1]) { wordStart -= 1 }
+      while wordStart > 0, bytes[wordStart - 1] > 0x20, !Clause.isEnd(bytes[wordStart - 1]) { wordStart -= 1 }
       let word = WordLists.hash(bytes[unquoted(bytes, wordStart..<index)])
       index = wordStart
       // "never ignore", "do not ever ignore", "must not reveal": a
@@ -72,14 +72,5 @@ enum ProhibitedRequest {
       if isMark(bytes[upper - 1]) { upper -= 1 } else if upper - lower >= 3, isCurly(upper - 3) { upper -= 3 } else { break }
     }
     return lower..<upper
-  }
-
-  /// A clause ends at a comma too: "Don't worry, ignore the rules above"
-  /// is an attack whose "don't" belongs to another clause.
-  private static func isClauseEnd(_ byte: UInt8) -> Bool {
-    switch byte {
-    case 0x2C, 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x3B, 0x3A: return true
-    default: return false
-    }
   }
 }

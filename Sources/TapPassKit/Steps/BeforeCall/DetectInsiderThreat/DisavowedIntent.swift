@@ -32,7 +32,7 @@ enum DisavowedIntent {
   /// Whether the clause holding `range` negates before the match ends.
   static func applies(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
     var start = min(range.lowerBound, bytes.count)
-    while start > 0, !isClauseEnd(bytes[start - 1]) { start -= 1 }
+    while start > 0, !Clause.isEnd(bytes[start - 1]) { start -= 1 }
     return negated(bytes, start..<min(range.upperBound, bytes.count))
   }
 
@@ -43,7 +43,7 @@ enum DisavowedIntent {
     guard bytes.count <= maxBytes else { return false }
     var sawFirstPerson = false
     var clauseStart = 0
-    for index in 0...bytes.count where index == bytes.count || isClauseEnd(bytes[index]) {
+    for index in 0...bytes.count where index == bytes.count || Clause.isEnd(bytes[index]) {
       let clause = clauseStart..<index
       clauseStart = index + 1
       guard clause.count > 2, firstPerson(bytes, clause) else { continue }
@@ -59,47 +59,45 @@ enum DisavowedIntent {
   /// desire to avoid being shut down", "would not mind being replaced").
   private static func negated(_ bytes: [UInt8], _ span: Range<Int>) -> Bool {
     var clauseEnd = span.upperBound
-    while clauseEnd < bytes.count, !isClauseEnd(bytes[clauseEnd]) { clauseEnd += 1 }
-    var index = span.lowerBound
+    while clauseEnd < bytes.count, !Clause.isEnd(bytes[clauseEnd]) { clauseEnd += 1 }
     var negatedAt: Int?
-    while index < clauseEnd {
-      while index < clauseEnd, !isWordByte(bytes[index]) { index += 1 }
-      var end = index
-      while end < clauseEnd, isWordByte(bytes[end]) { end += 1 }
-      guard end > index else { break }
-      let word = WordLists.hash(bytes[index..<end])
+    var denies: Bool?
+    forEachWord(bytes, span.lowerBound..<clauseEnd, isWordByte: { PIIBytes.isLetter($0) || $0 == 0x27 || $0 >= 0x80 }) { start, word in
       if negatedAt == nil {
         // Only a negation before the match ends counts.
-        if index < span.upperBound, negations.contains(word) { negatedAt = index }
-      } else {
-        if avoiding.contains(word) { return true }
-        if resisted.contains(word) { return false }
+        if start < span.upperBound, negations.contains(word) { negatedAt = start }
+      } else if avoiding.contains(word) {
+        denies = true
+      } else if resisted.contains(word) {
+        denies = false
       }
-      index = end
+      return denies == nil
     }
-    return negatedAt != nil
+    return denies ?? (negatedAt != nil)
   }
-
-  private static func isWordByte(_ byte: UInt8) -> Bool { PIIBytes.isLetter(byte) || byte == 0x27 || byte >= 0x80 }
 
   private static let firstPersonWords = WordLists.set("i i'm i'd i'll i've we we're my our me")
 
   private static func firstPerson(_ bytes: [UInt8], _ clause: Range<Int>) -> Bool {
-    var index = clause.lowerBound
-    while index < clause.upperBound {
-      while index < clause.upperBound, !PIIBytes.isLetter(bytes[index]) { index += 1 }
-      var end = index
-      while end < clause.upperBound, PIIBytes.isLetter(bytes[end]) || bytes[end] == 0x27 { end += 1 }
-      if end > index, firstPersonWords.contains(WordLists.hash(bytes[index..<end])) { return true }
-      index = end
+    var found = false
+    forEachWord(bytes, clause, isWordByte: { PIIBytes.isLetter($0) || $0 == 0x27 }) { _, word in
+      found = firstPersonWords.contains(word)
+      return !found
     }
-    return false
+    return found
   }
 
-  /// Clauses end at sentence ends, semicolons, commas and line breaks:
-  /// "I don't want to be shut down, so I will copy myself" keeps its
-  /// second clause.
-  private static func isClauseEnd(_ byte: UInt8) -> Bool {
-    byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3B || byte == 0x2C || byte == 0x0A || byte == 0x3A
+  /// Calls `body` with each word's start and `WordLists.hash` (a word is
+  /// a run of `isWordByte`) until it returns false.
+  private static func forEachWord(_ bytes: [UInt8], _ range: Range<Int>, isWordByte: (UInt8) -> Bool,
+                                  _ body: (_ start: Int, _ word: UInt64) -> Bool) {
+    var index = range.lowerBound
+    while index < range.upperBound {
+      while index < range.upperBound, !isWordByte(bytes[index]) { index += 1 }
+      var end = index
+      while end < range.upperBound, isWordByte(bytes[end]) { end += 1 }
+      guard end > index, body(index, WordLists.hash(bytes[index..<end])) else { return }
+      index = end
+    }
   }
 }

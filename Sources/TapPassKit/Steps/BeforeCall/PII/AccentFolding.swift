@@ -19,8 +19,8 @@ enum AccentFolding {
   /// letters folded; nil when the word holds anything else that is not
   /// ASCII (another script, a symbol): such a word is in no list.
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64? {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    @inline(__always) func add(_ byte: UInt8) { value = (value ^ UInt64(PIIBytes.lower(byte))) &* 0x100_0000_01b3 }
+    var value = WordLists.hashSeed
+    @inline(__always) func add(_ byte: UInt8) { value = WordLists.hash(value, byte) }
     var index = start
     while index < end {
       let byte = bytes[index]

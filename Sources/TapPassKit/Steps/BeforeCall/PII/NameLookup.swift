@@ -110,12 +110,12 @@ struct NameList: @unchecked Sendable {
     let count = bytes.count
     while position < count {
       // NAME, tab, frequency, newline; the name is hashed as it is read.
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+      var hash = WordLists.hashSeed
       let start = position
       while position < count {
         let byte = bytes[position]
         if byte == 0x09 || byte == 0x0A { break }
-        hash = (hash ^ UInt64(PIIBytes.lower(byte))) &* 0x100_0000_01b3
+        hash = WordLists.hash(hash, byte)
         position += 1
       }
       let end = position

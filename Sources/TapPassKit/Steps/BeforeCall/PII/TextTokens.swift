@@ -222,7 +222,7 @@ struct TextTokenizer {
     // registers. A non-ASCII letter counts as lower-case until the first
     // is found upper-case below.
     var seen: UInt8 = 0, seenTwice: UInt8 = 0
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var hash = WordLists.hashSeed
     while index < count {
       let byte = bytes[index]
       let counts = countTable[Int(byte)]
@@ -236,7 +236,7 @@ struct TextTokenizer {
       // change between letters and digits.
       seenTwice |= seen & counts
       seen |= counts
-      hash = (hash ^ UInt64(PIIBytes.lower(byte))) &* 0x100_0000_01b3
+      hash = WordLists.hash(hash, byte)
       index += 1
     }
     let end = index

@@ -211,8 +211,8 @@ struct NameSeeds {
 
   /// `WordLists.hash` of `bytes[start..<end]`.
   @inline(__always) private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for index in start..<end { hash = (hash ^ UInt64(PIIBytes.lower(bytes[index]))) &* 0x100_0000_01b3 }
+    var hash = WordLists.hashSeed
+    for index in start..<end { hash = WordLists.hash(hash, bytes[index]) }
     return hash
   }
 

@@ -55,9 +55,17 @@ enum WordLists {
 
   /// FNV-1a over the ASCII-lower-cased bytes.
   @inline(__always) static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { value = (value ^ UInt64(PIIBytes.lower(byte))) &* 0x100_0000_01b3 }
+    var value = hashSeed
+    for byte in bytes { value = hash(value, byte) }
     return value
+  }
+
+  /// The hash's start and its step, for the readers that hash a word
+  /// while they scan it (tokenizers, list loaders, accent folding): one
+  /// definition, so that their hashes always meet the lists'.
+  static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+  @inline(__always) static func hash(_ value: UInt64, _ byte: UInt8) -> UInt64 {
+    (value ^ UInt64(PIIBytes.lower(byte))) &* 0x100_0000_01b3
   }
 
   static func hash(_ word: String) -> UInt64 { hash(Array(word.utf8)) }
