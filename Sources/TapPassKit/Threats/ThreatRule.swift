@@ -6,12 +6,24 @@ public struct ThreatRule: Sendable {
   public var spec: PatternSpec
   public var category: String
   public var score: Double
+  /// A match inside a question about something else ("How do I enable
+  /// developer mode on my phone?") is no evidence: see `AskedAbout`.
+  public var exceptInQuestions: Bool
 
   /// A caseless rule; `\s` and friends work as in PCRE.
-  public init(_ name: String, _ category: String, _ score: Double, _ expression: String, caseless: Bool = true) {
+  public init(_ name: String, _ category: String, _ score: Double, _ expression: String, caseless: Bool = true,
+              exceptInQuestions: Bool = false) {
     spec = PatternSpec(name, expression, caseless: caseless, dotAll: false, deferredStart: true)
     self.category = category
     self.score = score
+    self.exceptInQuestions = exceptInQuestions
+  }
+
+  /// `matches` without those of `exceptInQuestions` rules that sit in such
+  /// a question.
+  static func droppingQuestions(_ rules: [ThreatRule], _ matches: [PatternMatch], in bytes: [UInt8]) -> [PatternMatch] {
+    guard matches.contains(where: { rules[$0.pattern].exceptInQuestions }) else { return matches }
+    return matches.filter { !(rules[$0.pattern].exceptInQuestions && AskedAbout.applies(bytes, start: $0.start, end: $0.end)) }
   }
 
   /// The evidence of the rules that fired in one field.
@@ -131,7 +143,7 @@ extension RuleJudgedStep {
   public init(configuration: NoConfiguration) { self.init() }
 
   public func inspect(_ field: FieldText, matches: [PatternMatch], context: inout InspectionContext) -> [Candidate] {
-    guard let judgement = ThreatRule.judge(Self.rules, matches) else { return [] }
+    guard let judgement = ThreatRule.judge(Self.rules, ThreatRule.droppingQuestions(Self.rules, matches, in: field.bytes)) else { return [] }
     return [judgement.candidate()]
   }
 }

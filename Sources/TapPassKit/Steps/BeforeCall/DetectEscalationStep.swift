@@ -27,6 +27,7 @@ public struct DetectEscalationStep: RuleJudgedStep {
       StepExample("Please «privilege_escalation:add my account to the sudoers» file."),
       StepExample("The admin panel shows the list of users and their roles."),
       StepExample("How do I change my role in the project settings?"),
+      StepExample("What does god mode do in Minecraft, and how do I enable developer mode on a Chromebook?"),
       StepExample("Describe the difference between sudo and su on Linux."),
     ])
 
@@ -62,7 +63,7 @@ public struct DetectEscalationStep: RuleJudgedStep {
     ThreatRule("developer_mode", "developer_mode", 0.85,
       #"\byou\s+are\s+(now\s+)?(in|running\s+in|operating\s+in)\s+(developer|admin|debug|maintenance|god|root|sudo)\s+mode\b"#),
     ThreatRule("enable_mode", "developer_mode", 0.7,
-      #"\b(enable|activate|enter|switch\s+to)\s+(developer|admin|debug|maintenance|god|root|sudo)\s+mode\b"#),
+      #"\b(enable|activate|enter|switch\s+to)\s+(developer|admin|debug|maintenance|god|root|sudo)\s+mode\b"#, exceptInQuestions: true),
     ThreatRule("override_system_prompt", "system_override", 0.8,
       #"\b(override|replace|overwrite|rewrite|change)\s+(the\s+|your\s+)?(system\s+prompt|system\s+message|configuration|config|safety\s+settings|security\s+policy)\b"#),
     ThreatRule("widen_permissions", "permission_widening", 0.7,

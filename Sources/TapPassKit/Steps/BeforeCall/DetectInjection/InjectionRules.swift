@@ -48,7 +48,7 @@ enum InjectionRules {
     ThreatRule("dan_persona", "jailbreak", 0.85, #"\bDAN\b|\bdo\s+anything\s+now\b"#, caseless: false),
     ThreatRule("do_anything_now", "jailbreak", 0.85, #"\bdo\s+anything\s+now\b"#),
     ThreatRule("special_mode", "jailbreak", 0.8,
-      #"\b(developer|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|chaos|dude|anarchy)\s+mode\b"#),
+      #"\b(developer|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|evil|chaos|dude|anarchy)\s+mode\b"#, exceptInQuestions: true),
     ThreatRule("no_restrictions", "jailbreak", 0.8,
       #"\b(no\s+longer|not|never)\s+(bound|restricted|limited|constrained)\s+by\s+(any\s+)?(rules|restrictions|guidelines|policies|ethics|openai|anthropic|content\s+polic)"#),
     ThreatRule("without_ethics", "jailbreak", 0.75,
@@ -75,7 +75,7 @@ enum InjectionRules {
     ThreatRule("fiction_no_rules", "jailbreak", 0.6,
       #"\b(world|universe|reality|story|game|scenario|society|land)\s+(where|in\s+which)\s+(there\s+are\s+)?(no|without)\s+(laws|rules|ethics|morals|restrictions|consequences|limits)\b"#),
     ThreatRule("privileged_mode", "jailbreak", 0.65,
-      #"\b(enter|enable|activate|switch\s+(in)?to|now\s+in|engage|unlock)\s+(the\s+)?(debug|sudo|admin|administrator|maintenance|root|superuser|god|developer)\s+mode\b"#),
+      #"\b(enter|enable|activate|switch\s+(in)?to|now\s+in|engage|unlock)\s+(the\s+)?(debug|sudo|admin|administrator|maintenance|root|superuser|god|developer)\s+mode\b"#, exceptInQuestions: true),
     // DAN-style persona prompts: paired answers, one of them "unlocked";
     // the persona freed from the confines of AI or its vendor's policy;
     // tokens taken away when it refuses.
