@@ -198,9 +198,10 @@ enum WordLists {
     """
 
   /// Words that make the capitalised word after them part of a place name:
-  /// "San Francisco", "Los Angeles", "Santa Monica", "Fort Worth". The
-  /// name lists hold "Francisco" and "Angeles"; the word before tells.
-  static let placePrefixWords = "san santa santo sao são los las fort port mount lake"
+  /// "San Francisco", "Los Angeles", "Santa Monica", "Fort Worth", "New
+  /// Zealand". The name lists hold "Francisco", "Angeles" and (from the
+  /// SSA baby names) "Zealand"; the word before tells.
+  static let placePrefixWords = "san santa santo sao são los las fort port mount lake new"
 
   /// Endings that mark a surname in the languages the Census lists miss:
   /// Nordic patronymics, Slavic, Romanian and Greek surnames.
