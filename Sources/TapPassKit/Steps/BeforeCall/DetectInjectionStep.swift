@@ -19,8 +19,9 @@ public struct DetectInjectionStep: Step {
     public var model = true
     /// The model probability that maps to score 0.5 (the default
     /// threshold), chosen from the held-out curve printed by scripts/train:
-    /// recall 0.88 at 1.0% false positives on held-out benign prompts and
-    /// 0.26% on held-out documents, logs and code (the rules add recall on top).
+    /// recall 0.875 at 1.1% false positives on held-out benign prompts, 1.1%
+    /// on held-out ordinary requests and 0.17% on held-out documents, logs
+    /// and code (the rules add recall on top).
     public var modelOperatingPoint = 0.8
     public init() {}
     enum CodingKeys: String, CodingKey {
