@@ -236,7 +236,9 @@ struct TextTokenizer {
       // change between letters and digits.
       seenTwice |= seen & counts
       seen |= counts
-      hash = WordLists.hash(hash, byte)
+      // Bit 2 of `counts` marks an upper-case ASCII letter: moved to bit
+      // 0x20, it lower-cases the byte.
+      hash = WordLists.hash(hash, lowered: byte | (counts & 2) << 4)
       index += 1
     }
     let end = index
