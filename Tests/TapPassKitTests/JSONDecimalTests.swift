@@ -35,4 +35,19 @@ import Testing
       #expect(JSONWriter.format(value, digits: 4) == JSONWriter.generalFormat(value, digits: 4), "\(value)")
     }
   }
+
+  /// `JSONWriter.int` writes the digits without making a String: it must
+  /// spell every value as `String(value)` does.
+  @Test func integersAreSpelledAsStringSpellsThem() {
+    var generator = SystemRandomNumberGenerator()
+    var values = [0, 1, -1, 9, 10, -10, 99, 100, 1_000_000, Int.max, Int.min, Int.max - 1, Int.min + 1]
+    for _ in 0..<20_000 {
+      values.append(Int.random(in: Int.min...Int.max, using: &generator) >> Int.random(in: 0...63, using: &generator))
+    }
+    for value in values {
+      var writer = JSONWriter()
+      writer.int(value)
+      #expect(writer.bytes == Array(String(value).utf8), "\(value)")
+    }
+  }
 }

@@ -196,7 +196,7 @@ public struct JSONDocument: Sendable {
       let parent = Int(node.parent)
       if nodes[parent].kind == .array {
         path.append(0x5B)
-        Self.appendInteger(Int(node.index), to: &path)
+        JSONWriter.appendInteger(Int(node.index), to: &path)
         path.append(0x5D)
       } else if node.keyStart >= 0, !node.keyHasEscapes, node.keyEnd > node.keyStart,
         bytes[Int(node.keyStart)..<Int(node.keyEnd)].allSatisfy({ isIdentifierByte($0) })
@@ -217,18 +217,6 @@ public struct JSONDocument: Sendable {
       }
     }
     return String(decoding: path, as: UTF8.self)
-  }
-
-  /// `value` in decimal, as `String(value)` spells it.
-  private static func appendInteger(_ value: Int, to output: inout [UInt8]) {
-    if value < 0 { output.append(0x2D) }
-    let magnitude = value.magnitude
-    var divisor: UInt = 1
-    while magnitude / divisor >= 10 { divisor *= 10 }
-    repeat {
-      output.append(UInt8(magnitude / divisor % 10) + 0x30)
-      divisor /= 10
-    } while divisor > 0
   }
 
   private func isIdentifierByte(_ byte: UInt8) -> Bool {

@@ -84,7 +84,7 @@ public struct JSONWriter {
     text.withUTF8 { JSONString.appendQuoted(buffer: $0, to: &bytes) }
   }
   public mutating func string(bytes value: some Collection<UInt8>) { valuePrefix(); JSONString.appendQuoted(value, to: &bytes) }
-  public mutating func int(_ value: Int) { valuePrefix(); bytes.append(contentsOf: String(value).utf8) }
+  public mutating func int(_ value: Int) { valuePrefix(); Self.appendInteger(value, to: &bytes) }
   public mutating func bool(_ value: Bool) { valuePrefix(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
   public mutating func null() { valuePrefix(); bytes.append(contentsOf: "null".utf8) }
 
@@ -125,7 +125,7 @@ public struct JSONWriter {
       units = -units
     }
     let divisor = Int(scale)
-    output.append(contentsOf: String(units / divisor).utf8)
+    appendInteger(units / divisor, to: &output)
     var fraction = units % divisor
     guard fraction != 0 else { return }
     var width = digits
@@ -140,6 +140,19 @@ public struct JSONWriter {
       output.append(UInt8(ascii: "0") + UInt8(fraction / place % 10))
       place /= 10
     }
+  }
+
+  /// `value` in decimal, as `String(value)` spells it, without making the
+  /// String (an allocation for every offset of every finding).
+  static func appendInteger(_ value: Int, to output: inout [UInt8]) {
+    if value < 0 { output.append(0x2D) }
+    let magnitude = value.magnitude
+    var divisor: UInt = 1
+    while magnitude / divisor >= 10 { divisor *= 10 }
+    repeat {
+      output.append(UInt8(magnitude / divisor % 10) + 0x30)
+      divisor /= 10
+    } while divisor > 0
   }
 
   /// The definition `appendDecimal` follows: round, print the shortest

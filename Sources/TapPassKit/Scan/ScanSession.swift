@@ -5,7 +5,11 @@ struct ScanSession {
   let format: ScanFormat
   let scanner: RecordScanner
   var located: [LocatedFinding] = []
+  /// The fingerprints of all findings, for `--write-baseline`; kept only
+  /// when `keepsFingerprints` (hashing each into a set cost about 1% of a
+  /// run that has no use for them).
   var fingerprints = Set<String>()
+  let keepsFingerprints: Bool
   var records = 0
   var errors = 0
   var found = 0
@@ -15,9 +19,10 @@ struct ScanSession {
   var stepTimedRecords = 0
   let output = StandardOutput.shared
 
-  init(engine: ScanEngine, format: ScanFormat, redact: Bool) {
+  init(engine: ScanEngine, format: ScanFormat, redact: Bool, keepsFingerprints: Bool = true) {
     self.engine = engine
     self.format = format
+    self.keepsFingerprints = keepsFingerprints
     var scanner = RecordScanner(engine: engine)
     scanner.redact = redact
     self.scanner = scanner
@@ -53,6 +58,7 @@ struct ScanSession {
     // (an engine keeps per-field buffers and per-session state).
     var engines: [ScanEngine] = []
     let redact = scanner.redact
+    let keepsFingerprints = self.keepsFingerprints
     let partition = SessionAffinity.partition(keepingSessions: engine.keepsSessionState)
     try stream.run(inputs: inputs, output: sink, threads: options.threads, partition: partition, makeWorker: {
       let engine = engines.isEmpty ? self.engine : try self.engine.worker()
@@ -73,11 +79,11 @@ struct ScanSession {
         let result = scanner.scan(document)
         let time = timesRecord ? RecordTime(microseconds: (ProgressReporter.monotonicSeconds() - started) * 1e6, bytes: document.bytes.count, line: line) : nil
         let located = format == .jsonl ? [] : result.findings.map { LocatedFinding(finding: $0, uri: uriFor, line: line, column: 1) }
-        let payload = RecordPayload(fingerprints: result.findings.map(\.fingerprint), located: located, time: time)
+        let payload = RecordPayload(fingerprints: keepsFingerprints ? result.findings.map(\.fingerprint) : [], located: located, time: time)
         return (format == .jsonl ? .output(result.output, found: !result.findings.isEmpty) : .skip, payload)
       }
     }, consume: { payload in
-      prints.formUnion(payload.fingerprints)
+      if !payload.fingerprints.isEmpty { prints.formUnion(payload.fingerprints) }
       collected.append(contentsOf: payload.located)
       if let time = payload.time { latencies.append(time) } else if measure { stepTimed += 1 }
     })
@@ -109,7 +115,7 @@ struct ScanSession {
         let position = source.position(of: findings[index].start)
         findings[index].file = source.path
         findings[index].line = position.line
-        fingerprints.insert(findings[index].fingerprint)
+        if keepsFingerprints { fingerprints.insert(findings[index].fingerprint) }
         let item = LocatedFinding(finding: findings[index], uri: source.path, line: position.line, column: position.column)
         switch format {
         case .text: try output.write(ScanReports.textLine(item) + "\n")

@@ -99,7 +99,7 @@ struct ScanCommand: ParsableCommand {
     let engine = try ScanEngine(steps: instances, redactor: Redactor(key: key), baseline: try baseline.map { try Baseline.load(path: $0) } ?? [])
     engine.measure = benchmark != nil
     let started = ProgressReporter.monotonicSeconds()
-    var session = ScanSession(engine: engine, format: format, redact: redact)
+    var session = ScanSession(engine: engine, format: format, redact: redact, keepsFingerprints: writeBaseline != nil)
 
     let recordInputs = files.filter(Self.isRecordStream)
     let sourceInputs = files.filter { !Self.isRecordStream($0) }

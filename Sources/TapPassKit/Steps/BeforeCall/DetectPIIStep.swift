@@ -206,7 +206,10 @@ public struct DetectPIIStep: Step {
     var found = TokenFindings()
     guard !positions.isEmpty else { return found }
     var windows = TokenWindows(bytes, seeds: positions)
+    // A window holds a seed's token and twice the margin: room for that
+    // and more at once, instead of growing through 1, 2, 4 … tokens.
     var tokens: [TextToken] = []
+    tokens.reserveCapacity(4 * TokenWindows.margin)
     while let cut = windows.next(into: &tokens) {
       guard tokenRules(bytes, tokens, window: cut, into: &found) else { return nil }
     }

@@ -239,7 +239,7 @@ struct PersonNames {
     let adjacent = token.tightBefore || (gap <= 3 && (token.punctuationBefore == 0x3A || token.punctuationBefore == 0x2C))
     let listed = token.tightBefore || token.punctuationBefore == 0x2C
     // One probe for the three kinds of cue, and none where no cue counts.
-    let cue = adjacent || listed ? classes.of(key) : []
+    let cue = adjacent || listed ? classes.of(key) : .unlisted
     if adjacent, cue.contains(.strongCue) { evidence.strongCue = true }
     if listed, cue.contains(.weakCue) { evidence.weakCue = true }
     if listed, cue.contains(.humanCue) {

@@ -49,24 +49,29 @@ enum TextTokens {
 
   /// Every token of the field.
   static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [TextToken] {
-    var tokenizer = TextTokenizer(bytes)
-    var done = false
+    // Where the tokenizer stopped when the capacity ran out; nil when done.
+    var rest: TextTokenizer?
     // Written through a pointer up to the capacity prose needs (a token
     // and its gap take six bytes or more), then appended: `append` checks
-    // the array's uniqueness and capacity per token.
+    // the array's uniqueness and capacity per token. The tokenizer and the
+    // count are the closure's own locals, not captured from outside, so
+    // the optimiser need not keep them in memory between tokens (1.6% of
+    // tokenize's instructions, callgrind).
     var tokens = [TextToken](unsafeUninitializedCapacity: bytes.count / 6 + 4) { buffer, count in
-      while count < buffer.count {
-        guard let token = tokenizer.next() else {
-          done = true
-          return
-        }
-        (buffer.baseAddress! + count).initialize(to: token)
-        count += 1
+      var tokenizer = TextTokenizer(bytes)
+      let base = buffer.baseAddress!
+      let capacity = buffer.count
+      var written = 0
+      defer { count = written }
+      while written < capacity {
+        guard let token = tokenizer.next() else { return }
+        (base + written).initialize(to: token)
+        written += 1
       }
+      rest = tokenizer
     }
-    while !done {
-      guard let token = tokenizer.next() else { break }
-      tokens.append(token)
+    if var tokenizer = rest {
+      while let token = tokenizer.next() { tokens.append(token) }
     }
     return tokens
   }
@@ -236,7 +241,9 @@ struct TextTokenizer {
       // change between letters and digits.
       seenTwice |= seen & counts
       seen |= counts
-      hash = WordLists.hash(hash, byte)
+      // Bit 2 of `counts` marks an upper-case ASCII letter: moved to bit
+      // 0x20, it lower-cases the byte.
+      hash = WordLists.hash(hash, lowered: byte | (counts & 2) << 4)
       index += 1
     }
     let end = index

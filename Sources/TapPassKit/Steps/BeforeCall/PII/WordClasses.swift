@@ -38,6 +38,9 @@ struct WordClasses: @unchecked Sendable {
     static var commonOrPlace: Class { Class(rawValue: common.rawValue | place.rawValue) }
     /// What leads a chain of words without being part of the name.
     static var titleOrStrongCue: Class { Class(rawValue: title.rawValue | strongCue.rawValue) }
+    /// No list: spelled `[]`, an empty set is built from an array literal,
+    /// an array made and released on every word in no list (perf).
+    static var unlisted: Class { Class(rawValue: 0) }
   }
 
   private let keys: UnsafePointer<UInt64>
@@ -90,7 +93,7 @@ struct WordClasses: @unchecked Sendable {
     while true {
       let stored = keys[slot]
       if stored == key { return Class(rawValue: classes[slot]) }
-      if stored == 0 { return [] }
+      if stored == 0 { return .unlisted }
       slot = (slot + 1) & mask
     }
   }

@@ -65,7 +65,12 @@ enum WordLists {
   /// definition, so that their hashes always meet the lists'.
   static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
   @inline(__always) static func hash(_ value: UInt64, _ byte: UInt8) -> UInt64 {
-    (value ^ UInt64(PIIBytes.lower(byte))) &* 0x100_0000_01b3
+    hash(value, lowered: PIIBytes.lower(byte))
+  }
+  /// The step for a byte already lower-cased: the tokenizer folds it from
+  /// its byte class, without a second test per byte.
+  @inline(__always) static func hash(_ value: UInt64, lowered byte: UInt8) -> UInt64 {
+    (value ^ UInt64(byte)) &* 0x100_0000_01b3
   }
 
   static func hash(_ word: String) -> UInt64 { hash(Array(word.utf8)) }
