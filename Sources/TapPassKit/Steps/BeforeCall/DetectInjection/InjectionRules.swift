@@ -129,7 +129,7 @@ enum InjectionRules {
 
   static let extraction: [ThreatRule] = [
     ThreatRule("reveal_prompt", "extraction", 0.8,
-      #"\b(reveal|show|print|repeat|display|output|tell|list|spell\s+check|spell\s+out|write\s+out|dump|leak|disclose|summari[sz]e|translate)\s+((me|us)\s+)?((all|the|your|its|of|entire|full|whole|exact|complete|original|hidden|secret|initial|above|previous|these|those|my)\s+)*(system\s+prompt|pre-?prompt|initial\s+prompt|(system\s+|secret\s+|hidden\s+|initial\s+|previous\s+|above\s+)instructions?|password|passphrase|access\s+code|secret\s+(key|word|code))"#),
+      #"\b(reveal|show|print|repeat|display|output|tell|list|spell\s+check|spell\s+out|write\s+out|dump|leak|disclose|summari[sz]e|translate)\s+((me|us)\s+)?((all|the|your|its|of|entire|full|whole|exact|complete|original|hidden|secret|initial|above|previous|these|those)\s+)*(system\s+prompt|pre-?prompt|initial\s+prompt|(system\s+|secret\s+|hidden\s+|initial\s+|previous\s+|above\s+)instructions?|password|passphrase|access\s+code|secret\s+(key|word|code))"#),
     ThreatRule("ask_prompt", "extraction", 0.75,
       #"\b(what|which)\s+(is|are|were|was)\s+(your|the)\s+(system\s+prompt|(initial|original|hidden|secret)\s+instructions|password|passphrase|access\s+code|secret\s+(word|code))"#),
     ThreatRule("repeat_above", "extraction", 0.75,

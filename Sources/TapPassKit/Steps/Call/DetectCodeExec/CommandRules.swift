@@ -32,6 +32,19 @@ enum CommandRules {
   static let sendFileOptions: [StaticString] = ["-p", "--file", "-T", "--upload-file", "--post-file", "--data-file"]
   static let fileExtensions: [StaticString] = ["txt", "json", "sh", "py", "conf", "log", "md", "yml", "yaml", "xml", "html", "tar", "gz", "zip", "deb", "rpm", "so", "jsonc", "cfg", "ini", "csv", "pdf", "png", "jpg", "mp4", "mp3", "iso", "img", "bin", "c", "js", "ts", "rb", "pl", "php", "java", "go", "rs", "out", "tmp", "bak", "key", "pem", "crt", "db", "sql", "local"]
 
+  /// The words of `at`'s time grammar besides numbers, clock times and dates.
+  static let atTimeWords: [StaticString] = ["now", "noon", "midnight", "teatime", "today", "tomorrow", "next", "am", "pm", "+",
+    "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "utc"]
+
+  /// Whether `word` can be part of an `at` time: a number, clock time or
+  /// date (it starts with a digit or `+`), or one of `atTimeWords`.
+  static func isAtTime(_ word: ArraySlice<UInt8>) -> Bool {
+    guard let first = word.first else { return false }
+    return first &- 0x30 < 10 || first == 0x2B || atTimeWords.contains { word.equals($0) }
+  }
+
   /// The name after the last `/`.
   @inline(__always) static func basename<Word: BidirectionalCollection<UInt8>>(_ word: Word) -> Word.SubSequence {
     guard let slash = word.lastIndex(of: 0x2F) else { return word[...] }
@@ -178,9 +191,19 @@ enum CommandRules {
     case .httpd:
       hit("file_server", "upload", 0.6)
     case .crontab:
-      if !(args.count == 1 && text(args.lowerBound).equals("-l")) { hit("crontab", "persistence", 0.8) }
+      // Installs a table from stdin, a file or an editor; two or more plain
+      // words are a sentence about crontab ("crontab is confusing").
+      let plainWords = args.filter { text($0).first != 0x2D }.count
+      if !(args.count == 1 && text(args.lowerBound).equals("-l")), command.pipedInto || plainWords < 2 || anyArg({ $0.first == 0x2D }) {
+        hit("crontab", "persistence", 0.8)
+      }
     case .at:
-      if !args.isEmpty || command.pipedInto { hit("at_job", "persistence", 0.6) }
+      // `at` takes options and a time ("at now + 1 minute", "at 5pm
+      // tomorrow"); a word outside that grammar makes it a sentence ("at
+      // what time should I ...").
+      if command.pipedInto || !args.isEmpty && (anyArg({ $0.first == 0x2D }) || args.allSatisfy { isAtTime(text($0)) }) {
+        hit("at_job", "persistence", 0.6)
+      }
     case .systemctl, .service:
       if rule == .systemctl, hasArg("enable") || hasArg("link") { hit("systemctl_enable", "persistence", 0.6) }
       if hasArg("stop") || hasArg("disable") || hasArg("mask") || hasArg("kill"),
