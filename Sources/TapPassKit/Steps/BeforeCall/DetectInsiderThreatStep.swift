@@ -81,15 +81,18 @@ public struct DetectInsiderThreatStep: Step {
     // power") is no evidence, for the rules or, on a short statement that
     // denies throughout, for the model.
     let matches = matches.filter { !DisavowedIntent.applies(field.bytes, $0.start..<$0.end) }
+    // Only the session can raise a score that is under the floor here.
+    let dropsBelow = sessionAtLimit(context) ? nil : ThreatRule.reportFloor
     var (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: configuration.model,
-                                            operatingPoint: configuration.modelOperatingPoint, modelCategory: { $0 })
+                                            operatingPoint: configuration.modelOperatingPoint, dropsBelow: dropsBelow,
+                                            modelCategory: { $0 })
     // Whether the whole field is disavowed is asked only when its answer
     // can change the result. Without the model a field scores no higher
     // (the noisy-or only adds), so one that scores under the floor with it
     // is silent either way, and adds nothing to its session (under 0.2),
     // unless the session total is already at its limit (then the record
     // is reported, with or without the model's reason).
-    if configuration.model, candidate.score >= Self.floor || sessionAtLimit(context),
+    if configuration.model, dropsBelow == nil || candidate.score >= ThreatRule.reportFloor,
       DisavowedIntent.wholeFieldDisavowed(field.bytes) {
       (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: false,
                                           operatingPoint: configuration.modelOperatingPoint, modelCategory: { $0 })
@@ -104,11 +107,8 @@ public struct DetectInsiderThreatStep: Step {
         candidate.reasons.append("session:accumulated")
       }
     }
-    return candidate.score >= Self.floor ? [candidate] : []
+    return candidate.score >= ThreatRule.reportFloor ? [candidate] : []
   }
-
-  /// The least score a candidate is reported with.
-  static let floor = 0.05
 
   /// The session's decayed total after a record that scores `score`.
   func sessionTotal(adding score: Double, _ context: InspectionContext) -> Double {
