@@ -73,15 +73,21 @@ struct FeatureScanner {
         continue
       }
       if length == 0 && hasPrevious { push(0x20) }
-      repeat {
-        if length < 32 {
-          hash = (hash ^ UInt32(folded)) &* 0x0100_0193
-          push(folded)
-        }
+      // A token's first 32 bytes are hashed and make n-grams, the rest only
+      // count: two loops, so that the letter loop tests the length once.
+      while length < 32 {
+        hash = (hash ^ UInt32(folded)) &* 0x0100_0193
+        push(folded)
         length &+= 1
         index &+= 1
         folded = index < count ? fold[Int(bytes[index])] : 0
-      } while folded != 0
+        if folded == 0 { break }
+      }
+      while folded != 0 {
+        length &+= 1
+        index &+= 1
+        folded = index < count ? fold[Int(bytes[index])] : 0
+      }
       // The piece may end inside the token: the next one or `finish` ends it.
       if index == count { break }
       endToken()
