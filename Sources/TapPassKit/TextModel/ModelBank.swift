@@ -42,13 +42,19 @@ public final class ModelBank: Sendable {
     }
     // Only the buckets that hold weights are written (a few in eight of
     // them): the rest of the zero-filled table is never visited at start-up.
+    // Lanes are written as bytes (a SIMD8<Int8> is its eight lanes in
+    // order): a lane store through the vector cost some twenty
+    // instructions, a few million at every start-up.
     var table = [SIMD8<Int8>](repeating: SIMD8<Int8>(), count: 1 << bits)
-    table.withUnsafeMutableBufferPointer { table in
+    table.withUnsafeMutableBytes { table in
       for (index, (_, model)) in models.enumerated() {
         let count = model.classes.count
         model.entryWeights.withUnsafeBufferPointer { weights in
-          for (entry, bucket) in model.buckets.enumerated() {
-            for c in 0..<count { table[Int(bucket)][offsets[index] + c] = weights[entry * count + c] }
+          model.buckets.withUnsafeBufferPointer { buckets in
+            for entry in 0..<buckets.count {
+              let lane = Int(buckets[entry]) * MemoryLayout<SIMD8<Int8>>.stride + offsets[index]
+              for c in 0..<count { table[lane + c] = UInt8(bitPattern: weights[entry * count + c]) }
+            }
           }
         }
       }
