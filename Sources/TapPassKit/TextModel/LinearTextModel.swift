@@ -230,8 +230,8 @@ public struct LinearTextModel: Sendable {
   func topWords(_ bytes: ArraySlice<UInt8>, _ tokens: [(start: Int, end: Int, hash: UInt32)], towards label: Int, count: Int) -> [String] {
     let shift = UInt32(32 - bits)
     var scored: [(weight: Int, token: Int)] = []
-    var seen = Set<UInt32>()
-    for (position, token) in tokens.enumerated() where seen.insert(token.hash).inserted {
+    var seen = SeenHashes(capacity: tokens.count)
+    for (position, token) in tokens.enumerated() where seen.insert(token.hash) {
       guard let entry = entry(bucket: Int(((token.hash ^ 1) &* 0x9E37_79B1) >> shift)) else { continue }
       let weight = Int(entryWeights[entry * classes.count + label]) - Int(entryWeights[entry * classes.count])
       if weight > 0 { scored.append((weight, position)) }

@@ -42,13 +42,19 @@ public final class ModelBank: Sendable {
     }
     // Only the buckets that hold weights are written (a few in eight of
     // them): the rest of the zero-filled table is never visited at start-up.
+    // Lanes are written as bytes (a SIMD8<Int8> is its eight lanes in
+    // order): a lane store through the vector cost some twenty
+    // instructions, a few million at every start-up.
     var table = [SIMD8<Int8>](repeating: SIMD8<Int8>(), count: 1 << bits)
-    table.withUnsafeMutableBufferPointer { table in
+    table.withUnsafeMutableBytes { table in
       for (index, (_, model)) in models.enumerated() {
         let count = model.classes.count
         model.entryWeights.withUnsafeBufferPointer { weights in
-          for (entry, bucket) in model.buckets.enumerated() {
-            for c in 0..<count { table[Int(bucket)][offsets[index] + c] = weights[entry * count + c] }
+          model.buckets.withUnsafeBufferPointer { buckets in
+            for entry in 0..<buckets.count {
+              let lane = Int(buckets[entry]) * MemoryLayout<SIMD8<Int8>>.stride + offsets[index]
+              for c in 0..<count { table[lane + c] = UInt8(bitPattern: weights[entry * count + c]) }
+            }
           }
         }
       }
@@ -167,112 +173,6 @@ public final class ModelBank: Sendable {
   /// `LinearTextModel.foldOrZero` of every byte value: one load instead of
   /// a chain of range checks per byte.
   static let foldTable: [UInt8] = (0...255).map { LinearTextModel.foldOrZero(UInt8($0)) }
-}
-
-/// The feature loop of `LinearTextModel.score`, over all lanes of a
-/// `ModelBank` at once, resumable: a text can be scanned in pieces (each
-/// piece continues the tokens and n-grams of the one before), then
-/// finished.
-struct FeatureScanner {
-  var sums = SIMD8<Int32>()
-  var features = 0
-  let shift: UInt32
-  var gram: UInt32 = 0x20 << 24
-  var gramLength = 1
-  var hash: UInt32 = 0x811C_9DC5
-  /// Bytes of the token being read; 0 between tokens.
-  var length = 0
-  var previous: UInt32 = 0
-  var hasPrevious = false
-
-  init(bits: Int) { shift = UInt32(32 - bits) }
-
-  // Every n-gram reads the table, used bucket or not: a bitmap of used
-  // buckets that redirected the others to one zero bucket (so that they
-  // stay in cache) cost more in instructions than it saved in misses.
-  // `&>>` and `&+=`: no shift-range or overflow checks in the loop.
-  @inline(__always)
-  mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<SIMD8<Int8>>, fold: UnsafeBufferPointer<UInt8>,
-                     finish: Bool = false) {
-    // The state lives in locals while scanning: kept in registers.
-    var sums = self.sums, features = self.features, gram = self.gram, gramLength = self.gramLength
-    var hash = self.hash, length = self.length, previous = self.previous, hasPrevious = self.hasPrevious
-    let shift = self.shift
-    @inline(__always) func add(_ x: UInt32) {
-      features &+= 1
-      sums &+= SIMD8<Int32>(truncatingIfNeeded: table[Int((x &* 0x9E37_79B1) &>> shift)])
-    }
-    @inline(__always) func push(_ byte: UInt8) {
-      gram = gram >> 8 | UInt32(byte) << 24
-      gramLength &+= 1
-      if gramLength >= 4 { add(gram ^ 0x5BD1_E995) }
-    }
-    @inline(__always) func endToken() {
-      add(hash ^ 1)
-      if hasPrevious { add((previous &* 31 &+ hash) ^ 2) }
-      previous = hash
-      hasPrevious = true
-      hash = 0x811C_9DC5
-      length = 0
-    }
-    let count = bytes.count
-    var index = 0
-    // A token the previous piece left open ends at a separator here.
-    if length > 0, count > 0, fold[Int(bytes[0])] == 0 { endToken() }
-    while index < count {
-      var folded = fold[Int(bytes[index])]
-      if folded == 0 {
-        index &+= 1
-        continue
-      }
-      if length == 0 && hasPrevious { push(0x20) }
-      repeat {
-        if length < 32 {
-          hash = (hash ^ UInt32(folded)) &* 0x0100_0193
-          push(folded)
-        }
-        length &+= 1
-        index &+= 1
-        folded = index < count ? fold[Int(bytes[index])] : 0
-      } while folded != 0
-      // The piece may end inside the token: the next one or `finish` ends it.
-      if index == count { break }
-      endToken()
-    }
-    if finish {
-      if length > 0 { endToken() }
-      if hasPrevious { push(0x20) }
-    }
-    self.sums = sums
-    self.features = features
-    self.gram = gram
-    self.gramLength = gramLength
-    self.hash = hash
-    self.length = length
-    self.previous = previous
-    self.hasPrevious = hasPrevious
-  }
-
-  /// Ends the text: its last token, and the space the n-gram stream ends with.
-  mutating func finish(table: UnsafeBufferPointer<SIMD8<Int8>>) {
-    scan(UnsafeBufferPointer(start: nil, count: 0), table: table, fold: UnsafeBufferPointer(start: nil, count: 0), finish: true)
-  }
-
-  /// Whether the rest of a text would add the same features to both scans.
-  func sameState(_ other: FeatureScanner) -> Bool {
-    gram == other.gram && min(gramLength, 4) == min(other.gramLength, 4) && hash == other.hash
-      && min(length, 32) == min(other.length, 32) && previous == other.previous && hasPrevious == other.hasPrevious
-  }
-
-  /// Continues with what `other` added after it was `since`, from which
-  /// on this scan and `other` were in the same state.
-  mutating func take(_ other: FeatureScanner, since: FeatureScanner) {
-    let sums = self.sums &+ (other.sums &- since.sums)
-    let features = self.features + (other.features - since.features)
-    self = other
-    self.sums = sums
-    self.features = features
-  }
 }
 
 /// The model scores of the field being inspected, computed on first use and

@@ -56,6 +56,9 @@ public struct ThreatRule: Sendable {
     return Judgement(score: 1 - miss, start: best.start, end: best.end, category: strongest.category, reasons: names)
   }
 
+  /// The least score a rule-and-model step reports a candidate with.
+  public static let reportFloor = 0.05
+
   /// Maps a model probability to a score whose 0.5 is the model's chosen
   /// operating point, so the engine's default threshold (0.5) applies the
   /// threshold picked from the held-out curve.
@@ -152,14 +155,20 @@ extension ModelJudge {
   /// Rules and model together: the noisy-or of the rule score and the
   /// calibrated model score, the strongest rule's span (the whole field when
   /// only the model fired), and reasons naming rules, model and features.
+  ///
+  /// `dropsBelow`: the score under which the caller drops the candidate
+  /// whatever else it finds (nil when it may still raise the score). Under
+  /// it the model's reason, a string built for every field, is left out:
+  /// nearly every field scores under it and is never reported.
   public func combine(_ rules: [ThreatRule], _ matches: [PatternMatch], _ field: FieldText, context: InspectionContext,
-                      useModel: Bool, operatingPoint: Double, modelCategory: (String) -> String) -> (candidate: Candidate, modelScore: Double) {
+                      useModel: Bool, operatingPoint: Double, dropsBelow: Double? = nil,
+                      modelCategory: (String) -> String) -> (candidate: Candidate, modelScore: Double) {
     let rule = ThreatRule.judge(rules, matches)
     let model = useModel ? score(field, context: context) : nil
     let modelScore = model.map { ThreatRule.calibrate($0.positive, operatingPoint: operatingPoint) } ?? 0
     let score = 1 - (1 - (rule?.score ?? 0)) * (1 - modelScore)
     var reasons = rule?.reasons ?? []
-    if let model {
+    if let model, score >= dropsBelow ?? 0 {
       reasons.append("model:\(model.label):" + String(Int((model.positive * 1000).rounded())))
       if modelScore >= 0.5 { reasons += explain(field.bytes.prefix(Self.maxScored), label: model.label) }
     }

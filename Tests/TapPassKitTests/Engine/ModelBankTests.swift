@@ -75,6 +75,27 @@ import Testing
     }
   }
 
+  /// The bank sums weights in 16-bit lanes and widens them into the
+  /// 32-bit sums before they could wrap: with every weight at an int8
+  /// extreme, a long text's sums are still its feature count times them.
+  @Test func extremeWeightsDoNotWrapTheNarrowSums() throws {
+    let entries = (0..<256).map { (bucket: UInt32($0), weights: [Int8(127), Int8(-128)]) }
+    let model = try #require(LinearTextModel(data: Self.modelFile(bits: 8, entries: entries), classes: ["benign", "attack"]))
+    let bank = ModelBank(models: [("extreme", model)])
+    let table = try #require(bank.table)
+    // Tokens longer than the 32 hashed bytes and short ones, so that the
+    // widening falls at every distance from the 16-bit limit.
+    let text = Array(String(repeating: "supercalifragilisticexpialidociousandthensome a bb ", count: 60).utf8)
+    let scanner = table.withUnsafeBufferPointer { table in
+      ModelBank.foldTable.withUnsafeBufferPointer { fold in
+        text.withUnsafeBufferPointer { ModelBank.scan($0, table: table, fold: fold, bits: 8) }
+      }
+    }
+    #expect(scanner.features > 1000)
+    #expect(scanner.sums[0] == Int32(127 * scanner.features))
+    #expect(scanner.sums[1] == Int32(-128 * scanner.features))
+  }
+
   @Test func judgeReadsTheSharedFieldScores() throws {
     let judge = ModelJudge("injection")
     try #require(judge.model != nil)

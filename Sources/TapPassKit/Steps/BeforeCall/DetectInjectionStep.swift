@@ -125,19 +125,24 @@ public struct DetectInjectionStep: Step {
       !(Self.prohibitable[match.pattern] && ProhibitedRequest.applies(field.bytes, before: match.start))
         && !(match.pattern == Self.youAreNow && Self.accountState(field.bytes, endingAt: match.end))
     }
+    let suffix = AdversarialSuffix.find(field.bytes)
+    let flood = RepetitionFlood.find(field.bytes)
+    // Only the byte-level shapes can raise a score that is under the floor here.
+    let dropsBelow = suffix == nil && flood == nil ? ThreatRule.reportFloor : nil
     var (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: configuration.model,
-                                            operatingPoint: configuration.modelOperatingPoint, modelCategory: { $0 })
+                                            operatingPoint: configuration.modelOperatingPoint, dropsBelow: dropsBelow,
+                                            modelCategory: { $0 })
     if candidate.type == "jailbreak", !candidate.reasons.contains(where: { $0.hasPrefix("rule:") }), PlainRequest.matches(field.bytes) {
       (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: false,
                                           operatingPoint: configuration.modelOperatingPoint, modelCategory: { $0 })
     }
-    if let suffix = AdversarialSuffix.find(field.bytes) {
+    if let suffix {
       Self.add("adversarial_suffix", suffix, score: AdversarialSuffix.score, category: "jailbreak", to: &candidate)
     }
-    if let flood = RepetitionFlood.find(field.bytes) {
+    if let flood {
       Self.add("repetition_flood", flood, score: RepetitionFlood.score, category: "context_manipulation", to: &candidate)
     }
-    return candidate.score >= 0.05 ? [candidate] : []
+    return candidate.score >= ThreatRule.reportFloor ? [candidate] : []
   }
 
   static let youAreNow = rules.firstIndex { $0.spec.name == "you_are_now" } ?? -1

@@ -81,19 +81,42 @@ public struct DetectInsiderThreatStep: Step {
     // power") is no evidence, for the rules or, on a short statement that
     // denies throughout, for the model.
     let matches = matches.filter { !DisavowedIntent.applies(field.bytes, $0.start..<$0.end) }
-    let useModel = configuration.model && !DisavowedIntent.wholeFieldDisavowed(field.bytes)
-    var (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: useModel,
-                                            operatingPoint: configuration.modelOperatingPoint, modelCategory: { $0 })
+    // Only the session can raise a score that is under the floor here.
+    let dropsBelow = sessionAtLimit(context) ? nil : ThreatRule.reportFloor
+    var (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: configuration.model,
+                                            operatingPoint: configuration.modelOperatingPoint, dropsBelow: dropsBelow,
+                                            modelCategory: { $0 })
+    // Whether the whole field is disavowed is asked only when its answer
+    // can change the result. Without the model a field scores no higher
+    // (the noisy-or only adds), so one that scores under the floor with it
+    // is silent either way, and adds nothing to its session (under 0.2),
+    // unless the session total is already at its limit (then the record
+    // is reported, with or without the model's reason).
+    if configuration.model, dropsBelow == nil || candidate.score >= ThreatRule.reportFloor,
+      DisavowedIntent.wholeFieldDisavowed(field.bytes) {
+      (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: false,
+                                          operatingPoint: configuration.modelOperatingPoint, modelCategory: { $0 })
+    }
     if context.sessionID != nil {
       // Decayed running total: mild evidence counts, noise (< 0.2) does not.
       let score = candidate.score
-      let total = context.sessionValue("insider_threat") * configuration.sessionDecay + (score >= 0.2 ? score : 0)
+      let total = sessionTotal(adding: score, context)
       context.setSessionValue("insider_threat", total)
       if total >= configuration.sessionLimit, score < 0.5 {
         candidate.score = min(0.9, 0.5 + (total - configuration.sessionLimit) * 0.25)
         candidate.reasons.append("session:accumulated")
       }
     }
-    return candidate.score >= 0.05 ? [candidate] : []
+    return candidate.score >= ThreatRule.reportFloor ? [candidate] : []
+  }
+
+  /// The session's decayed total after a record that scores `score`.
+  func sessionTotal(adding score: Double, _ context: InspectionContext) -> Double {
+    context.sessionValue("insider_threat") * configuration.sessionDecay + (score >= 0.2 ? score : 0)
+  }
+
+  /// Whether the session reports this record even if it adds nothing.
+  func sessionAtLimit(_ context: InspectionContext) -> Bool {
+    context.sessionID != nil && sessionTotal(adding: 0, context) >= configuration.sessionLimit
   }
 }
