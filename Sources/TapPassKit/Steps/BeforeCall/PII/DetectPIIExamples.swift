@@ -44,6 +44,12 @@ enum DetectPIIExamples {
     // Accented names are looked up with their accents folded.
     StepExample("Please forward the invoice to «person:Zoë Brontë» in accounting."),
     StepExample("The contract was signed by «person:José Martínez» on Monday."),
+    // First names only Faker's locales give (names/SOURCE.md), which the
+    // 1990 Census lists miss.
+    StepExample("Please send the signed contract to «person:Priya Sharma» and «person:Kwame Mensah»."),
+    StepExample("Yesterday «person:Arjun» asked me to review the budget."),
+    StepExample("«person:Ximena» and «person:Yusuf» wrote the tests."),
+    StepExample("The report from «person:Hiroshi Tanaka» and «person:László Kovács» arrived on Monday."),
     StepExample("Please ask «person:Mr. Smith» to sign."),
     StepExample("Founders: «person:Maria Fleischer», «person:Mcintosh» and «person:Brabec»."),
     StepExample("what's your name? «person:olga krylova»"),
@@ -73,6 +79,10 @@ enum DetectPIIExamples {
     StepExample("Card 4111 1111 1111 1112 was declined."),
     StepExample("We flew from San Francisco to Los Angeles, then drove on to Santa Monica and Fort Worth."),
     StepExample("Take Vitamin D Supplements, Then Think I Need A Break, and reread Appendix B Tables."),
+    // First names of one Faker locale that are English words, or places,
+    // peoples and months of the word list, are not in the list.
+    StepExample("Restart the Server, then the Job Queue, and order the Salami Pizza."),
+    StepExample("We flew from Bergen to Kingston on 3 Sep and ate Danish pastry with Nazi Germany on the radio."),
     StepExample("IBAN DE89 3704 0044 0532 0130 01 is wrong."),
     StepExample("SSN 000-12-3456 is not a valid number."),
     StepExample("Meeting on 2024-03-15 at 10:30 in room 4."),

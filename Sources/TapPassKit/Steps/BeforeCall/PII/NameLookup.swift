@@ -1,9 +1,10 @@
 import Glibc
 
-/// Lookups in the US Census first- and last-name frequency lists
-/// (`Resources/data/names/*.tsv`, `NAME\tfreq` per line).
+/// Lookups in the first- and last-name frequency lists
+/// (`Resources/data/names/*.tsv`, `NAME\tfreq` per line: the US Census
+/// lists, and for first names Faker's as well; names/SOURCE.md).
 ///
-/// Why a lazily built hash table: the lists hold ~94,000 names and most
+/// Why a lazily built hash table: the lists hold ~103,000 names and most
 /// runs never need them (no capitalised word, or a one-record pre-commit
 /// scan), so nothing is read at start-up. On first use each list becomes a
 /// flat open-addressing table of 64-bit word hashes (the same

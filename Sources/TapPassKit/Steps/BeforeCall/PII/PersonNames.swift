@@ -1,5 +1,6 @@
 /// Person names from evidence, not from a model: capitalised words found
-/// in the US Census first/last-name lists, combined with titles (Mr, Dr),
+/// in the first/last-name lists (US Census, and Faker's first names of 53
+/// locales; names/SOURCE.md), combined with titles (Mr, Dr),
 /// cue words ("my name is", "Dear", "patient", "says"), first-name +
 /// surname pairs, middle initials, particles (van, de) and coordination
 /// ("Fleischer and Mcintosh").
