@@ -59,8 +59,10 @@ public final class ScanEngine: @unchecked Sendable {
   private let inspectors: [AnyStep.Inspector]
   private let stepIDs: [String]
   private let actions: [Action]
-  /// This engine's (this worker's) fingerprint MAC context.
-  private let fingerprinter: TPCrypto.HMACSHA256.Keyed?
+  /// This engine's (this worker's) fingerprint MAC context, made for the
+  /// first finding: fetching HMAC from OpenSSL costs some 5M instructions,
+  /// which a run that finds nothing (most pre-commit runs) need not pay.
+  private lazy var fingerprinter: TPCrypto.HMACSHA256.Keyed? = redactor.keyed()
   /// Per-session state, with the record number that last touched it.
   private var sessions: [String: (state: [String: Double], lastRecord: Int)] = [:]
   /// The number of the record being scanned (its input line), set by the
@@ -112,7 +114,6 @@ public final class ScanEngine: @unchecked Sendable {
     inspectors = runners.map(\.inspectClosure)
     stepIDs = runners.map(\.id)
     actions = runners.map { $0.settings.onDetection ?? $0.descriptor.defaultAction }
-    fingerprinter = redactor.keyed()
     plans = Self.plans(runners: runners, visible: sorted.count, targets: targets)
     var specs: [PatternSpec] = []
     var owners: [(step: Int, pattern: Int)] = []

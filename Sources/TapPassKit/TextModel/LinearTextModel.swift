@@ -14,15 +14,22 @@ public struct LinearTextModel: Sendable {
   let bits: Int
   let scale: Float
   let bias: [Float]
-  /// The buckets that hold a weight, ascending (as scripts/train writes
-  /// them), and their `classes.count` int8 weights each, side by side.
+  /// The file's bytes: its entries, from `first`, are a bucket (u32, the
+  /// buckets ascending as scripts/train writes them) then `classes.count`
+  /// int8 weights, `stride` bytes in all.
   ///
   /// Why sparse: a dense table (2^bits buckets per class) costs a
   /// zero-filled megabyte or more per model at every start-up, which a
   /// one-record pre-commit run pays in full; the hot path reads
   /// `ModelBank`'s fused table instead, built straight from these entries.
-  let buckets: [UInt32]
-  let entryWeights: [Int8]
+  /// Why the file itself: copying its hundred thousand entries into
+  /// arrays of buckets and weights was most of loading a model (about 9M
+  /// instructions at every start-up); lookups read the entries in place.
+  let data: [UInt8]
+  let first: Int
+  let stride: Int
+  /// The number of entries.
+  let entries: Int
 
   /// Loads `models/<name>.tplm` and its class list; nil when absent or
   /// malformed (the step then runs on its rules alone).
@@ -52,56 +59,61 @@ public struct LinearTextModel: Sendable {
     let entries = Int(u32(offset))
     offset += 4
     guard data.count >= offset + entries * (4 + count) else { return nil }
-    // Read through raw pointers: a hundred thousand entries are parsed at
-    // every start-up, and checked array appends made that a millisecond.
-    var ordered = true
-    let limit = UInt32(1 << bits)
+    // One pass over the buckets, through raw pointers (a hundred thousand
+    // entries are checked at every start-up): ascending and in range, or
+    // the file is malformed (lookups search).
+    let stride = 4 + count
     let first = offset
-    let buckets = [UInt32](unsafeUninitializedCapacity: entries) { buckets, initialized in
-      data.withUnsafeBytes { raw in
-        var previous: UInt32?
-        for entry in 0..<entries {
-          let bucket = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: first + entry * (4 + count), as: UInt32.self))
-          // Ascending and in range, or the file is malformed (lookups search).
-          if bucket >= limit || previous.map({ $0 >= bucket }) == true { ordered = false }
-          buckets[entry] = bucket
-          previous = bucket
-        }
+    let limit = UInt32(1 << bits)
+    let ordered = data.withUnsafeBytes { raw in
+      var previous: UInt32? = nil
+      for entry in 0..<entries {
+        let bucket = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: first + entry * stride, as: UInt32.self))
+        if bucket >= limit || previous.map({ $0 >= bucket }) == true { return false }
+        previous = bucket
       }
-      initialized = entries
+      return true
     }
     guard ordered else { return nil }
-    let entryWeights = [Int8](unsafeUninitializedCapacity: entries * count) { weights, initialized in
-      data.withUnsafeBytes { raw in
-        for entry in 0..<entries {
-          let from = first + entry * (4 + count) + 4
-          for c in 0..<count { weights[entry * count + c] = Int8(bitPattern: raw[from + c]) }
-        }
-      }
-      initialized = entries * count
-    }
     self.classes = classes
     self.bias = bias
-    self.buckets = buckets
-    self.entryWeights = entryWeights
+    self.data = data
+    self.first = first
+    self.stride = stride
+    self.entries = entries
+  }
+
+  /// The bucket of entry `entry`.
+  @inline(__always)
+  func bucket(entry: Int) -> UInt32 {
+    data.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: first + entry * stride, as: UInt32.self)) }
+  }
+
+  /// The weight of entry `entry` for class `c`.
+  @inline(__always)
+  func weight(entry: Int, class c: Int) -> Int8 {
+    Int8(bitPattern: data[first + entry * stride + 4 + c])
   }
 
   /// The entry of `bucket`, nil for a bucket without one. A binary
   /// search: for explanations and the unfused fallback only.
   @inline(__always)
   func entry(bucket: Int) -> Int? {
-    var low = 0, high = buckets.count
     let key = UInt32(truncatingIfNeeded: bucket)
-    while low < high {
-      let middle = (low + high) / 2
-      if buckets[middle] < key { low = middle + 1 } else { high = middle }
+    return data.withUnsafeBytes { raw in
+      var low = 0, high = entries
+      while low < high {
+        let middle = (low + high) / 2
+        let found = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: first + middle * stride, as: UInt32.self))
+        if found < key { low = middle + 1 } else { high = middle }
+      }
+      return low < entries && UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: first + low * stride, as: UInt32.self)) == key ? low : nil
     }
-    return low < buckets.count && buckets[low] == key ? low : nil
   }
 
   /// The weight of `bucket` for class `c` (0 for a bucket without entry).
   func weight(bucket: Int, class c: Int) -> Int8 {
-    entry(bucket: bucket).map { entryWeights[$0 * classes.count + c] } ?? 0
+    entry(bucket: bucket).map { weight(entry: $0, class: c) } ?? 0
   }
 
   public struct Score: Sendable {
@@ -123,7 +135,7 @@ public struct LinearTextModel: Sendable {
     var gramLength = 1
     @inline(__always) func add(_ x: UInt32) {
       if let entry = entry(bucket: Int((x &* 0x9E37_79B1) >> shift)) {
-        for c in 0..<classCount { sums[c] &+= Int32(entryWeights[entry * classCount + c]) }
+        for c in 0..<classCount { sums[c] &+= Int32(weight(entry: entry, class: c)) }
       }
       features += 1
     }
@@ -233,7 +245,7 @@ public struct LinearTextModel: Sendable {
     var seen = SeenHashes(capacity: tokens.count)
     for (position, token) in tokens.enumerated() where seen.insert(token.hash) {
       guard let entry = entry(bucket: Int(((token.hash ^ 1) &* 0x9E37_79B1) >> shift)) else { continue }
-      let weight = Int(entryWeights[entry * classes.count + label]) - Int(entryWeights[entry * classes.count])
+      let weight = Int(weight(entry: entry, class: label)) - Int(weight(entry: entry, class: 0))
       if weight > 0 { scored.append((weight, position)) }
     }
     scored.sort { $0.weight > $1.weight }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Every shipped linear model fused into one table, so that a field's
 /// n-grams are hashed and looked up once for all models instead of once
@@ -19,10 +20,32 @@ public final class ModelBank: Sendable {
   /// Lane offset of each model's first class.
   let offsets: [Int]
   let bits: Int
-  /// `1 << bits` buckets of 8 int8 lanes; nil when the models cannot be
-  /// fused (different table sizes, more than 8 classes in all): each model
-  /// then scores on its own.
-  let table: [SIMD8<Int8>]?
+  /// Whether the models fuse into one table (the same table size, at most
+  /// 8 classes in all); if not, each model scores on its own.
+  let fusable: Bool
+  /// The fused table, once built (`table`).
+  private let fused = Mutex<[SIMD8<Int8>]?>(nil)
+  /// Bytes scored before the table was built.
+  private let scoredUnfused = Atomic<Int>(0)
+  /// How many bytes are scored model by model before the table is built.
+  ///
+  /// Why not build it at once: zero-filling and filling its 2 MB cost a
+  /// one-record run (a pre-commit hook) some 6M instructions and 500 page
+  /// faults, more than scoring a short text model by model (a binary
+  /// search per n-gram and model, some 400 instructions per byte) ever
+  /// does. Past this many bytes the table pays for itself: a corpus run
+  /// builds it on its first records.
+  static let unfusedBytes = 16 << 10
+
+  /// `1 << bits` buckets of 8 int8 lanes, built on first use; nil when the
+  /// models cannot be fused. The scores are the same either way.
+  var table: [SIMD8<Int8>]? {
+    guard fusable else { return nil }
+    return fused.withLock { table in
+      if table == nil { table = Self.fuse(models, offsets: offsets, bits: bits) }
+      return table
+    }
+  }
 
   public init(models: [(name: String, model: LinearTextModel)]) {
     names = models.map(\.name)
@@ -36,10 +59,21 @@ public final class ModelBank: Sendable {
     self.offsets = offsets
     let bits = models.first?.model.bits ?? 0
     self.bits = bits
-    guard !models.isEmpty, lanes <= 8, models.allSatisfy({ $0.model.bits == bits }) else {
-      table = nil
-      return
-    }
+    fusable = !models.isEmpty && lanes <= 8 && models.allSatisfy { $0.model.bits == bits }
+  }
+
+  /// The table to score `count` more bytes with: nil (score model by
+  /// model) while the bank has scored fewer than `unfusedBytes`, counting
+  /// these, else the table, built now if need be.
+  private func table(toScore count: Int) -> [SIMD8<Int8>]? {
+    guard fusable else { return nil }
+    if let built = fused.withLock({ $0 }) { return built }
+    let before = scoredUnfused.add(count, ordering: .relaxed).oldValue
+    return before + count <= Self.unfusedBytes ? nil : table
+  }
+
+  /// Every model's entries written into one zero-filled table.
+  static func fuse(_ models: [LinearTextModel], offsets: [Int], bits: Int) -> [SIMD8<Int8>] {
     // Only the buckets that hold weights are written (a few in eight of
     // them): the rest of the zero-filled table is never visited at start-up.
     // Lanes are written as bytes (a SIMD8<Int8> is its eight lanes in
@@ -47,19 +81,20 @@ public final class ModelBank: Sendable {
     // instructions, a few million at every start-up.
     var table = [SIMD8<Int8>](repeating: SIMD8<Int8>(), count: 1 << bits)
     table.withUnsafeMutableBytes { table in
-      for (index, (_, model)) in models.enumerated() {
+      for (index, model) in models.enumerated() {
         let count = model.classes.count
-        model.entryWeights.withUnsafeBufferPointer { weights in
-          model.buckets.withUnsafeBufferPointer { buckets in
-            for entry in 0..<buckets.count {
-              let lane = Int(buckets[entry]) * MemoryLayout<SIMD8<Int8>>.stride + offsets[index]
-              for c in 0..<count { table[lane + c] = UInt8(bitPattern: weights[entry * count + c]) }
-            }
+        let first = model.first, stride = model.stride
+        model.data.withUnsafeBytes { raw in
+          for entry in 0..<model.entries {
+            let at = first + entry * stride
+            let bucket = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+            let lane = Int(bucket) * MemoryLayout<SIMD8<Int8>>.stride + offsets[index]
+            for c in 0..<count { table[lane + c] = raw[at + 4 + c] }
           }
         }
       }
     }
-    self.table = table
+    return table
   }
 
   /// Every `models/*.tplm` shipped in the data directory, sorted by name.
@@ -77,7 +112,7 @@ public final class ModelBank: Sendable {
 
   /// Per model, the score of `bytes` (at most one window: callers window).
   public func scores(_ bytes: ArraySlice<UInt8>) -> [LinearTextModel.Score] {
-    guard let table else { return models.map { $0.score(bytes) } }
+    guard let table = table(toScore: bytes.count) else { return models.map { $0.score(bytes) } }
     let scanner = table.withUnsafeBufferPointer { table in
       Self.foldTable.withUnsafeBufferPointer { fold in
         bytes.withUnsafeBufferPointer { Self.scan($0, table: table, fold: fold, bits: bits) }
@@ -107,7 +142,7 @@ public final class ModelBank: Sendable {
   /// that far and takes the rest from the fresh one.
   public func windowScores(_ bytes: [UInt8], window: Int, limit: Int) -> [[LinearTextModel.Score]] {
     let half = window / 2
-    guard let table, bytes.count > window else {
+    guard bytes.count > window, let table = table(toScore: min(bytes.count, limit)) else {
       var starts = [0]
       var next = half
       while bytes.count > window, next + half < min(bytes.count, limit) {
