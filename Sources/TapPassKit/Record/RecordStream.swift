@@ -71,7 +71,12 @@ public struct RecordStream {
   ) throws {
     let sources = inputs.isEmpty ? ["-"] : inputs
     var progress = ProgressReporter(label: options.tool, enabled: options.showProgress)
-    let workers = try (0..<max(1, threads)).map { _ in try makeWorker() }
+    // The first worker is made now, the others when a batch first gives
+    // them records: each is a scan engine with its own Hyperscan scratch
+    // space and buffers, work that a one-record run (a pre-commit hook)
+    // would make for nothing.
+    var workers: [((JSONDocument, Int) throws -> (Outcome, Payload))?] = [try makeWorker()]
+    workers += [((JSONDocument, Int) throws -> (Outcome, Payload))?](repeating: nil, count: max(1, threads) - 1)
     // One serial queue per worker: a worker's batches run in order, and
     // only ever on its own queue.
     let queues = workers.count > 1 ? (0..<workers.count).map { DispatchQueue(label: "tappass.worker.\($0)") } : []
@@ -116,9 +121,9 @@ public struct RecordStream {
         }
         if batch.isEmpty { break }
         if queues.isEmpty {
-          try write(batch.map { try process($0, workers[0]) })
+          try write(batch.map { try process($0, workers[0]!) })
         } else {
-          let started = start(batch, workers, queues, partition: partition)
+          let started = try start(batch, &workers, makeWorker, queues, partition: partition, after: pending)
           defer { pending = started }
           if let previous = pending { try write(previous.results()) }
         }
@@ -173,17 +178,24 @@ public struct RecordStream {
     }
   }
 
-  /// Spreads a batch over the workers by partition key (or evenly) and
-  /// starts them on their queues.
+  /// Spreads a batch over the workers by partition key (or evenly),
+  /// making those not made yet that get records, and starts them on their
+  /// queues. A worker is made from the first one's state (its engine), so
+  /// only once the batch in flight (`previous`) is done with it.
   private func start<Payload>(
-    _ batch: [LineReader.Line], _ workers: [(JSONDocument, Int) throws -> (Outcome, Payload)], _ queues: [DispatchQueue],
-    partition: (([UInt8]) -> UInt64?)?
-  ) -> PendingBatch<Payload> {
+    _ batch: [LineReader.Line], _ workers: inout [((JSONDocument, Int) throws -> (Outcome, Payload))?],
+    _ makeWorker: () throws -> (JSONDocument, Int) throws -> (Outcome, Payload), _ queues: [DispatchQueue],
+    partition: (([UInt8]) -> UInt64?)?, after previous: PendingBatch<Payload>?
+  ) throws -> PendingBatch<Payload> {
     var assignment = [[Int]](repeating: [], count: workers.count)
     for (index, line) in batch.enumerated() {
       var worker = index % workers.count
       if case .record(let bytes, _) = line, let key = partition?(bytes) { worker = Int(key % UInt64(workers.count)) }
       assignment[worker].append(index)
+    }
+    for (worker, indices) in assignment.enumerated() where !indices.isEmpty && workers[worker] == nil {
+      previous?.group.wait()
+      workers[worker] = try makeWorker()
     }
     let pending = PendingBatch<Payload>(lines: batch.count, workers: workers.count)
     let shared = UncheckedBox((self, batch, workers, pending))
@@ -191,7 +203,7 @@ public struct RecordStream {
       queues[worker].async(group: pending.group) {
         let (stream, batch, workers, pending) = shared.value
         do {
-          for index in indices { pending.slots[index] = try stream.process(batch[index], workers[worker]) }
+          for index in indices { pending.slots[index] = try stream.process(batch[index], workers[worker]!) }
         } catch {
           pending.failures[worker] = error
         }
