@@ -61,6 +61,8 @@ public final class ScanEngine: @unchecked Sendable {
   private let actions: [Action]
   /// This engine's (this worker's) fingerprint MAC context.
   private let fingerprinter: TPCrypto.HMACSHA256.Keyed?
+  /// The fingerprints made for the record being scanned.
+  private let fingerprints = FingerprintMemo()
   /// Per-session state, with the record number that last touched it.
   private var sessions: [String: (state: [String: Double], lastRecord: Int)] = [:]
   /// The number of the record being scanned (its input line), set by the
@@ -248,6 +250,7 @@ public final class ScanEngine: @unchecked Sendable {
     }
     var findings: [Finding] = []
     for field in fields { scan(field, context: &context, into: &findings) }
+    fingerprints.clear()
     for note in context.incomplete {
       findings.append(Finding(
         step: "engine", type: "incomplete_inspection", path: note, start: 0, end: 0, score: 1,
@@ -517,7 +520,9 @@ public final class ScanEngine: @unchecked Sendable {
     return Finding(
       step: stepIDs[runner], type: candidate.type, path: path, start: candidate.start, end: candidate.end,
       score: candidate.score, severity: candidate.severity, action: action,
-      fingerprint: redactor.fingerprint(type: candidate.type, value: slice, using: fingerprinter),
+      fingerprint: fingerprints.fingerprint(type: candidate.type, field.bytes, candidate.start..<candidate.end) {
+        redactor.fingerprint(type: candidate.type, value: slice, using: fingerprinter)
+      },
       preview: redactor.preview(slice), category: candidate.category,
       output: field.role == .output, reasons: candidate.reasons)
   }
