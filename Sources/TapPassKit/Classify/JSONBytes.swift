@@ -98,10 +98,20 @@ struct ByteWriter: ByteSink {
   /// what it wrote.
   static func write(_ body: (inout ByteWriter) -> Void) -> [UInt8] {
     let scratch = RecordScratch.current
+    // A write inside another's body (a finding written through JSONWriter
+    // there) gets memory of its own: the two would share the kept memory.
+    guard !scratch.writerBusy else {
+      var writer = ByteWriter(base: .allocate(capacity: 256), capacity: 256)
+      body(&writer)
+      defer { writer.base.deallocate() }
+      return Array(UnsafeBufferPointer(start: writer.base, count: writer.count))
+    }
+    scratch.writerBusy = true
     var writer = ByteWriter(base: scratch.writerBase, capacity: scratch.writerCapacity)
     body(&writer)
     scratch.writerBase = writer.base
     scratch.writerCapacity = writer.capacity
+    scratch.writerBusy = false
     return Array(UnsafeBufferPointer(start: writer.base, count: writer.count))
   }
 
@@ -144,14 +154,29 @@ struct ByteWriter: ByteSink {
 
   mutating func append(_ bytes: [UInt8]) { bytes.withUnsafeBytes { append(bytes: $0) } }
 
+  /// `appendQuoted` for a String, through its UTF-8 buffer (a small
+  /// string is copied to the stack).
+  mutating func appendQuoted(_ text: String) {
+    var text = text
+    text.withUTF8 { appendQuoted($0) }
+  }
+
   /// `JSONString.appendQuoted`: printable ASCII without quotes or
   /// backslashes is copied as it is, anything else is quoted by it.
   mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
-    for byte in text where byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C {
-      var quoted: [UInt8] = []
-      JSONString.appendQuoted(text, to: &quoted)
-      append(quoted)
-      return
+    // Eight bytes at a time (JSONString.plainRun), then byte by byte from
+    // where that stopped: paths, fingerprints and previews are mostly
+    // longer than a word, and the byte loop was most of a finding's cost.
+    var position = JSONString.plainRun(text, from: 0)
+    while position < text.count {
+      let byte = text[position]
+      if byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C {
+        var quoted: [UInt8] = []
+        JSONString.appendQuoted(text, to: &quoted)
+        append(quoted)
+        return
+      }
+      position += 1
     }
     reserve(text.count + 2)
     base[count] = 0x22

@@ -434,6 +434,8 @@ final class RecordScratch {
   /// The memory of this thread's `ByteWriter`.
   var writerBase = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
   var writerCapacity = 4096
+  /// Whether a `ByteWriter.write` is running on this memory.
+  var writerBusy = false
 
   deinit { writerBase.deallocate() }
 

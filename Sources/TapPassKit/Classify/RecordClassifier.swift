@@ -80,11 +80,7 @@ public struct RecordClassifier {
 
   /// `findings` and `decision` exactly as tp-scan writes them.
   public static func findingSections(_ findings: [Finding]) -> [(name: String, value: [UInt8])] {
-    var writer = JSONWriter(capacity: 128 + findings.count * 256)
-    writer.beginArray()
-    for finding in findings { finding.write(to: &writer) }
-    writer.endArray()
-    return [("findings", writer.bytes), ("decision", RecordScanner.decision(findings))]
+    [("findings", Finding.jsonArray(findings)), ("decision", RecordScanner.decision(findings))]
   }
 
   /// Whether the record is an error record from an earlier tool: it passes

@@ -63,6 +63,8 @@ public final class ScanEngine: @unchecked Sendable {
   /// first finding: fetching HMAC from OpenSSL costs some 5M instructions,
   /// which a run that finds nothing (most pre-commit runs) need not pay.
   private lazy var fingerprinter: TPCrypto.HMACSHA256.Keyed? = redactor.keyed()
+  /// The fingerprints made for the record being scanned.
+  private let fingerprints = FingerprintMemo()
   /// Per-session state, with the record number that last touched it.
   private var sessions: [String: (state: [String: Double], lastRecord: Int)] = [:]
   /// The number of the record being scanned (its input line), set by the
@@ -249,6 +251,7 @@ public final class ScanEngine: @unchecked Sendable {
     }
     var findings: [Finding] = []
     for field in fields { scan(field, context: &context, into: &findings) }
+    fingerprints.clear()
     for note in context.incomplete {
       findings.append(Finding(
         step: "engine", type: "incomplete_inspection", path: note, start: 0, end: 0, score: 1,
@@ -518,7 +521,9 @@ public final class ScanEngine: @unchecked Sendable {
     return Finding(
       step: stepIDs[runner], type: candidate.type, path: path, start: candidate.start, end: candidate.end,
       score: candidate.score, severity: candidate.severity, action: action,
-      fingerprint: redactor.fingerprint(type: candidate.type, value: slice, using: fingerprinter),
+      fingerprint: fingerprints.fingerprint(type: candidate.type, field.bytes, candidate.start..<candidate.end) {
+        redactor.fingerprint(type: candidate.type, value: slice, using: fingerprinter)
+      },
       preview: redactor.preview(slice), category: candidate.category,
       output: field.role == .output, reasons: candidate.reasons)
   }

@@ -157,5 +157,12 @@ public struct InspectionContext: Sendable {
 
   /// A number a step keeps for the current session under `key`.
   public func sessionValue(_ key: String) -> Double { sessionState[key] ?? 0 }
-  public mutating func setSessionValue(_ key: String, _ value: Double) { sessionState[key] = value }
+  /// Storing the value a key already holds (bit for bit) is skipped: the
+  /// state shares its storage with the engine's session table, so the
+  /// first write of a record copies it, and most sessions hold a total that
+  /// stays 0. The state after the call is the same either way.
+  public mutating func setSessionValue(_ key: String, _ value: Double) {
+    if let held = sessionState[key], held.bitPattern == value.bitPattern { return }
+    sessionState[key] = value
+  }
 }

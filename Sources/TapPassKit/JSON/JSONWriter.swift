@@ -113,12 +113,14 @@ public struct JSONWriter {
   /// same text wherever the general path prints no exponent (a test
   /// compares them). Below that, the general path printed 0.000048 as "0";
   /// this prints its digits.
-  static func appendDecimal(_ value: Double, digits: Int, to output: inout [UInt8]) {
+  static func appendDecimal<Sink: ByteSink>(_ value: Double, digits: Int, to output: inout Sink) {
     guard value.isFinite else { return output.append(0x30) }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let scaled = (value * scale).rounded()
-    guard digits <= 15, abs(scaled) < 1e15 else { return output.append(contentsOf: Array(generalFormat(value, digits: digits).utf8)) }
+    guard digits <= 15, abs(scaled) < 1e15 else {
+      return Array(generalFormat(value, digits: digits).utf8).withUnsafeBytes { output.append(bytes: $0) }
+    }
     var units = Int(scaled)
     if units < 0 {
       output.append(UInt8(ascii: "-"))
@@ -144,7 +146,7 @@ public struct JSONWriter {
 
   /// `value` in decimal, as `String(value)` spells it, without making the
   /// String (an allocation for every offset of every finding).
-  static func appendInteger(_ value: Int, to output: inout [UInt8]) {
+  static func appendInteger<Sink: ByteSink>(_ value: Int, to output: inout Sink) {
     if value < 0 { output.append(0x2D) }
     let magnitude = value.magnitude
     var divisor: UInt = 1

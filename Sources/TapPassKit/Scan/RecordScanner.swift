@@ -41,11 +41,7 @@ public struct RecordScanner {
     if findings.isEmpty {
       return Result(output: RecordEditor.setSections([("findings", Self.emptyFindings), ("decision", Self.passDecision)], in: document), findings: [])
     }
-    var writer = JSONWriter(capacity: 128 + findings.count * 256)
-    writer.beginArray()
-    for finding in findings { finding.write(to: &writer) }
-    writer.endArray()
-    var sections: [(name: String, value: [UInt8])] = [("findings", writer.bytes)]
+    var sections: [(name: String, value: [UInt8])] = [("findings", Finding.jsonArray(findings))]
     sections.append(("decision", Self.decision(findings)))
     let replacements = redact ? redactions(document, fields, findings) : []
     return Result(output: RecordEditor.setSections(sections, in: document, replacements: replacements), findings: findings)
@@ -54,21 +50,20 @@ public struct RecordScanner {
   /// The strongest action among the findings, and which steps asked for it.
   static func decision(_ findings: [Finding]) -> [UInt8] {
     let action = findings.lazy.map(\.action).max() ?? .continue
-    var writer = JSONWriter()
-    writer.beginObject()
-    writer.key("action"); writer.string(findings.isEmpty ? "pass" : action.rawValue)
-    writer.key("findings"); writer.int(findings.count)
-    writer.key("steps")
-    writer.beginArray()
-    // A record names few steps: a linear check beats hashing each name.
-    var seen: [String] = []
-    for finding in findings where finding.action == action && !seen.contains(finding.step) {
-      seen.append(finding.step)
-      writer.string(finding.step)
+    // Fixed keys and commas into this thread's ByteWriter, as the findings.
+    return ByteWriter.write { out in
+      out.append(#"{"action":"#); out.appendQuoted(findings.isEmpty ? "pass" : action.rawValue)
+      out.append(#","findings":"#); JSONWriter.appendInteger(findings.count, to: &out)
+      out.append(#","steps":["#)
+      // A record names few steps: a linear check beats hashing each name.
+      var seen: [String] = []
+      for finding in findings where finding.action == action && !seen.contains(finding.step) {
+        if !seen.isEmpty { out.append(0x2C) }
+        seen.append(finding.step)
+        out.appendQuoted(finding.step)
+      }
+      out.append(#"]}"#)
     }
-    writer.endArray()
-    writer.endObject()
-    return writer.bytes
   }
 
   /// Rewrites each string that holds findings with the found spans replaced

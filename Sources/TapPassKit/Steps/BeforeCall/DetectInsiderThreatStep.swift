@@ -82,7 +82,9 @@ public struct DetectInsiderThreatStep: Step {
     // denies throughout, for the model.
     let matches = matches.filter { !DisavowedIntent.applies(field.bytes, $0.start..<$0.end) }
     // Only the session can raise a score that is under the floor here.
-    let dropsBelow = sessionAtLimit(context) ? nil : ThreatRule.reportFloor
+    // The session total is looked up once (a String-keyed lookup per field).
+    let held = context.sessionID == nil ? nil : context.sessionValue("insider_threat")
+    let dropsBelow = sessionAtLimit(held) ? nil : ThreatRule.reportFloor
     var (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: configuration.model,
                                             operatingPoint: configuration.modelOperatingPoint, dropsBelow: dropsBelow,
                                             modelCategory: { $0 })
@@ -97,10 +99,10 @@ public struct DetectInsiderThreatStep: Step {
       (candidate, _) = Self.judge.combine(Self.rules, matches, field, context: context, useModel: false,
                                           operatingPoint: configuration.modelOperatingPoint, modelCategory: { $0 })
     }
-    if context.sessionID != nil {
+    if let held {
       // Decayed running total: mild evidence counts, noise (< 0.2) does not.
       let score = candidate.score
-      let total = sessionTotal(adding: score, context)
+      let total = sessionTotal(adding: score, held)
       context.setSessionValue("insider_threat", total)
       if total >= configuration.sessionLimit, score < 0.5 {
         candidate.score = min(0.9, 0.5 + (total - configuration.sessionLimit) * 0.25)
@@ -111,12 +113,14 @@ public struct DetectInsiderThreatStep: Step {
   }
 
   /// The session's decayed total after a record that scores `score`.
-  func sessionTotal(adding score: Double, _ context: InspectionContext) -> Double {
-    context.sessionValue("insider_threat") * configuration.sessionDecay + (score >= 0.2 ? score : 0)
+  /// `held` is the total before it (`sessionValue("insider_threat")`).
+  func sessionTotal(adding score: Double, _ held: Double) -> Double {
+    held * configuration.sessionDecay + (score >= 0.2 ? score : 0)
   }
 
-  /// Whether the session reports this record even if it adds nothing.
-  func sessionAtLimit(_ context: InspectionContext) -> Bool {
-    context.sessionID != nil && sessionTotal(adding: 0, context) >= configuration.sessionLimit
+  /// Whether the session (holding `held`, nil without a session) reports
+  /// this record even if it adds nothing.
+  func sessionAtLimit(_ held: Double?) -> Bool {
+    held.map { sessionTotal(adding: 0, $0) >= configuration.sessionLimit } ?? false
   }
 }
