@@ -48,6 +48,7 @@ enum DetectPIIExamples {
     StepExample("KRA PIN «ke_pin:A012345678B»"),
     StepExample("Cédula de persona física «cr_cpf:2-0345-0671»"),
     StepExample("PEID «li_peid:1234567»"),
+    StepExample("Abgabenkontonummer «at_tin:12 345678-2»"),
     // Passes Luhn with a Visa prefix, but is introduced as an identity number.
     StepExample("South African identity number «za_idnr:4001015009081»"),
     StepExample("Dear «person:Sarah Connor», thanks for the update."),
@@ -110,6 +111,7 @@ enum DetectPIIExamples {
     StepExample("Resident identity card 11010519491231003X"),
     StepExample("Ticket A012345678B was closed."),
     StepExample("Costa Rica branch, batch 104001322 shipped."),
+    StepExample("Abgabenkontonummer 12 345678-3"),
     StepExample("South African identity number 4001015009082"),
     StepExample("Australian Company Number: 002 724 334 / 43002724334"),
     StepExample("Enter your zip code (e.g. 12345) below."),

@@ -167,6 +167,9 @@ enum NationalIDFormats {
       return sum % 10 == 0 || (sum % 10 == 9 && v[6] == 0x37)
     },
     F("gn_nifp", 9...9, ["nifp", "guinea"], d.luhn),
+    // Austrian Abgabenkontonummer: tax office (2 digits) and a 7-digit
+    // account whose last digit makes the nine pass Luhn (BMF).
+    F("at_tin", 9...9, ["abgabenkontonummer", "austrian tax"], d.luhn),
     F("fr_siren", 9...9, ["siren"], d.luhn),
     F("fr_siret", 14...14, ["siret"], d.luhn),
     F("il_hp", 9...9, ["ח.פ", "israeli company", "company number"]) { v in v[0] == 0x35 && Checksums.luhn(v) },
