@@ -21,11 +21,12 @@ enum AlphanumericIDs {
     }
     if value.count == 16, isCodiceFiscale(value) { return found("it_codicefiscale", 0.95, personal: true) }
     if end - start == 11, isHetu(bytes, start) {
-      // All digits but for a dash ("040123-4567") may be a phone or a part
-      // number: that form needs a cue.
+      // One check character in 31 and a date: part numbers and tracking
+      // codes ("190184A552J") pass often enough to need a cue, and the
+      // all-digit form ("040123-4567", a phone beside "number") its name.
       let lettered = PIIBytes.isLetter(bytes[start + 6]) || PIIBytes.isLetter(bytes[start + 10])
-      if lettered || named(hetuWords) || ContextWords.identifier.near(bytes, start, end, before: options.window) {
-        return found("fi_hetu", 0.95, personal: true)
+      if named(hetuWords) || (lettered && ContextWords.identifier.near(bytes, start, end, before: options.window)) {
+        return found("fi_hetu", 0.9, personal: true)
       }
     }
     if value.count == 18, value[17] == 0x58, Checksums.mod11_2(value[...]), NationalIDs.hasDate(value, 8, order: .yymmdd),

@@ -102,6 +102,8 @@ enum DetectPIIExamples {
     StepExample("T.C. Kimlik No: 10000000147"),
     // Wrong check characters (and a month 13): never reported, named or not.
     StepExample("Henkilötunnus 150378-512S"),
+    // Valid, but a tracking code for all the text says.
+    StepExample("Tracking: 011154B773C"),
     StepExample("PPS No 7654321H"),
     StepExample("Steuer-ID: 26581934272"),
     StepExample("IRD number 098-123-459"),
