@@ -262,6 +262,11 @@ extension DetectPIIStep {
       {
         last = index + 1
         if index + 2 < tokens.count, tokens[index + 2].tightBefore, tokens[index + 2].length <= 3, tokens[index + 2].ascii { last = index + 2 }
+      } else if token.kind == .number, token.length == 6, index + 1 < tokens.count, tokens[index + 1].start == token.end + 1,
+        bytes[token.end] == 0x2D || bytes[token.end] == 0x2B, tokens[index + 1].length == 4
+      {
+        // A Finnish henkilötunnus, cut at its century sign ("131052-308T").
+        last = index + 1
       } else if !(token.ascii && token.kind == .mixed && (8...25).contains(token.length)) {
         index += 1
         continue
@@ -309,7 +314,7 @@ struct PIIOptions: Sendable {
     phoneRegions = Set(configuration.phoneRegions.map { $0.uppercased() })
     window = max(8, min(configuration.contextWindow, 256))
     nationalIDs = types.contains("national_id") || NationalIDFormats.digitFormats.contains { types.contains($0.type) }
-      || types.contains { ["it_codicefiscale", "mx_curp", "mx_rfc", "lei", "gh_tin", "iso11649"].contains($0) }
+      || types.contains { AlphanumericIDs.types.contains($0) }
     names = types.contains("person")
     email = types.contains("email")
     phone = types.contains("phone")

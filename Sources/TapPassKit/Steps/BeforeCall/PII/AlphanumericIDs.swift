@@ -7,6 +7,11 @@
 /// a rigid letter/digit layout, an embedded birth date and a check
 /// character, which together no ordinary word or code satisfies.
 enum AlphanumericIDs {
+  /// Every type `match` reports, for configurations that name one alone.
+  static let types: Set<String> = [
+    "it_codicefiscale", "mx_curp", "mx_rfc", "lei", "gh_tin", "iso11649", "cn_uscc", "fi_hetu", "cn_ric", "ie_pps", "pt_cc", "ke_pin", "pe_cui",
+  ]
+
   /// Checks one upper-case alphanumeric token (spaces and dashes removed).
   static func match(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, value: [UInt8], options: PIIOptions) -> Candidate? {
     func named(_ words: ContextWords) -> Bool { words.occurs(in: bytes, from: start - NationalIDs.keywordWindow, to: start) }
@@ -15,6 +20,24 @@ enum AlphanumericIDs {
       return Candidate(start: start, end: end, type: type, score: score, severity: personal ? .high : .medium, category: "national_id", reasons: ["checksum"])
     }
     if value.count == 16, isCodiceFiscale(value) { return found("it_codicefiscale", 0.95, personal: true) }
+    if end - start == 11, isHetu(bytes, start) {
+      // One check character in 31 and a date: part numbers and tracking
+      // codes ("190184A552J") pass often enough to need a cue, and the
+      // all-digit form ("040123-4567", a phone beside "number") its name.
+      let lettered = PIIBytes.isLetter(bytes[start + 6]) || PIIBytes.isLetter(bytes[start + 10])
+      if named(hetuWords) || (lettered && ContextWords.identifier.near(bytes, start, end, before: options.window)) {
+        return found("fi_hetu", 0.9, personal: true)
+      }
+    }
+    if value.count == 18, value[17] == 0x58, Checksums.mod11_2(value[...]), NationalIDs.hasDate(value, 8, order: .yymmdd),
+      named(cnRICWords) || ContextWords.identifier.near(bytes, start, end, before: options.window)
+    {
+      return found("cn_ric", 0.9, personal: true)
+    }
+    if value.count == 9, PIIBytes.isUpper(value[8]), NationalIDs.peruvianCUI(value), named(peCUIWords) { return found("pe_cui", 0.9, personal: true) }
+    if value.count == 8 || value.count == 9, isIrishPPS(value), named(ppsWords) { return found("ie_pps", 0.9, personal: true) }
+    if value.count == 12, isPortugueseCC(value), named(portugueseCCWords) { return found("pt_cc", 0.9, personal: true) }
+    if value.count == 11, isKenyaPIN(value), named(kenyaWords) { return found("ke_pin", 0.9, personal: value[0] == 0x41) }
     if value.count == 18, isCURP(value) { return found("mx_curp", 0.95, personal: true) }
     if [10, 12, 13].contains(value.count), isRFC(value), named(rfcWords) { return found("mx_rfc", 0.9, personal: value.count != 12) }
     if value.count == 20, Checksums.mod97(value) == 1, named(leiWords) { return found("lei", 0.9, personal: false) }
@@ -28,6 +51,12 @@ enum AlphanumericIDs {
     return nil
   }
 
+  static let cnRICWords = ContextWords(NationalIDFormats.cnRICWords)
+  static let hetuWords = ContextWords(["hetu", "henkilötunnus", "henkilotunnus", "finnish", "personbeteckning"])
+  static let peCUIWords = ContextWords(NationalIDFormats.peCUIWords)
+  static let ppsWords = ContextWords(["pps", "ppsn", "personal public service", "irish", "rsi"])
+  static let portugueseCCWords = ContextWords(["cartão de cidadão", "cartao de cidadao", "citizen card", "portuguese", "cc"])
+  static let kenyaWords = ContextWords(["kra", "kenya", "pin"])
   static let usccWords = ContextWords(["uscc", "unified social credit", "统一社会信用代码", "china tax"])
   static let rfcWords = ContextWords(["rfc", "registro federal", "mexican tax"])
   static let leiWords = ContextWords(["lei", "legal entity"])

@@ -9,6 +9,11 @@ enum NationalIDFormats {
   typealias F = NationalIDFormat
   static let d = NationalIDs.self
 
+  /// Also for the form whose check character is X (`AlphanumericIDs`).
+  static let cnRICWords = ["resident identity", "ric", "身份证", "chinese"]
+  /// Also for the form whose check character is a letter (`AlphanumericIDs`).
+  static let peCUIWords = ["cui", "cédula única", "peruvian", "dni"]
+
   static let digitFormats: [NationalIDFormat] = [
     // Persons.
     F("tr_tckimlik", 11...11, ["kimlik", "tckn", "t.c.", "tc no", "turkish"], strong: true, personal: true) { v in
@@ -16,7 +21,7 @@ enum NationalIDFormats {
       let first = (10 - s % 10) % 10
       return PIIBytes.digitValue(v[9]) == first && PIIBytes.digitValue(v[10]) == (first + t) % 10
     },
-    F("cn_ric", 18...18, ["resident identity", "ric", "身份证", "chinese"], strong: true, personal: true) { v in
+    F("cn_ric", 18...18, cnRICWords, strong: true, personal: true) { v in
       Checksums.mod11_2(v[...]) && NationalIDs.hasDate(v, 8, order: .yymmdd)
     },
     F("kr_rrn", 13...13, ["rrn", "resident registration", "주민등록번호", "korean"], personal: true) { v in
@@ -85,11 +90,22 @@ enum NationalIDFormats {
     F("gb_utr", 10...10, ["utr", "unique taxpayer"], personal: true) { v in
       Checksums.weighted(v, payload: 1..<10, check: 0, weights: [6, 7, 8, 9, 10, 5, 4, 3, 2], modulus: 11, table: Array("21987654321".utf8))
     },
-    F("pe_cui", 9...9, ["cui", "cédula única", "peruvian", "dni"], personal: true) { v in
-      let s = (Checksums.weightedSum(v[0..<8], [3, 2, 7, 6, 5, 4, 3, 2]) ?? 0) % 11
-      let check = (11 - s) % 11
-      return v[8] == Array("65432110987".utf8)[check] || v[8] == Array("KABCDEFGHIJ".utf8)[check] || PIIBytes.digitValue(v[8]) == check % 10
+    F("pe_cui", 9...9, peCUIWords, personal: true) { v in NationalIDs.peruvianCUI(v) },
+    F("de_idnr", 11...11, ["idnr", "steuer-id", "steuerid", "identifikationsnummer", "steueridentifikationsnummer", "german personal tax"], personal: true) { v in
+      v[0] != 0x30 && Checksums.mod11_10(v[...]) && NationalIDs.germanIdNrDigits(v)
     },
+    F("nz_ird", 8...9, ["ird", "inland revenue", "te tari tāke"], personal: true) { v in NationalIDs.irdCheck(v) },
+    // No check digit: a birth date and a birthplace code, so only when named.
+    F("my_nric", 12...12, ["nric", "mykad", "malaysian", "kad pengenalan"], personal: true) { v in
+      d.hasDate(v, 0, order: .yymmdd) && NationalIDs.malaysianBirthplace(v)
+    },
+    // Costa Rica: P-TTTT-AAAA (province 1–9, volume, entry), no check digit.
+    F("cr_cpf", 9...10, ["persona física", "persona fisica", "physical person", "cédula física", "cedula fisica"], personal: true) { v in
+      let body = v.count == 10 ? (v[0] == 0x30 ? v[1...] : []) : v[...]
+      return !body.isEmpty && body.first != 0x30
+    },
+    // Liechtenstein PEID: a plain registry number of up to 12 digits, no check digit.
+    F("li_peid", 6...12, ["peid", "liechtenstein tax"], separators: ".") { _ in true },
     // Companies and taxpayers.
     F("ar_cuit", 11...11, ["cuit", "cuil", "argentin"]) { v in
       ["20", "23", "24", "27", "30", "33", "34", "50", "51", "55"].contains(String(decoding: v[0..<2], as: UTF8.self))
@@ -151,6 +167,9 @@ enum NationalIDFormats {
       return sum % 10 == 0 || (sum % 10 == 9 && v[6] == 0x37)
     },
     F("gn_nifp", 9...9, ["nifp", "guinea"], d.luhn),
+    // Austrian Abgabenkontonummer: tax office (2 digits) and a 7-digit
+    // account whose last digit makes the nine pass Luhn (BMF).
+    F("at_tin", 9...9, ["abgabenkontonummer", "austrian tax"], d.luhn),
     F("fr_siren", 9...9, ["siren"], d.luhn),
     F("fr_siret", 14...14, ["siret"], d.luhn),
     F("il_hp", 9...9, ["ח.פ", "israeli company", "company number"]) { v in v[0] == 0x35 && Checksums.luhn(v) },

@@ -25,11 +25,16 @@ struct NationalIDFormat: Sendable {
   var takesLetter = false
   /// Checks what is written right after the digits, when the format has a part there.
   var suffix: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)?
+  /// The only bytes that may separate digit groups, for formats without a
+  /// check digit whose written form is all that tells them from a typo.
+  var separators: [UInt8]?
 
   init(
     _ type: String, _ lengths: ClosedRange<Int>, _ keywords: [String], strong: Bool = false, personal: Bool = false, prefix: String? = nil,
-    suffix: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)? = nil, takesLetter: Bool = false, _ validate: @escaping Validator
+    suffix: (@Sendable (UnsafeBufferPointer<UInt8>, Int) -> Bool)? = nil, takesLetter: Bool = false, separators: String? = nil,
+    _ validate: @escaping Validator
   ) {
+    self.separators = separators.map { Array($0.utf8) }
     self.takesLetter = takesLetter
     self.suffix = suffix
     self.type = type
@@ -59,6 +64,10 @@ enum NationalIDs {
     // By index, so that a format (its strings, arrays and closures) is
     // copied only once its length fits.
     let formats = NationalIDFormats.digitFormats
+    // A format named before the number wins over an earlier strong format
+    // that only has a generic cue ("national identification number" before
+    // a Dominican cédula is no Turkish kimlik).
+    var fallback: Candidate?
     for index in formats.indices where formats[index].lengths.contains(digits.count) && options.digitFormats[index] {
       let format = formats[index]
       if format.takesLetter {
@@ -68,16 +77,17 @@ enum NationalIDs {
       }
       if let prefix = format.prefix, !hasPrefix(bytes, start, prefix) { continue }
       if let suffix = format.suffix, !suffix(bytes, end) { continue }
+      if let allowed = format.separators, !separators.allSatisfy(allowed.contains) { continue }
       let first = format.takesLetter ? before - 1 : start
       if format.keywords.occurs(in: bytes, from: start - keywordWindow, to: start) {
         return candidate(format, first, end, score: 0.95, reason: "checksum, named")
       }
-      if format.strong {
+      if format.strong, fallback == nil {
         if generic == nil { generic = ContextWords.identifier.near(bytes, start, end, before: options.window) }
-        if generic == true { return candidate(format, first, end, score: 0.85, reason: "checksum, id context") }
+        if generic == true { fallback = candidate(format, first, end, score: 0.85, reason: "checksum, id context") }
       }
     }
-    return nil
+    return fallback
   }
 
   /// Ids may carry a short letter prefix or suffix glued to the digits

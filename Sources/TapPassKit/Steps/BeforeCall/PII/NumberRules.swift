@@ -157,10 +157,12 @@ struct NumberRules {
     {
       let context = ContextWords.card.near(bytes, start, end, before: window)
       // A number introduced as a tax or registration number is not a card
-      // because it happens to pass Luhn.
-      if !context, ContextWords.notPhone.near(bytes, start, end, before: max(window, NationalIDs.keywordWindow)) { return false }
-      candidates.append(Candidate(start: start, end: end, type: "credit_card", score: context ? 0.97 : 0.9, severity: .high, reasons: ["luhn", "iin"]))
-      return true
+      // because it happens to pass Luhn: it is tried as an identifier below
+      // (a South African id number often passes as a 13-digit card).
+      if context || !ContextWords.notPhone.near(bytes, start, end, before: max(window, NationalIDs.keywordWindow)) {
+        candidates.append(Candidate(start: start, end: end, type: "credit_card", score: context ? 0.97 : 0.9, severity: .high, reasons: ["luhn", "iin"]))
+        return true
+      }
     }
     if free, options.ssn, !plus, value.count == 9, let score = ssnScore(bytes, value, lengths, separators, start, end) {
       candidates.append(Candidate(start: start, end: end, type: "us_ssn", score: score, severity: .high, reasons: ["ssn area/group/serial"]))
