@@ -204,9 +204,9 @@ enum WordLists {
 
   /// Words that make the capitalised word after them part of a place name:
   /// "San Francisco", "Los Angeles", "Santa Monica", "Fort Worth", "New
-  /// Zealand". The name lists hold "Francisco", "Angeles" and (from the
-  /// SSA baby names) "Zealand"; the word before tells.
-  static let placePrefixWords = "san santa santo sao são los las fort port mount lake new"
+  /// York", "Costa Rica". The name lists hold "Francisco", "Angeles" and
+  /// (from Faker's locales) "Rica"; the word before tells.
+  static let placePrefixWords = "san santa santo sao são los las fort port mount lake new costa"
 
   /// Endings that mark a surname in the languages the Census lists miss:
   /// Nordic patronymics, Slavic, Romanian and Greek surnames.
