@@ -49,6 +49,11 @@ enum DetectPIIExamples {
     StepExample("Cédula de persona física «cr_cpf:2-0345-0671»"),
     StepExample("PEID «li_peid:1234567»"),
     StepExample("Abgabenkontonummer «at_tin:12 345678-2»"),
+    StepExample("사업자 등록 번호 (BRN) «kr_brn:220-81-62157»"),
+    StepExample("Thai juristic person MOA «th_moa:0-1055-58123-45-1»"),
+    StepExample("Organisasjonsnummer «no_orgnr:918 723 056»"),
+    StepExample("SARS tax reference «za_tin:0123456782»"),
+    StepExample("NIF (Algérie) «dz_nif:001 516 002 345 678»"),
     // Passes Luhn with a Visa prefix, but is introduced as an identity number.
     StepExample("South African identity number «za_idnr:4001015009081»"),
     StepExample("Dear «person:Sarah Connor», thanks for the update."),
@@ -84,6 +89,10 @@ enum DetectPIIExamples {
   ]
 
   static let negatives: [StepExample] = [
+    // Business numbers with a wrong check digit, a juristic-person number
+    // without its leading 0, and an Algerian NIF's 15 digits without its name.
+    StepExample("BRN 220-81-62158, Organisasjonsnummer 918 723 057, MOA 0-1055-58123-45-2"),
+    StepExample("SARS tax reference 5123456784; batch 001516002345678 shipped."),
     // A lone accented word is not looked up folded ("Ángel" folds to a
     // listed first name): only pairs are.
     StepExample("Ángel caído es un cuadro famoso. Está en el museo."),

@@ -107,6 +107,15 @@ enum NationalIDFormats {
     // Liechtenstein PEID: a plain registry number of up to 12 digits, no check digit.
     F("li_peid", 6...12, ["peid", "liechtenstein tax"], separators: ".") { _ in true },
     // Companies and taxpayers.
+    F("kr_brn", 10...10, ["brn", "business registration", "사업자", "korean", "korea"]) { v in NationalIDs.koreanBRN(v) },
+    // Brønnøysund organisation number, also the body of the VAT number ("… MVA").
+    F("no_orgnr", 9...9, ["mva", "organisasjonsnummer", "orgnr", "org.nr", "foretaksregisteret", "norwegian"]) { v in
+      d.lastDigit([3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "0?987654321")(v)
+    },
+    // SARS tax reference: Luhn, first digit 0, 1, 2, 3 or 9.
+    F("za_tin", 10...10, ["south african", "sars", "tax reference"]) { v in [0x30, 0x31, 0x32, 0x33, 0x39].contains(v[0]) && Checksums.luhn(v) },
+    // Algerian NIF: 15 digits (20 with the establishment), no check digit, so only after its name.
+    F("dz_nif", 15...20, ["nif", "n.i.f", "algeria", "algérie", "algerian"]) { v in v.count == 15 || v.count == 20 },
     F("ar_cuit", 11...11, ["cuit", "cuil", "argentin"]) { v in
       ["20", "23", "24", "27", "30", "33", "34", "50", "51", "55"].contains(String(decoding: v[0..<2], as: UTF8.self))
         && d.lastDigit([5, 4, 3, 2, 7, 6, 5, 4, 3, 2], mod: 11, "09987654321")(v)
@@ -256,10 +265,9 @@ enum NationalIDFormats {
       let remainder = ((-s % 11) + 11) % 11
       return remainder != 0 && PIIBytes.digitValue(v[6]) == remainder % 10
     },
-    F("th_pin", 13...13, ["thailand", "thai"], personal: true) { v in
-      guard v[0] != 0x30, let s = Checksums.weightedSum(v[0..<12], [2, 1, 0, -1, -2, -3, -4, -5, -6, -7, -8, -9]) else { return false }
-      return PIIBytes.digitValue(v[12]) == ((1 - ((s % 11) + 11) % 11) % 10 + 10) % 10
-    },
+    F("th_pin", 13...13, ["thailand", "thai"], personal: true) { v in v[0] != 0x30 && NationalIDs.thaiCheck(v) },
+    // A juristic person's number (MOA, also its taxpayer number) starts with 0.
+    F("th_moa", 13...13, ["thailand", "thai", "moa", "memorandum of association", "juristic"]) { v in v[0] == 0x30 && NationalIDs.thaiCheck(v) },
     F("gb_vat", 9...12, ["vat", "united kingdom"]) { v in
       guard v.count == 9 || v.count == 12, let s = Checksums.weightedSum(v[0..<9], [8, 7, 6, 5, 4, 3, 2, 10, 1]) else { return false }
       return s % 97 == 0 || s % 97 == 42

@@ -1,4 +1,4 @@
-/// Structure rules of personal identifiers that are more than a weighted
+/// Structure rules of identifiers (personal and business) that are more than a weighted
 /// sum, for the formats in `NationalIDFormats`.
 extension NationalIDs {
   /// German Steuer-IdNr (BZSt): in the first ten digits exactly one digit
@@ -44,5 +44,23 @@ extension NationalIDs {
     case 1...16, 21...68, 71...72, 74...79, 82...93, 98...99: return true
     default: return false
     }
+  }
+
+  /// Thai citizen and juristic-person numbers (13 digits): weights 13…2
+  /// over the first twelve, check (11 − Σ mod 11) mod 10.
+  static func thaiCheck(_ v: [UInt8]) -> Bool {
+    guard let s = Checksums.weightedSum(v[0..<12], [2, 1, 0, -1, -2, -3, -4, -5, -6, -7, -8, -9]) else { return false }
+    return PIIBytes.digitValue(v[12]) == ((1 - ((s % 11) + 11) % 11) % 10 + 10) % 10
+  }
+
+  /// Korean business registration number (National Tax Service): weights
+  /// 1,3,7,1,3,7,1,3,5 plus the tens of 5 × the ninth digit, check
+  /// (10 − Σ mod 10) mod 10; tax office 101 or above, entity type and
+  /// serial not zero.
+  static func koreanBRN(_ v: [UInt8]) -> Bool {
+    guard let office = PIIBytes.number(v[0..<3]), office >= 101, let kind = PIIBytes.number(v[3..<5]), kind != 0,
+          let serial = PIIBytes.number(v[5..<9]), serial != 0,
+          let s = Checksums.weightedSum(v[0..<9], [1, 3, 7, 1, 3, 7, 1, 3, 5]) else { return false }
+    return PIIBytes.digitValue(v[9]) == (10 - (s + PIIBytes.digitValue(v[8]) * 5 / 10) % 10) % 10
   }
 }
