@@ -10,6 +10,7 @@ enum AlphanumericIDs {
   /// Every type `match` reports, for configurations that name one alone.
   static let types: Set<String> = [
     "it_codicefiscale", "mx_curp", "mx_rfc", "lei", "gh_tin", "iso11649", "cn_uscc", "fi_hetu", "cn_ric", "ie_pps", "pt_cc", "ke_pin", "pe_cui",
+    "sg_uen", "do_ncf", "al_nipt",
   ]
 
   /// Checks one upper-case alphanumeric token (spaces and dashes removed).
@@ -43,6 +44,9 @@ enum AlphanumericIDs {
     if value.count == 20, Checksums.mod97(value) == 1, named(leiWords) { return found("lei", 0.9, personal: false) }
     if value.count == 11, isGhanaTIN(value), named(ghanaWords) { return found("gh_tin", 0.9, personal: false) }
     if value.count == 18, isUSCC(value), named(usccWords) { return found("cn_uscc", 0.9, personal: false) }
+    if value.count == 9 || value.count == 10, isSingaporeUEN(value), named(uenWords) { return found("sg_uen", 0.9, personal: false) }
+    if [11, 13, 19].contains(value.count), isDominicanNCF(value), named(ncfWords) { return found("do_ncf", 0.9, personal: false) }
+    if value.count == 10, isAlbanianNIPT(value), named(niptWords) { return found("al_nipt", 0.9, personal: false) }
     if value.count >= 5, value.count <= 25, value.starts(with: [0x52, 0x46]), PIIBytes.allDigits(value[2..<4]),
       Checksums.mod97(value[4...] + value[0..<4]) == 1, named(referenceWords)
     {

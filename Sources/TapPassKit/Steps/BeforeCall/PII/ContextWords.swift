@@ -11,7 +11,18 @@ struct ContextWords: Sendable {
   private let firstBytes: [UInt64]
 
   init(_ words: [String]) {
-    self.words = words.map { Array($0.lowercased().utf8) }
+    // Matching folds ASCII case only, so a word in another script is also
+    // listed upper-case and capitalised ("ЕГН", "Учетный"), each with its
+    // ASCII letters lower-cased as the matcher compares them.
+    var forms: [[UInt8]] = []
+    for word in words {
+      let lower = word.lowercased()
+      for form in [lower, lower.uppercased(), lower.prefix(1).uppercased() + lower.dropFirst()] {
+        let bytes = form.utf8.map(PIIBytes.lower)
+        if form == lower || (bytes.contains { $0 >= 0x80 } && !forms.contains(bytes)) { forms.append(bytes) }
+      }
+    }
+    self.words = forms
     var firstBytes = [UInt64](repeating: 0, count: 4)
     for word in self.words { firstBytes[Int(word[0]) >> 6] |= 1 << UInt64(word[0] & 63) }
     self.firstBytes = firstBytes

@@ -54,6 +54,13 @@ enum DetectPIIExamples {
     StepExample("Organisasjonsnummer «no_orgnr:918 723 056»"),
     StepExample("SARS tax reference «za_tin:0123456782»"),
     StepExample("NIF (Algérie) «dz_nif:001 516 002 345 678»"),
+    StepExample("UEN «sg_uen:53308421X»; Singapore UEN «sg_uen:201912345R»"),
+    StepExample("NCF «do_ncf:B0100000123», e-CF «do_ncf:E310000000123»"),
+    StepExample("NIPT «al_nipt:K91234567A»"),
+    StepExample("Cédula jurídica «cr_cpj:3-101-123456»"),
+    StepExample("УНП «by_unp:290543217»"),
+    StepExample("Egyptian tax registration number «eg_tn:100-200-300»"),
+    StepExample("NINEA «sn_ninea:005123451»"),
     // Passes Luhn with a Visa prefix, but is introduced as an identity number.
     StepExample("South African identity number «za_idnr:4001015009081»"),
     StepExample("Dear «person:Sarah Connor», thanks for the update."),
@@ -93,6 +100,10 @@ enum DetectPIIExamples {
     // without its leading 0, and an Algerian NIF's 15 digits without its name.
     StepExample("BRN 220-81-62158, Organisasjonsnummer 918 723 057, MOA 0-1055-58123-45-2"),
     StepExample("SARS tax reference 5123456784; batch 001516002345678 shipped."),
+    // Wrong check characters, a CPJ class that does not exist, and numbers
+    // without a check character written without their names.
+    StepExample("UEN 53308421M, UEN 201912345K, УНП 290543218, NINEA 005123452"),
+    StepExample("Order B0100000123 and K91234567A shipped; batch 100-200-300 done, cédula jurídica 1-101-123456"),
     // A lone accented word is not looked up folded ("Ángel" folds to a
     // listed first name): only pairs are.
     StepExample("Ángel caído es un cuadro famoso. Está en el museo."),

@@ -114,6 +114,16 @@ enum NationalIDFormats {
     },
     // SARS tax reference: Luhn, first digit 0, 1, 2, 3 or 9.
     F("za_tin", 10...10, ["south african", "sars", "tax reference"]) { v in [0x30, 0x31, 0x32, 0x33, 0x39].contains(v[0]) && Checksums.luhn(v) },
+    // Costa Rican cédula jurídica: a class digit and its allowed type codes, no check digit.
+    F("cr_cpj", 10...10, ["cpj", "jurídica", "juridica", "legal person"]) { v in NationalIDs.costaRicaCPJ(v) },
+    // Belarusian UNP in its all-digit form: region 1–7 and a mod-11 check.
+    F("by_unp", 9...9, ["unp", "унп", "belarus", "belarusian", "плательщика"]) { v in (0x31...0x37).contains(v[0]) && NationalIDs.belarusUNP(v) },
+    // Senegalese NINEA without its COFI suffix: 7 or 9 digits, alternating weights 1,2 mod 10.
+    F("sn_ninea", 7...9, ["ninea", "senegal", "sénégal"]) { v in
+      v.count != 8 && (Checksums.weightedSum(v[...], [1, 2], fromRight: true) ?? 1) % 10 == 0
+    },
+    // Egyptian tax registration number: nine digits, no check digit, so only after its name.
+    F("eg_tn", 9...9, ["egypt", "egyptian", "الرقم الضريبي"]) { _ in true },
     // Algerian NIF: 15 digits (20 with the establishment), no check digit, so only after its name.
     F("dz_nif", 15...20, ["nif", "n.i.f", "algeria", "algérie", "algerian"]) { v in v.count == 15 || v.count == 20 },
     F("ar_cuit", 11...11, ["cuit", "cuil", "argentin"]) { v in

@@ -63,4 +63,25 @@ extension NationalIDs {
           let s = Checksums.weightedSum(v[0..<9], [1, 3, 7, 1, 3, 7, 1, 3, 5]) else { return false }
     return PIIBytes.digitValue(v[9]) == (10 - (s + PIIBytes.digitValue(v[8]) * 5 / 10) % 10) % 10
   }
+
+  /// Costa Rican cédula jurídica (Registro Nacional): class 2 (state
+  /// bodies, 100–400), 3 (companies and associations, by type code), 4
+  /// (000) or 5 (001), then six digits.
+  static func costaRicaCPJ(_ v: [UInt8]) -> Bool {
+    guard let kind = PIIBytes.number(v[1..<4]) else { return false }
+    switch v[0] {
+    case 0x32: return [100, 200, 300, 400].contains(kind)
+    case 0x33: return (2...14).contains(kind) || (101...110).contains(kind)
+    case 0x34: return kind == 0
+    case 0x35: return kind == 1
+    default: return false
+    }
+  }
+
+  /// Belarusian UNP: weights 29,23,19,17,13,7,5,3 over the first eight
+  /// digits, mod 11; a remainder of 10 is never issued.
+  static func belarusUNP(_ v: [UInt8]) -> Bool {
+    guard let s = Checksums.weightedSum(v[0..<8], [29, 23, 19, 17, 13, 7, 5, 3]), s % 11 < 10 else { return false }
+    return PIIBytes.digitValue(v[8]) == s % 11
+  }
 }
