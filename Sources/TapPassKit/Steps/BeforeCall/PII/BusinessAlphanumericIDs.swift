@@ -63,4 +63,30 @@ extension AlphanumericIDs {
   static func isAlbanianNIPT(_ v: [UInt8]) -> Bool {
     v.count == 10 && (0x41...0x4D).contains(v[0]) && PIIBytes.allDigits(v[1..<9]) && PIIBytes.isUpper(v[9])
   }
+
+  static let cadastralWords = ContextWords(["referencia catastral", "catastral", "catastro", "cadastral"])
+
+  /// Spanish referencia catastral (Dirección General del Catastro): 14
+  /// characters of parcel, 4 of unit, and two check letters, each over the
+  /// parcel half and the unit (digits count their value, letters their place
+  /// in A–Z with Ñ after N, from 1), weights 13,15,12,5,4,17,9,21,3,7,1, mod 23.
+  static func isCadastralReference(_ v: [UInt8]) -> Bool {
+    guard v.count == 20 else { return false }
+    func check(_ part: ArraySlice<UInt8>) -> UInt8? {
+      var sum = 0
+      for (byte, weight) in zip(part + v[14..<18], [13, 15, 12, 5, 4, 17, 9, 21, 3, 7, 1]) {
+        if PIIBytes.isDigit(byte) {
+          sum += PIIBytes.digitValue(byte) * weight
+        } else if PIIBytes.isUpper(byte) {
+          sum += (Int(byte - 0x40) + (byte > 0x4E ? 1 : 0)) * weight
+        } else {
+          return nil
+        }
+      }
+      return cadastralChecks[sum % 23]
+    }
+    return check(v[0..<7]) == v[18] && check(v[7..<14]) == v[19]
+  }
+
+  private static let cadastralChecks = Array("MQWERTYUIOPASDFGHJKLBZX".utf8)
 }

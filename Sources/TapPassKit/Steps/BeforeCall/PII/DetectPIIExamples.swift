@@ -61,6 +61,9 @@ enum DetectPIIExamples {
     StepExample("УНП «by_unp:290543217»"),
     StepExample("Egyptian tax registration number «eg_tn:100-200-300»"),
     StepExample("NINEA «sn_ninea:005123451»"),
+    StepExample("Referencia catastral «es_referenciacatastral:4812309VK4741S0003FR»"),
+    StepExample("Mauritian ID «mu_nid:B1502851234566»"),
+    StepExample("Vinnutal «fo_vn:412345»; Steuernummer «de_stnr:93/815/08152»"),
     // Passes Luhn with a Visa prefix, but is introduced as an identity number.
     StepExample("South African identity number «za_idnr:4001015009081»"),
     StepExample("Dear «person:Sarah Connor», thanks for the update."),
@@ -104,6 +107,8 @@ enum DetectPIIExamples {
     // without a check character written without their names.
     StepExample("UEN 53308421M, UEN 201912345K, УНП 290543218, NINEA 005123452"),
     StepExample("Order B0100000123 and K91234567A shipped; batch 100-200-300 done, cédula jurídica 1-101-123456"),
+    StepExample("Referencia catastral 4812309VK4741S0003FX, Mauritian ID B1502851234567"),
+    StepExample("Order 412345 shipped, ref 93/815/08152"),
     // A lone accented word is not looked up folded ("Ángel" folds to a
     // listed first name): only pairs are.
     StepExample("Ángel caído es un cuadro famoso. Está en el museo."),

@@ -124,6 +124,10 @@ enum NationalIDFormats {
     },
     // Egyptian tax registration number: nine digits, no check digit, so only after its name.
     F("eg_tn", 9...9, ["egypt", "egyptian", "الرقم الضريبي"]) { _ in true },
+    // Faroese V-number (Vinnutal): six digits, no check digit, so only after its name.
+    F("fo_vn", 6...6, ["vinnutal", "v-number", "v-tal", "faroe", "faroese", "føroya"]) { _ in true },
+    // German Steuernummer: 10 to 13 digits in a state's layout (21/815/08150), no check digit, so only after its name.
+    F("de_stnr", 10...13, ["steuernummer", "st.-nr", "st.-nr.", "stnr", "st.nr"], separators: "/ ") { _ in true },
     // Algerian NIF: 15 digits (20 with the establishment), no check digit, so only after its name.
     F("dz_nif", 15...20, ["nif", "n.i.f", "algeria", "algérie", "algerian"]) { v in v.count == 15 || v.count == 20 },
     F("ar_cuit", 11...11, ["cuit", "cuil", "argentin"]) { v in

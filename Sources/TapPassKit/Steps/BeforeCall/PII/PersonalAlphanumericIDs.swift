@@ -58,4 +58,21 @@ extension AlphanumericIDs {
   static func isKenyaPIN(_ v: [UInt8]) -> Bool {
     (v[0] == 0x41 || v[0] == 0x50) && PIIBytes.allDigits(v[1..<10]) && PIIBytes.isUpper(v[10])
   }
+
+  static let mauritianWords = ContextWords(["mauritian", "mauritius", "national identity", "nid"])
+  private static let base36 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+
+  /// Mauritian national identity number: the initial of the surname, the
+  /// birth date DDMMYY, six more characters and a check character, the
+  /// sum of (14 − i) × value (0–9, A = 10 … Z = 35) over the first 13,
+  /// subtracted from 17, mod 17.
+  static func isMauritianNID(_ v: [UInt8]) -> Bool {
+    guard v.count == 14, PIIBytes.isUpper(v[0]), PIIBytes.allDigits(v[1..<13]), NationalIDs.hasDate(v, 1, order: .ddmmyy) else { return false }
+    var sum = 0
+    for index in 0..<13 {
+      guard let value = base36.firstIndex(of: v[index]) else { return false }
+      sum += (14 - index) * value
+    }
+    return v[13] == base36[((17 - sum) % 17 + 17) % 17]
+  }
 }
