@@ -64,6 +64,9 @@ enum DetectPIIExamples {
     StepExample("Referencia catastral «es_referenciacatastral:4812309VK4741S0003FR»"),
     StepExample("Mauritian ID «mu_nid:B1502851234566»"),
     StepExample("Vinnutal «fo_vn:412345»; Steuernummer «de_stnr:93/815/08152»"),
+    // VAT numbers after their country code, or after their own name.
+    StepExample("VAT FI «fi_alv:2468 1357»; USt-IdNr. DE «de_vat:812345673»; TVA LU «lu_tva:15432184»"),
+    StepExample("NIP «pl_nip:527-123-45-63», Partita IVA «it_iva:01234560108»"),
     // Passes Luhn with a Visa prefix, but is introduced as an identity number.
     StepExample("South African identity number «za_idnr:4001015009081»"),
     StepExample("Dear «person:Sarah Connor», thanks for the update."),
@@ -109,6 +112,9 @@ enum DetectPIIExamples {
     StepExample("Order B0100000123 and K91234567A shipped; batch 100-200-300 done, cédula jurídica 1-101-123456"),
     StepExample("Referencia catastral 4812309VK4741S0003FX, Mauritian ID B1502851234567"),
     StepExample("Order 412345 shipped, ref 93/815/08152"),
+    StepExample("VAT FI 2468 1358, USt-IdNr. DE 812345674"),
+    // A country code alone, with no VAT word near, is not enough.
+    StepExample("Invoice 01234560108 from LU 15432184 paid"),
     // A lone accented word is not looked up folded ("Ángel" folds to a
     // listed first name): only pairs are.
     StepExample("Ángel caído es un cuadro famoso. Está en el museo."),

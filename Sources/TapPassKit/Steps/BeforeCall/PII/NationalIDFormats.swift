@@ -14,7 +14,29 @@ enum NationalIDFormats {
   /// Also for the form whose check character is a letter (`AlphanumericIDs`).
   static let peCUIWords = ["cui", "cédula única", "peruvian", "dni"]
 
-  static let digitFormats: [NationalIDFormat] = [
+  /// European VAT numbers (`VATNumbers`): after their country code with
+  /// any VAT word nearby, first, since the code says which check applies;
+  /// and a few after their own names alone.
+  static let vatFormats: [NationalIDFormat] = [
+    F("fi_alv", 8...8, VATNumbers.words, prefix: "FI", VATNumbers.finnish),
+    F("sk_dph", 10...10, VATNumbers.words, prefix: "SK", VATNumbers.slovak),
+    F("pl_nip", 10...10, VATNumbers.words, prefix: "PL", VATNumbers.polish),
+    F("lv_pvn", 11...11, VATNumbers.words, prefix: "LV", VATNumbers.latvian),
+    F("ro_cui", 2...10, VATNumbers.words, prefix: "RO", VATNumbers.romanian),
+    F("si_ddv", 8...8, VATNumbers.words, prefix: "SI", VATNumbers.slovenian),
+    F("cz_dic", 8...8, VATNumbers.words, prefix: "CZ", VATNumbers.czech),
+    F("it_iva", 11...11, VATNumbers.words, prefix: "IT", VATNumbers.italian),
+    F("lu_tva", 8...8, VATNumbers.words, prefix: "LU", VATNumbers.luxembourgish),
+    F("bg_vat", 9...9, VATNumbers.words, prefix: "BG", VATNumbers.bulgarian),
+    F("fr_tva", 11...11, VATNumbers.words, prefix: "FR", VATNumbers.french),
+    F("de_vat", 9...9, VATNumbers.words, prefix: "DE", VATNumbers.german),
+    F("pl_nip", 10...10, ["nip", "numer identyfikacji podatkowej"], VATNumbers.polish),
+    F("it_iva", 11...11, ["partita iva", "p.iva", "p. iva"], VATNumbers.italian),
+    F("ro_cui", 2...10, ["cod unic de înregistrare", "codul unic de înregistrare", "cod fiscal"], VATNumbers.romanian),
+    F("bg_vat", 9...9, ["ддс", "bulgarian vat", "bulgarian"], VATNumbers.bulgarian),
+  ]
+
+  static let digitFormats: [NationalIDFormat] = vatFormats + [
     // Persons.
     F("tr_tckimlik", 11...11, ["kimlik", "tckn", "t.c.", "tc no", "turkish"], strong: true, personal: true) { v in
       guard v[0] != 0x30, let s = Checksums.weightedSum(v[0..<9], [3, 1]), let t = Checksums.weightedSum(v[0..<9], [1]) else { return false }
@@ -274,8 +296,9 @@ enum NationalIDFormats {
       default: return false
       }
     },
-    F("si_maticna", 7...7, ["matična", "maticna", "corporate registration"]) { v in
-      guard let s = Checksums.weightedSum(v[0..<6], [7, 6, 5, 4, 3, 2]) else { return false }
+    // Seven digits, or ten with the three-digit number of a business unit.
+    F("si_maticna", 7...10, ["matična", "maticna", "corporate registration"]) { v in
+      guard v.count == 7 || v.count == 10, let s = Checksums.weightedSum(v[0..<6], [7, 6, 5, 4, 3, 2]) else { return false }
       let remainder = ((-s % 11) + 11) % 11
       return remainder != 0 && PIIBytes.digitValue(v[6]) == remainder % 10
     },
