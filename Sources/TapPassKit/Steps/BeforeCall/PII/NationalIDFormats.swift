@@ -17,23 +17,29 @@ enum NationalIDFormats {
   /// European VAT numbers (`VATNumbers`): after their country code with
   /// any VAT word nearby, first, since the code says which check applies;
   /// and a few after their own names alone.
-  static let vatFormats: [NationalIDFormat] = [
-    F("fi_alv", 8...8, VATNumbers.words, prefix: "FI", VATNumbers.finnish),
-    F("sk_dph", 10...10, VATNumbers.words, prefix: "SK", VATNumbers.slovak),
-    F("pl_nip", 10...10, VATNumbers.words, prefix: "PL", VATNumbers.polish),
-    F("lv_pvn", 11...11, VATNumbers.words, prefix: "LV", VATNumbers.latvian),
-    F("ro_cui", 2...10, VATNumbers.words, prefix: "RO", VATNumbers.romanian),
-    F("si_ddv", 8...8, VATNumbers.words, prefix: "SI", VATNumbers.slovenian),
-    F("cz_dic", 8...8, VATNumbers.words, prefix: "CZ", VATNumbers.czech),
-    F("it_iva", 11...11, VATNumbers.words, prefix: "IT", VATNumbers.italian),
-    F("lu_tva", 8...8, VATNumbers.words, prefix: "LU", VATNumbers.luxembourgish),
-    F("bg_vat", 9...9, VATNumbers.words, prefix: "BG", VATNumbers.bulgarian),
-    F("fr_tva", 11...11, VATNumbers.words, prefix: "FR", VATNumbers.french),
-    F("de_vat", 9...9, VATNumbers.words, prefix: "DE", VATNumbers.german),
+  static let vatFormats: [NationalIDFormat] = vatCountries.map { type, lengths, country, check in
+    F(type, lengths, VATNumbers.words, prefix: country, check)
+  } + [
     F("pl_nip", 10...10, ["nip", "numer identyfikacji podatkowej"], VATNumbers.polish),
     F("it_iva", 11...11, ["partita iva", "p.iva", "p. iva"], VATNumbers.italian),
     F("ro_cui", 2...10, ["cod unic de înregistrare", "codul unic de înregistrare", "cod fiscal"], VATNumbers.romanian),
     F("bg_vat", 9...9, ["ддс", "bulgarian vat", "bulgarian"], VATNumbers.bulgarian),
+  ]
+
+  /// Type, lengths, country code and check of each VAT number.
+  private static let vatCountries: [(String, ClosedRange<Int>, String, NationalIDFormat.Validator)] = [
+    ("fi_alv", 8...8, "FI", VATNumbers.finnish),
+    ("sk_dph", 10...10, "SK", VATNumbers.slovak),
+    ("pl_nip", 10...10, "PL", VATNumbers.polish),
+    ("lv_pvn", 11...11, "LV", VATNumbers.latvian),
+    ("ro_cui", 2...10, "RO", VATNumbers.romanian),
+    ("si_ddv", 8...8, "SI", VATNumbers.slovenian),
+    ("cz_dic", 8...8, "CZ", VATNumbers.czech),
+    ("it_iva", 11...11, "IT", VATNumbers.italian),
+    ("lu_tva", 8...8, "LU", VATNumbers.luxembourgish),
+    ("bg_vat", 9...9, "BG", VATNumbers.bulgarian),
+    ("fr_tva", 11...11, "FR", VATNumbers.french),
+    ("de_vat", 9...9, "DE", VATNumbers.german),
   ]
 
   static let digitFormats: [NationalIDFormat] = vatFormats + [
