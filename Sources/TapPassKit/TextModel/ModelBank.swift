@@ -30,12 +30,13 @@ public final class ModelBank: Sendable {
   /// How many bytes are scored model by model before the table is built.
   ///
   /// Why not build it at once: zero-filling and filling its 2 MB cost a
-  /// one-record run (a pre-commit hook) some 6M instructions and 500 page
+  /// one-record run (a pre-commit hook) some 11M instructions and 500 page
   /// faults, more than scoring a short text model by model (a binary
-  /// search per n-gram and model, some 400 instructions per byte) ever
-  /// does. Past this many bytes the table pays for itself: a corpus run
-  /// builds it on its first records.
-  static let unfusedBytes = 16 << 10
+  /// search per n-gram and model) does. Why not later: that scoring costs
+  /// 1,450 to 1,850 instructions per byte (callgrind on the corpus and
+  /// vocabulary workloads), so the table pays for itself after some 6 KB;
+  /// 16 KB made every larger run pay some 15M instructions more.
+  static let unfusedBytes = 6 << 10
 
   /// `1 << bits` buckets of 8 int8 lanes, built on first use; nil when the
   /// models cannot be fused. The scores are the same either way.
