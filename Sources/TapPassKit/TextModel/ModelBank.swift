@@ -111,6 +111,17 @@ public final class ModelBank: Sendable {
 
   public func index(of name: String) -> Int? { names.firstIndex(of: name) }
 
+  /// `models[index].explain`, with the weights read from the fused table
+  /// once it is built: one load per word instead of a binary search (the
+  /// same weights: a bucket without entry holds zeros).
+  public func explain(model index: Int, _ bytes: ArraySlice<UInt8>, towards label: String, count: Int) -> [String] {
+    guard fusable, let table = fused.withLock({ $0 }) else { return models[index].explain(bytes, towards: label, count: count) }
+    let offset = offsets[index]
+    return table.withUnsafeBufferPointer { table in
+      models[index].explain(bytes, towards: label, count: count) { bucket, c in table[bucket][offset + c] }
+    }
+  }
+
   /// Per model, the score of `bytes` (at most one window: callers window).
   public func scores(_ bytes: ArraySlice<UInt8>) -> [LinearTextModel.Score] {
     guard let table = table(toScore: bytes.count) else { return models.map { $0.score(bytes) } }
