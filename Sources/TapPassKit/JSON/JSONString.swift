@@ -132,28 +132,41 @@ public enum JSONString {
         runStart = position
         continue
       }
-      let length = UTF8Validation.sequenceLength(buffer, position)
-      if length == 0 {
+      let length = verbatimLength(buffer, position)
+      if length > 0 {
+        position += length
+        continue
+      }
+      if UTF8Validation.sequenceLength(buffer, position) == 0 {
         flush(position)
         output.append(contentsOf: [0xEF, 0xBF, 0xBD])
         position += 1
         runStart = position
         continue
       }
-      if length == 3, byte == 0xE2, buffer[position + 1] == 0x80,
-        buffer[position + 2] == 0xA8 || buffer[position + 2] == 0xA9
-      {
-        flush(position)
-        output.append(contentsOf: Array("\\u202".utf8))
-        output.append(buffer[position + 2] == 0xA8 ? 0x38 : 0x39)
-        position += length
-        runStart = position
-        continue
-      }
-      position += length
+      // U+2028 or U+2029.
+      flush(position)
+      output.append(contentsOf: Array("\\u202".utf8))
+      output.append(buffer[position + 2] == 0xA8 ? 0x38 : 0x39)
+      position += 3
+      runStart = position
     }
     flush(position)
     output.append(0x22)
+  }
+
+  /// The length of the non-ASCII sequence at `position` when it is copied
+  /// as it is: valid UTF-8 other than U+2028 and U+2029. 0 when it is
+  /// replaced (invalid) or escaped (the two separators).
+  @inline(__always)
+  static func verbatimLength(_ buffer: UnsafeBufferPointer<UInt8>, _ position: Int) -> Int {
+    let length = UTF8Validation.sequenceLength(buffer, position)
+    if length == 3, buffer[position] == 0xE2, buffer[position + 1] == 0x80,
+      buffer[position + 2] == 0xA8 || buffer[position + 2] == 0xA9
+    {
+      return 0
+    }
+    return length
   }
 
   /// Where the run of bytes that need no escaping from `start` ends, or a

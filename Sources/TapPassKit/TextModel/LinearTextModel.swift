@@ -145,10 +145,9 @@ public struct LinearTextModel: Sendable {
       if gramLength >= 4 { add(gram ^ 0x5BD1_E995) }
     }
     var previous: UInt32? = nil
-    Self.forEachToken(bytes) { folded in
+    Self.forEachToken(bytes) { start, end, hash in
       if tokenCount > 0 { push(0x20) }
-      folded.forEach(push)
-    } end: { _, _, hash in
+      for index in start..<min(end, start + 32) { push(Self.foldOrZero(bytes[index])) }
       add(hash ^ 1)
       if let previous { add((previous &* 31 &+ hash) ^ 2) }
       previous = hash
@@ -162,39 +161,45 @@ public struct LinearTextModel: Sendable {
   /// (the label a score reported), for a finding's reasons. Tokenises only:
   /// the score itself is already known.
   public func explain(_ bytes: ArraySlice<UInt8>, towards label: String, count: Int) -> [String] {
-    guard let best = classes.firstIndex(of: label) else { return [] }
-    var tokens: [(start: Int, end: Int, hash: UInt32)] = []
-    Self.forEachToken(bytes) { _ in } end: { start, end, hash in tokens.append((start, end, hash)) }
-    return topWords(bytes, tokens, towards: best, count: count)
+    explain(bytes, towards: label, count: count) { weight(bucket: $0, class: $1) }
   }
 
-  /// The tokenisation shared with scripts/train: runs of folded token bytes;
-  /// `bytes` gets each token's folded bytes (its first 32, which are also
-  /// all its hash covers), `end` its range and hash.
+  /// `explain` with the weights read through `weight` (0 for a bucket
+  /// without entry): `ModelBank` reads them from its fused table.
   @inline(__always)
-  static func forEachToken(_ bytes: ArraySlice<UInt8>, bytes visit: (ArraySlice<UInt8>) -> Void,
-                           end: (_ start: Int, _ end: Int, _ hash: UInt32) -> Void) {
-    var folded = [UInt8](repeating: 0, count: 32)
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-      guard Self.fold(bytes[index]) != nil else {
-        index += 1
-        continue
-      }
-      var stop = index
-      var hash: UInt32 = 0x811C_9DC5
-      var length = 0
-      while stop < bytes.endIndex, let byte = Self.fold(bytes[stop]) {
-        if length < 32 {
-          hash = (hash ^ UInt32(byte)) &* 0x0100_0193
-          folded[length] = byte
+  func explain(_ bytes: ArraySlice<UInt8>, towards label: String, count: Int,
+               weight: (_ bucket: Int, _ class: Int) -> Int8) -> [String] {
+    guard let best = classes.firstIndex(of: label) else { return [] }
+    var tokens: [(start: Int, end: Int, hash: UInt32)] = []
+    Self.forEachToken(bytes) { start, end, hash in tokens.append((start, end, hash)) }
+    return topWords(bytes, tokens, towards: best, count: count, weight: weight)
+  }
+
+  /// The tokenisation shared with scripts/train: runs of folded token
+  /// bytes; `token` gets each token's range (indices of `bytes`) and the
+  /// hash of its first 32 folded bytes. Through a buffer, with no copy of
+  /// the folded bytes (`score` folds its 32 again): explanations tokenise
+  /// whole fields, and the slice's checks and copies were most of it.
+  @inline(__always)
+  static func forEachToken(_ bytes: ArraySlice<UInt8>, _ token: (_ start: Int, _ end: Int, _ hash: UInt32) -> Void) {
+    let first = bytes.startIndex
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      var index = 0
+      while index < count {
+        guard foldOrZero(buffer[index]) != 0 else {
+          index += 1
+          continue
         }
-        length += 1
-        stop += 1
+        var stop = index
+        var hash: UInt32 = 0x811C_9DC5
+        while stop < count, case let byte = foldOrZero(buffer[stop]), byte != 0 {
+          if stop - index < 32 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+          stop += 1
+        }
+        token(first + index, first + stop, hash)
+        index = stop
       }
-      visit(folded[0..<min(length, 32)])
-      end(index, stop, hash)
-      index = stop
     }
   }
 
@@ -239,14 +244,16 @@ public struct LinearTextModel: Sendable {
   /// The words whose unigram weight pushes most towards `label`, as the
   /// folded words themselves (injection phrases, never secrets: the models
   /// run on instructions, and words are capped at 24 bytes).
-  func topWords(_ bytes: ArraySlice<UInt8>, _ tokens: [(start: Int, end: Int, hash: UInt32)], towards label: Int, count: Int) -> [String] {
+  @inline(__always)
+  func topWords(_ bytes: ArraySlice<UInt8>, _ tokens: [(start: Int, end: Int, hash: UInt32)], towards label: Int, count: Int,
+                weight: (_ bucket: Int, _ class: Int) -> Int8) -> [String] {
     let shift = UInt32(32 - bits)
     var scored: [(weight: Int, token: Int)] = []
     var seen = SeenHashes(capacity: tokens.count)
     for (position, token) in tokens.enumerated() where seen.insert(token.hash) {
-      guard let entry = entry(bucket: Int(((token.hash ^ 1) &* 0x9E37_79B1) >> shift)) else { continue }
-      let weight = Int(weight(entry: entry, class: label)) - Int(weight(entry: entry, class: 0))
-      if weight > 0 { scored.append((weight, position)) }
+      let bucket = Int(((token.hash ^ 1) &* 0x9E37_79B1) >> shift)
+      let gain = Int(weight(bucket, label)) - Int(weight(bucket, 0))
+      if gain > 0 { scored.append((gain, position)) }
     }
     scored.sort { $0.weight > $1.weight }
     return scored.prefix(count).map { item in

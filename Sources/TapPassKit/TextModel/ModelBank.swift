@@ -30,12 +30,13 @@ public final class ModelBank: Sendable {
   /// How many bytes are scored model by model before the table is built.
   ///
   /// Why not build it at once: zero-filling and filling its 2 MB cost a
-  /// one-record run (a pre-commit hook) some 6M instructions and 500 page
+  /// one-record run (a pre-commit hook) some 11M instructions and 500 page
   /// faults, more than scoring a short text model by model (a binary
-  /// search per n-gram and model, some 400 instructions per byte) ever
-  /// does. Past this many bytes the table pays for itself: a corpus run
-  /// builds it on its first records.
-  static let unfusedBytes = 16 << 10
+  /// search per n-gram and model) does. Why not later: that scoring costs
+  /// 1,450 to 1,850 instructions per byte (callgrind on the corpus and
+  /// vocabulary workloads), so the table pays for itself after some 6 KB;
+  /// 16 KB made every larger run pay some 15M instructions more.
+  static let unfusedBytes = 6 << 10
 
   /// `1 << bits` buckets of 8 int8 lanes, built on first use; nil when the
   /// models cannot be fused. The scores are the same either way.
@@ -109,6 +110,17 @@ public final class ModelBank: Sendable {
   }
 
   public func index(of name: String) -> Int? { names.firstIndex(of: name) }
+
+  /// `models[index].explain`, with the weights read from the fused table
+  /// once it is built: one load per word instead of a binary search (the
+  /// same weights: a bucket without entry holds zeros).
+  public func explain(model index: Int, _ bytes: ArraySlice<UInt8>, towards label: String, count: Int) -> [String] {
+    guard fusable, let table = fused.withLock({ $0 }) else { return models[index].explain(bytes, towards: label, count: count) }
+    let offset = offsets[index]
+    return table.withUnsafeBufferPointer { table in
+      models[index].explain(bytes, towards: label, count: count) { bucket, c in table[bucket][offset + c] }
+    }
+  }
 
   /// Per model, the score of `bytes` (at most one window: callers window).
   public func scores(_ bytes: ArraySlice<UInt8>) -> [LinearTextModel.Score] {

@@ -119,7 +119,7 @@ public struct ModelJudge: Sendable {
 
   /// The features behind a score's label, for a finding's reasons.
   public func explain(_ bytes: ArraySlice<UInt8>, label: String) -> [String] {
-    model?.explain(bytes, towards: label, count: 4) ?? []
+    index.map { bank.explain(model: $0, bytes, towards: label, count: 4) } ?? []
   }
 }
 

@@ -56,6 +56,10 @@ import Testing
       var fast: [UInt8] = []
       JSONString.appendQuoted(input, to: &fast)
       #expect(fast == Self.referenceQuoted(input), "input \(input)")
+      // ByteWriter copies what needs no escape itself (UTF-8 included) and
+      // hands the rest to JSONString: the same bytes.
+      let written = ByteWriter.write { out in input.withUnsafeBufferPointer { out.appendQuoted($0) } }
+      #expect(written == fast, "input \(input)")
       // And through a String's UTF-8 view (the writer's path), for valid text.
       if let text = String(validating: input, as: UTF8.self) {
         var viaString: [UInt8] = []
