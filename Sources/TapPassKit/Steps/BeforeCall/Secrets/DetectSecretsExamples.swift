@@ -128,6 +128,10 @@ enum DetectSecretsExamples {
     // A value that is itself a setting: only what it is set to is the credential.
     StepExample(#"auth_token = "service_account:«api_key:Qm7vX2kR9pL4wT8nZ3bY5cD»""#),
     StepExample("ACME_TOKEN=«api_key:kX9mQ2vL7pR4tW8zN3bY:8443»"),
+    // XML configuration: the setting's name in a `key`/`name` attribute,
+    // its value in the `value` attribute after it.
+    StepExample(#"<add key="ClearTextPassword" value="«generic_password:Tq4#vLm9xR2w»" />"#),
+    StepExample(#"<property name="apiToken" value="«api_key:rvQAhk2No3nn2MGz2yE5lq6C7sss7Dn4»"/>"#),
     // A line that is a service name and a long random base36 key (only
     // at a line's start: mid-line, a word and a value is prose).
     StepExample("# vendors\nacme «api_key:j8ht9lgmxg9edn581u33xtplpft75v2s»"),
@@ -147,6 +151,11 @@ enum DetectSecretsExamples {
     StepExample("secret_key = <your-secret-key>"),
     StepExample("password: changeme"),
     StepExample("password: real_key"),
+    // XML settings whose value is a reference or a name, not a secret.
+    StepExample(#"<add key="ClearTextPassword" value="%NUGET_PASSWORD%" />"#),
+    StepExample(#"<property name="passwordEncoder" value="bcryptPasswordEncoder"/>"#),
+    // A form field's value is page content, not configuration.
+    StepExample(#"<input type="hidden" name="authenticity_token" value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJ" />"#),
     StepExample(#"api_key: "****************""#),
     StepExample("token = get_token(user)"),
     StepExample("secret_key = os.urandom(24)"),
