@@ -128,6 +128,11 @@ enum DetectSecretsExamples {
     // A value that is itself a setting: only what it is set to is the credential.
     StepExample(#"auth_token = "service_account:«api_key:Qm7vX2kR9pL4wT8nZ3bY5cD»""#),
     StepExample("ACME_TOKEN=«api_key:kX9mQ2vL7pR4tW8zN3bY:8443»"),
+    // A command-line option or a `.netrc` entry: the space is the operator.
+    StepExample("docker login --username deploy --password «generic_password:Xk29mPq7Lw» registry.acme.io"),
+    StepExample("keytool -importkeystore -srckeystore app.jks -storepass «generic_password:Xk29mPq7Lw»"),
+    StepExample("machine api.acme.io login me@acme.io password «generic_password:Xk29mPq7Lw»"),
+    StepExample("machine api.acme.io\n  login me@acme.io\n  password «generic_password:Xk29mPq7Lw»"),
     // XML configuration: the setting's name in a `key`/`name` attribute,
     // its value in the `value` attribute after it.
     StepExample(#"<add key="ClearTextPassword" value="«generic_password:Tq4#vLm9xR2w»" />"#),
@@ -151,6 +156,11 @@ enum DetectSecretsExamples {
     StepExample("secret_key = <your-secret-key>"),
     StepExample("password: changeme"),
     StepExample("password: real_key"),
+    // Options that name where the secret is, and prose after a secret word.
+    StepExample("openssl enc -aes-256-cbc -pass env:ENC_PASS -in plain.txt -out secret.bin"),
+    StepExample("the --password reset flow is broken again"),
+    StepExample("aws dynamodb create-table --key-schema AttributeName=GameTitle,KeyType=HASH"),
+    StepExample("secretsdump.py -no-pass corp/backup@dc01.corp.example"),
     // XML settings whose value is a reference or a name, not a secret.
     StepExample(#"<add key="ClearTextPassword" value="%NUGET_PASSWORD%" />"#),
     StepExample(#"<property name="passwordEncoder" value="bcryptPasswordEncoder"/>"#),
