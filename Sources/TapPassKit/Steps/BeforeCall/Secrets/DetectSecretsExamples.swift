@@ -35,6 +35,9 @@ enum DetectSecretsExamples {
     StepExample("curl -u deploy:«basic_auth:8jJb2pFzXPO8C4su» https://api.acme.io/v1/builds"),
     StepExample("mysqldump -h db.acme.internal -u backup -p«generic_password:Rq7vLm2xT9kW» shop > shop.sql"),
     StepExample("mysql -u app -p'«generic_password:n4#Kx8 pQ2z»' orders"),
+    StepExample("sshpass -p '«generic_password:Xk29mPq7Lw»' ssh deploy@10.0.0.5"),
+    StepExample("redis-cli -h cache.acme.internal -a «generic_password:Xk29mPq7Lw» ping"),
+    StepExample("ldapsearch -x -D cn=admin,dc=acme,dc=io -w «generic_password:Xk29mPq7Lw» -b dc=acme,dc=io"),
     StepExample("curl -H \"Authorization: Bearer «bearer_token:ojJXZiAjEXbUseepbruei7HItOmrv3ARNR2FAw-a»\" https://api.acme.io"),
     StepExample("DefaultEndpointsProtocol=https;AccountName=acmelogs;AccountKey=«azure_credential:uqtvC0PrpONlXWRwoXh677n/Lhm4eMtovg5kBdxNDLRzD4mQtC5dsq62JlYIArGzm0sJjcXV8Om6s+AbB4y8ru==»;EndpointSuffix=core.windows.net"),
     StepExample("TWILIO_AUTH_TOKEN=«twilio_credential:1274ffa3c72e3f921b6ebaf982306d59»"),
@@ -156,6 +159,10 @@ enum DetectSecretsExamples {
     StepExample("secret_key = <your-secret-key>"),
     StepExample("password: changeme"),
     StepExample("password: real_key"),
+    // The same short flags in other programs: ports, parents, listings;
+    // `mysql -p db` prompts for the password and names a database.
+    StepExample("ssh -p 2222 deploy@10.0.0.5 && mkdir -p /srv/app && ls -a /srv"),
+    StepExample("docker run -p 8080:80 nginx && mysql -u app -p orders"),
     // Options that name where the secret is, and prose after a secret word.
     StepExample("openssl enc -aes-256-cbc -pass env:ENC_PASS -in plain.txt -out secret.bin"),
     StepExample("the --password reset flow is broken again"),
