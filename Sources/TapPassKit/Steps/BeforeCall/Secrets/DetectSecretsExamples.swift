@@ -35,6 +35,9 @@ enum DetectSecretsExamples {
     StepExample("curl -u deploy:«basic_auth:8jJb2pFzXPO8C4su» https://api.acme.io/v1/builds"),
     StepExample("mysqldump -h db.acme.internal -u backup -p«generic_password:Rq7vLm2xT9kW» shop > shop.sql"),
     StepExample("mysql -u app -p'«generic_password:n4#Kx8 pQ2z»' orders"),
+    StepExample("sshpass -p '«generic_password:Xk29mPq7Lw»' ssh deploy@10.0.0.5"),
+    StepExample("redis-cli -h cache.acme.internal -a «generic_password:Xk29mPq7Lw» ping"),
+    StepExample("ldapsearch -x -D cn=admin,dc=acme,dc=io -w «generic_password:Xk29mPq7Lw» -b dc=acme,dc=io"),
     StepExample("curl -H \"Authorization: Bearer «bearer_token:ojJXZiAjEXbUseepbruei7HItOmrv3ARNR2FAw-a»\" https://api.acme.io"),
     StepExample("DefaultEndpointsProtocol=https;AccountName=acmelogs;AccountKey=«azure_credential:uqtvC0PrpONlXWRwoXh677n/Lhm4eMtovg5kBdxNDLRzD4mQtC5dsq62JlYIArGzm0sJjcXV8Om6s+AbB4y8ru==»;EndpointSuffix=core.windows.net"),
     StepExample("TWILIO_AUTH_TOKEN=«twilio_credential:1274ffa3c72e3f921b6ebaf982306d59»"),
@@ -128,6 +131,15 @@ enum DetectSecretsExamples {
     // A value that is itself a setting: only what it is set to is the credential.
     StepExample(#"auth_token = "service_account:«api_key:Qm7vX2kR9pL4wT8nZ3bY5cD»""#),
     StepExample("ACME_TOKEN=«api_key:kX9mQ2vL7pR4tW8zN3bY:8443»"),
+    // A command-line option or a `.netrc` entry: the space is the operator.
+    StepExample("docker login --username deploy --password «generic_password:Xk29mPq7Lw» registry.acme.io"),
+    StepExample("keytool -importkeystore -srckeystore app.jks -storepass «generic_password:Xk29mPq7Lw»"),
+    StepExample("machine api.acme.io login me@acme.io password «generic_password:Xk29mPq7Lw»"),
+    StepExample("machine api.acme.io\n  login me@acme.io\n  password «generic_password:Xk29mPq7Lw»"),
+    // XML configuration: the setting's name in a `key`/`name` attribute,
+    // its value in the `value` attribute after it.
+    StepExample(#"<add key="ClearTextPassword" value="«generic_password:Tq4#vLm9xR2w»" />"#),
+    StepExample(#"<property name="apiToken" value="«api_key:rvQAhk2No3nn2MGz2yE5lq6C7sss7Dn4»"/>"#),
     // A line that is a service name and a long random base36 key (only
     // at a line's start: mid-line, a word and a value is prose).
     StepExample("# vendors\nacme «api_key:j8ht9lgmxg9edn581u33xtplpft75v2s»"),
@@ -147,6 +159,20 @@ enum DetectSecretsExamples {
     StepExample("secret_key = <your-secret-key>"),
     StepExample("password: changeme"),
     StepExample("password: real_key"),
+    // The same short flags in other programs: ports, parents, listings;
+    // `mysql -p db` prompts for the password and names a database.
+    StepExample("ssh -p 2222 deploy@10.0.0.5 && mkdir -p /srv/app && ls -a /srv"),
+    StepExample("docker run -p 8080:80 nginx && mysql -u app -p orders"),
+    // Options that name where the secret is, and prose after a secret word.
+    StepExample("openssl enc -aes-256-cbc -pass env:ENC_PASS -in plain.txt -out secret.bin"),
+    StepExample("the --password reset flow is broken again"),
+    StepExample("aws dynamodb create-table --key-schema AttributeName=GameTitle,KeyType=HASH"),
+    StepExample("secretsdump.py -no-pass corp/backup@dc01.corp.example"),
+    // XML settings whose value is a reference or a name, not a secret.
+    StepExample(#"<add key="ClearTextPassword" value="%NUGET_PASSWORD%" />"#),
+    StepExample(#"<property name="passwordEncoder" value="bcryptPasswordEncoder"/>"#),
+    // A form field's value is page content, not configuration.
+    StepExample(#"<input type="hidden" name="authenticity_token" value="7SWa-Fo1_hsC6oovfBsJFLGPUl2EhkSWPbJhWANwgaJ" />"#),
     StepExample(#"api_key: "****************""#),
     StepExample("token = get_token(user)"),
     StepExample("secret_key = os.urandom(24)"),

@@ -94,7 +94,10 @@ struct KeyedValues {
     // names a secret (`Using token spu-9a3f…`, `--api-key k8s2…`), a long
     // value of letters and digits that is random as a whole does too.
     var strength = meaning.strength
-    if assignment.op == 0x20 && !assignment.quoted {
+    // `--password Xk2…`, `.netrc`'s `login u password p`: there the space
+    // is the operator, and the value is judged as after `=`.
+    if assignment.op == 0x20 && !assignment.quoted
+      && !KeyContexts.isCommandOption(bytes, assignment.key) && !KeyContexts.isNetrcPassword(bytes, assignment.key) {
       let tokenLike = meaning.strength != .weak && range.count >= 20 && shape.letters > 0 && shape.digits >= 2 && shape.entropy >= 3.5
         && !ValueForms.isUUID(bytes, range)
       strength = tokenLike ? meaning.strength : .weak

@@ -53,6 +53,9 @@ struct Placeholders: Sendable {
     }
     // Shell and template references: $VAR, ${VAR}, $(cmd), %VAR%, {{ x }}.
     if first == UInt8(ascii: "$") || first == UInt8(ascii: "%") { return true }
+    // `-pass env:VAR`, `file:path`, `fd:3`: openssl's passphrase sources
+    // other than `pass:` name where the secret is, not the secret.
+    if SecretBytes.hasPrefix(bytes, range, "env:") || SecretBytes.hasPrefix(bytes, range, "file:") || SecretBytes.hasPrefix(bytes, range, "fd:") { return true }
     var xRun = 0, starRun = 0, dotRun = 0
     // Runs of five identical characters: one is a fixture's filler
     // (`…_live_1111…`), two in a short value a hand-typed stand-in

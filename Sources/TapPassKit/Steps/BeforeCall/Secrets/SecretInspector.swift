@@ -85,8 +85,8 @@ struct SecretInspector {
         found = sasSignature(bytes, match)
       case .jwkPrivate:
         found = jwkPrivate(bytes, match)
-      case .mysqlPassword:
-        found = mysqlPassword(bytes, match)
+      case .clientPassword:
+        found = clientPassword(bytes, match)
       case .prefixedToken:
         // A body with separators matches once per separator: report the token once.
         if let token = prefixedToken(bytes, match), prefixedStarts.insert(token.start).inserted { found = token }
@@ -138,35 +138,6 @@ struct SecretInspector {
     let assignment = Assignment(key: keyStart..<keyEnd, value: (open + 1)..<match.start, quoted: true)
     return keyed.judge(bytes, assignment, meaning, rule: rule)
   }
-
-  /// `mysql -u app -pS3cret db`, `mysqldump -p'S3 cret'`: the value glued
-  /// to `-p`, judged as a password. Only on a line that runs a MySQL or
-  /// MariaDB client (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`), so
-  /// other tools' `-p` (ports, parents, threads) never reach the judge.
-  func mysqlPassword(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
-    var lineStart = match.start
-    while lineStart > 0 && match.start - lineStart < 512 && bytes[lineStart - 1] != 0x0A && bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
-    guard SecretBytes.contains(bytes, lineStart..<match.start, Self.mysql) || SecretBytes.contains(bytes, lineStart..<match.start, Self.mariadb) else { return nil }
-    var start = match.start + 3
-    var quoted = false
-    var end = start
-    if SecretBytes.isQuote(bytes[start]) {
-      let quote = bytes[start]
-      start += 1
-      end = start
-      while end < bytes.count && end - start <= ValueExtraction.maxValueLength && bytes[end] != quote && bytes[end] != 0x0A { end += 1 }
-      guard end < bytes.count, bytes[end] == quote else { return nil }
-      quoted = true
-    } else {
-      while end < bytes.count && !ValueExtraction.endsUnquoted(bytes[end]) { end += 1 }
-    }
-    guard end > start else { return nil }
-    let assignment = Assignment(key: (match.start + 1)..<(match.start + 3), value: start..<end, quoted: quoted)
-    return keyed.judge(bytes, assignment, KeyMeaning(type: "generic_password", strength: .password), rule: "mysql-password")
-  }
-
-  static let mysql = Array("mysql".utf8)
-  static let mariadb = Array("mariadb".utf8)
 
   /// `Bearer <token>` outside an assignment (a header in a log line).
   func bearer(_ bytes: [UInt8], _ match: PatternMatch, rule: String) -> Candidate? {

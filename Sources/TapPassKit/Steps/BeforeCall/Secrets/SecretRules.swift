@@ -18,7 +18,7 @@
 /// - a quoted literal compared with a secret-ish name, `"…" == password`;
 /// - structural markers: `-----BEGIN … PRIVATE KEY`, `eyJ` of a JWT header,
 ///   `://user:pass@`, webhook hosts, `curl -u`, `.npmrc` auth lines,
-///   `mysql -p<password>`;
+///   `mysql -p<password>`, `sshpass -p <password>` and other clients' flags;
 /// - shapes that most vendors share: a lower-case prefix and a long random
 ///   body standing alone (`acme_live_Q7vX…`, `PrefixedTokens.swift`), a
 ///   URL whose host or path says hook and whose path holds a random part.
@@ -38,7 +38,7 @@ enum SecretRule: Sendable {
   case sasSignature
   case jwkPrivate
   case puttyKey
-  case mysqlPassword
+  case clientPassword
   case prefixedToken
   case hookURL
 
@@ -92,11 +92,12 @@ enum SecretRules {
       // The private exponent of a JSON Web Key (`"d": "…"` next to `"kty"`).
       (PatternSpec("jwk-private-key", #"\\?"d\\?"[ \t]{0,3}:[ \t]{0,3}\\?"[A-Za-z0-9_-]{20}"#), .jwkPrivate),
       (PatternSpec("putty-private-key", #"PuTTY-User-Key-File-[0-9]:"#), .puttyKey),
-      // `mysql -u root -pS3cret`: the MySQL/MariaDB clients take the
-      // password glued to `-p`. Anchored on ` -p` and one more byte; the
-      // validator wants a MySQL client name earlier on the line, since
-      // `mkdir -p`, `ssh -p2222` and `-pthread` share the flag.
-      (PatternSpec("mysql-password", #"[ \t]-p[^\s-]"#), .mysqlPassword),
+      // `mysql -pS3cret`, `sshpass -p S3cret`, `redis-cli -a S3cret`,
+      // `ldapsearch -w S3cret`: a password flag and the first byte of its
+      // value, glued or after blanks. The validator wants one of the
+      // flag's clients earlier on the line (`ClientPasswordFlags.swift`),
+      // since `mkdir -p`, `ssh -p 2222`, `ls -a` and `grep -w` share them.
+      (PatternSpec("client-password-flag", #"[ \t]-[paw](?:[^\s-]|[ \t]{1,8}[^\s-])"#), .clientPassword),
       // The end of a prefix (or a `_`/`-` inside the body) and the next 20
       // characters: a short
       // chain the database runs as a DFA; the validator walks back to the

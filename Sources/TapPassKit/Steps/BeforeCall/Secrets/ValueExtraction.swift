@@ -2,7 +2,8 @@
 /// secrets are written in: `key = value`, `key: "value"`, `"key": "value"`,
 /// `key := value`, `key => 'value'`, `KEY=value` in env files and query
 /// strings, `key("value")`, `key == "value"` comparisons, `<key>value</key>`
-/// elements, `-H "Authorization: Bearer value"` headers, and
+/// elements, `<add key="key" value="value"/>` attribute pairs,
+/// `-H "Authorization: Bearer value"` headers, and
 /// `name token - 'value'` log lines.
 ///
 /// The key itself is never part of the span: a finding covers exactly the
@@ -75,6 +76,8 @@ enum ValueExtraction {
     let beforeSpace = position
     while position < count && position - beforeSpace < 8 && SecretBytes.isSpace(bytes[position]) { position += 1 }
     guard position < count else { return nil }
+    // `<add key="ApiKey" value="…"/>`: the operator is the next attribute's.
+    if closers > 0, position > beforeSpace, let equals = attributeValueOperator(bytes, keyStart: keyStart, at: position) { position = equals }
 
     // The operator.
     let operatorAt = position
@@ -217,6 +220,39 @@ enum ValueExtraction {
     stripBraces(bytes, &assignment)
     return assignment.value.isEmpty ? nil : assignment
   }
+
+  /// `<add key="ClearTextPassword" value="…"/>` (.NET `appSettings`,
+  /// `nuget.config`), `<property name="password" value="…"/>` (Spring,
+  /// Ant, Tomcat `<Parameter>`): XML configuration names the setting in a
+  /// `key` or `name` attribute and puts its value in the `value` attribute
+  /// after it. When the key is the whole quoted value of such an attribute
+  /// and `value=` follows at `position`, returns the position of that `=`.
+  static func attributeValueOperator(_ bytes: [UInt8], keyStart: Int, at position: Int) -> Int? {
+    var index = keyStart - 1
+    guard index >= 2, SecretBytes.isQuote(bytes[index]) else { return nil }
+    index -= 1
+    if bytes[index] == UInt8(ascii: "\\") { index -= 1 }  // `key=\"…\"` inside a JSON string
+    guard index >= 0, bytes[index] == UInt8(ascii: "=") else { return nil }
+    let nameEnd = index
+    while index > 0 && SecretBytes.alphanumeric.contains(bytes[index - 1]) { index -= 1 }
+    let name = index..<nameEnd
+    guard index > 0, SecretBytes.isSpace(bytes[index - 1]) || bytes[index - 1] == 0x0A,
+      attributeNames.contains(where: { $0.count == name.count && SecretBytes.hasPrefix(bytes, name, $0) }) else { return nil }
+    // `<input type="hidden" name="authenticity_token" value="…">`: a form
+    // field's value is page content served to every visitor (anti-forgery
+    // tokens, defaults), not configuration.
+    var tag = index
+    while tag > 0 && index - tag < 256 && bytes[tag - 1] != UInt8(ascii: "<") && bytes[tag - 1] != UInt8(ascii: ">") { tag -= 1 }
+    if tag > 0, bytes[tag - 1] == UInt8(ascii: "<"), SecretBytes.hasPrefix(bytes, tag..<index, "input") { return nil }
+    let count = bytes.count
+    guard SecretBytes.hasPrefix(bytes, position..<count, "value") else { return nil }
+    var equals = position + 5
+    while equals < count && equals - position < 8 && SecretBytes.isSpace(bytes[equals]) { equals += 1 }
+    guard equals < count, bytes[equals] == UInt8(ascii: "=") else { return nil }
+    return equals
+  }
+
+  static let attributeNames: [[UInt8]] = ["key", "name"].map { Array($0.utf8) }
 
   /// `is`, `was`, `is:`, `=`-like words of prose between a key and its
   /// value (`the password is …`); the position after them and their space.
