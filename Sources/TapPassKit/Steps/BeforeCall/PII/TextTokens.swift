@@ -33,14 +33,10 @@ struct TextToken {
     self.start = start
     self.end = end
     self.hash = hash
-    var bits = kind.rawValue | UInt32(punctuationBefore) << 8
-    if capitalised { bits |= Self.capitalisedBit }
-    if allCaps { bits |= Self.allCapsBit }
-    if ascii { bits |= Self.asciiBit }
-    if breakBefore { bits |= Self.breakBeforeBit }
-    if tightBefore { bits |= Self.tightBeforeBit }
-    if dotAfter { bits |= Self.dotAfterBit }
-    self.bits = bits
+    // Selects, not branches: the tokenizer builds one token per word.
+    bits = kind.rawValue | UInt32(punctuationBefore) << 8 | (capitalised ? Self.capitalisedBit : 0) | (allCaps ? Self.allCapsBit : 0)
+      | (ascii ? Self.asciiBit : 0) | (breakBefore ? Self.breakBeforeBit : 0) | (tightBefore ? Self.tightBeforeBit : 0)
+      | (dotAfter ? Self.dotAfterBit : 0)
   }
 
   private static var capitalisedBit: UInt32 { 1 << 2 }
@@ -277,9 +273,12 @@ struct TextTokenizer {
     while index < count {
       let byte = bytes[index]
       if byte &- 0x61 < 26 {
-        lowers += 1
-        hash = WordLists.hash(hash, lowered: byte)
-        index += 1
+        let run = index
+        repeat {
+          hash = WordLists.hash(hash, lowered: bytes[index])
+          index &+= 1
+        } while index < count && bytes[index] &- 0x61 < 26
+        lowers &+= index &- run
         continue
       }
       let counts = countTable[Int(byte)]
