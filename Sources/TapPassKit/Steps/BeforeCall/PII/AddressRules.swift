@@ -12,7 +12,7 @@ struct AddressRules {
   private let keys = WordLists.keys
   /// The word lists, one probe per word (`WordClasses`).
   private let classes = WordClasses.shared
-  private let streetEndings = WordLists.streetEndings
+  private let streetEndings = AddressRules.streetEndingGroups
   private let endingLastBytes = AddressRules.endingLastByteTable
 
   init() {}
@@ -192,7 +192,10 @@ struct AddressRules {
     return end + 2
   }
 
-  /// Last bytes of the street endings, to skip most words with one load.
+  private static let streetEndingGroups = WordEndings(WordLists.streetEndings)
+
+  /// Last bytes of the street endings as written (an upper-case last
+  /// letter is no ending here), to skip most words with one load.
   private static let endingLastByteTable: [Bool] = {
     var table = [Bool](repeating: false, count: 256)
     for ending in WordLists.streetEndings { table[Int(ending[ending.count - 1])] = true }
@@ -201,15 +204,12 @@ struct AddressRules {
 
   private func hasStreetEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     guard token.length >= 5, endingLastBytes[Int(bytes[token.end - 1])] else { return false }
-    for ending in streetEndings where token.length >= ending.count + 3 {
-      if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }
-    }
-    return false
+    return streetEndings.ends(bytes, token.start, token.end)
   }
 
   private func isEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     guard token.length <= 7, endingLastBytes[Int(bytes[token.end - 1])] else { return false }
-    return streetEndings.contains { $0.count == token.length && PIIBytes.matches(bytes, at: token.start, $0) }
+    return streetEndings.contains(bytes, token.start, token.end)
   }
 
   static let militaryPostCodes = "apo fpo dpo"

@@ -20,7 +20,7 @@ struct PersonNames {
   private var lastNames: NameList { NameList.last }
   /// The small lists, one probe per word (`WordClasses`).
   private let classes = WordClasses.shared
-  private let surnameEndings = WordLists.surnameEndings
+  private let surnameEndings = PersonNames.surnameEndingGroups
   private let keys = WordLists.keys
 
   init(minimumScore: Double) { self.minimumScore = minimumScore }
@@ -381,7 +381,7 @@ struct PersonNames {
   /// the second of two name-shaped capitalised words, so "Season" or
   /// "Reason" (English words) never get here.
   private func hasSurnameEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
-    surnameEndings.contains { token.length >= $0.count + 3 && PIIBytes.matches(bytes, at: token.end - $0.count, $0) }
+    surnameEndings.ends(bytes, token.start, token.end)
   }
 
   /// Names listed together share their kind: in "Fleischer and Mcintosh"
@@ -506,11 +506,11 @@ struct PersonNames {
 
   private func hasEnglishEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
     if PIIBytes.lower(bytes[token.end - 1]) == 0x73, PIIBytes.lower(bytes[token.end - 2]) != 0x73 { return true }
-    for ending in Self.englishEndings where token.length > ending.count + 2 {
-      if PIIBytes.matches(bytes, at: token.end - ending.count, ending) { return true }
-    }
-    return false
+    return Self.englishEndingGroups.ends(bytes, token.start, token.end)
   }
+
+  private static let surnameEndingGroups = WordEndings(WordLists.surnameEndings)
+  private static let englishEndingGroups = WordEndings(englishEndings)
 
   private static let englishEndings: [[UInt8]] = [
     "ing", "tion", "sion", "ment", "ness", "able", "ible", "ity", "ology", "ics", "ful", "less", "ous", "ive", "ism",

@@ -3,27 +3,64 @@
 /// (O'Brien, Anne-Lise) but not a possessive `'s`; non-ASCII letters are
 /// word bytes, general punctuation (curly quotes, dashes, U+2000–U+206F)
 /// and Latin-1 symbols are not.
+///
+/// Why the attributes are bits of one word: with a `Bool` stored per
+/// attribute, every copy of a token (each `tokens[index]` the rules read)
+/// loaded the eight bytes one by one and packed them into a register,
+/// some fifty instructions (callgrind on `AddressRules.match`); one
+/// `UInt32` is one load.
 struct TextToken {
-  enum Kind: UInt8 { case word, number, mixed }
+  /// Word, number or both: a byte, not an enum, so that it reads straight
+  /// out of `bits`.
+  struct Kind: Equatable {
+    let rawValue: UInt32
+    static var word: Kind { Kind(rawValue: 0) }
+    static var number: Kind { Kind(rawValue: 1) }
+    static var mixed: Kind { Kind(rawValue: 2) }
+  }
   var start: Int
   var end: Int
-  var kind: Kind
-  /// First letter upper-case.
-  var capitalised: Bool
-  /// Every letter upper-case (acronyms, shouted headings).
-  var allCaps: Bool
-  /// Only ASCII bytes (the Census lists and word lists are ASCII).
-  var ascii: Bool
-  /// The gap before this token holds a sentence or line break (or it is first).
-  var breakBefore: Bool
-  /// The gap before this token is exactly one space (or ". " after an initial).
-  var tightBefore: Bool
-  /// The punctuation byte right before the token after spaces (`:` `,` …), or 0.
-  var punctuationBefore: UInt8
-  /// Followed directly by `.`.
-  var dotAfter: Bool
   /// `WordLists.hash` of the token, for word-list lookups.
   var hash: UInt64
+  /// The kind (bits 0–1), the flags below (bits 2–7) and
+  /// `punctuationBefore` (bits 8–15).
+  private let bits: UInt32
+
+  init(
+    start: Int, end: Int, kind: Kind, capitalised: Bool, allCaps: Bool, ascii: Bool, breakBefore: Bool, tightBefore: Bool,
+    punctuationBefore: UInt8, dotAfter: Bool, hash: UInt64
+  ) {
+    self.start = start
+    self.end = end
+    self.hash = hash
+    // Selects, not branches: the tokenizer builds one token per word.
+    bits = kind.rawValue | UInt32(punctuationBefore) << 8 | (capitalised ? Self.capitalisedBit : 0) | (allCaps ? Self.allCapsBit : 0)
+      | (ascii ? Self.asciiBit : 0) | (breakBefore ? Self.breakBeforeBit : 0) | (tightBefore ? Self.tightBeforeBit : 0)
+      | (dotAfter ? Self.dotAfterBit : 0)
+  }
+
+  private static var capitalisedBit: UInt32 { 1 << 2 }
+  private static var allCapsBit: UInt32 { 1 << 3 }
+  private static var asciiBit: UInt32 { 1 << 4 }
+  private static var breakBeforeBit: UInt32 { 1 << 5 }
+  private static var tightBeforeBit: UInt32 { 1 << 6 }
+  private static var dotAfterBit: UInt32 { 1 << 7 }
+
+  var kind: Kind { Kind(rawValue: bits & 3) }
+  /// First letter upper-case.
+  var capitalised: Bool { bits & Self.capitalisedBit != 0 }
+  /// Every letter upper-case (acronyms, shouted headings).
+  var allCaps: Bool { bits & Self.allCapsBit != 0 }
+  /// Only ASCII bytes (the Census lists and word lists are ASCII).
+  var ascii: Bool { bits & Self.asciiBit != 0 }
+  /// The gap before this token holds a sentence or line break (or it is first).
+  var breakBefore: Bool { bits & Self.breakBeforeBit != 0 }
+  /// The gap before this token is exactly one space (or ". " after an initial).
+  var tightBefore: Bool { bits & Self.tightBeforeBit != 0 }
+  /// The punctuation byte right before the token after spaces (`:` `,` …), or 0.
+  var punctuationBefore: UInt8 { UInt8(truncatingIfNeeded: bits >> 8) }
+  /// Followed directly by `.`.
+  var dotAfter: Bool { bits & Self.dotAfterBit != 0 }
 
   var length: Int { end - start }
 }
@@ -228,12 +265,26 @@ struct TextTokenizer {
     // is found upper-case below.
     var seen: UInt8 = 0, seenTwice: UInt8 = 0
     var hash = WordLists.hashSeed
+    // ASCII lower-case letters, most bytes of prose, are counted here and
+    // folded into `seen` after the loop: the run of them costs a compare,
+    // the hash step and the count per byte, not the table and the two
+    // registers (callgrind: tokenize was a third of detect_pii).
+    var lowers = 0
     while index < count {
       let byte = bytes[index]
+      if byte &- 0x61 < 26 {
+        let run = index
+        repeat {
+          hash = WordLists.hash(hash, lowered: bytes[index])
+          index &+= 1
+        } while index < count && bytes[index] &- 0x61 < 26
+        lowers &+= index &- run
+        continue
+      }
       let counts = countTable[Int(byte)]
       if counts & TextTokens.ends != 0 {
         // Inner apostrophe or hyphen; a possessive 's ends the word instead.
-        guard (byte == 0x27 || byte == 0x2D), seen & 6 != 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]),
+        guard (byte == 0x27 || byte == 0x2D), seen & 6 != 0 || lowers > 0, index + 1 < count, PIIBytes.isLetter(bytes[index + 1]),
           !(byte == 0x27 && PIIBytes.lower(bytes[index + 1]) == 0x73 && (index + 2 >= count || !PIIBytes.isWord(bytes[index + 2])))
         else { break }
       }
@@ -245,6 +296,11 @@ struct TextTokenizer {
       // 0x20, it lower-cases the byte.
       hash = WordLists.hash(hash, lowered: byte | (counts & 2) << 4)
       index += 1
+    }
+    if lowers > 0 {
+      // Bit 4 counts a non-ASCII letter too: two of the class in all.
+      seenTwice |= seen & 4 | (lowers > 1 ? 4 : 0)
+      seen |= 4
     }
     let end = index
     let ascii = seen & TextTokens.multibyte == 0
