@@ -76,6 +76,7 @@ enum DetectPIIExamples {
     // Accented names are looked up with their accents folded.
     StepExample("Please forward the invoice to «person:Zoë Brontë» in accounting."),
     StepExample("The contract was signed by «person:José Martínez» on Monday."),
+    StepExample("The lease names «person:Juan del Castillo» as tenant."),
     // First names only Faker's locales give (names/SOURCE.md), which the
     // 1990 Census lists miss.
     StepExample("Please send the signed contract to «person:Priya Sharma» and «person:Kwame Mensah»."),
@@ -102,6 +103,11 @@ enum DetectPIIExamples {
   ]
 
   static let negatives: [StepExample] = [
+    // Spanish titles: a particle left once a common word goes ("del
+    // Contribuyente"), an abstract noun ("Identificación"), and a run of
+    // more than two capitalised words in another language.
+    StepExample("RNC (Registro Nacional del Contribuyente, Dominican Republic tax number)"),
+    StepExample("RIF (Registro de Identificación Fiscal, Venezuelan VAT number); NCF (Números de Comprobante Fiscal)"),
     // Business numbers with a wrong check digit, a juristic-person number
     // without its leading 0, and an Algerian NIF's 15 digits without its name.
     StepExample("BRN 220-81-62158, Organisasjonsnummer 918 723 057, MOA 0-1055-58123-45-2"),

@@ -268,6 +268,9 @@ struct PersonNames {
       let word = classes.of(tokens[first].hash)
       if !word.isDisjoint(with: .titleOrStrongCue)
         || (tokens[first].ascii && !word.isDisjoint(with: .commonOrPlace) && (first < last || tokens[first].breakBefore) && !hasTitle(context, first))
+        // A particle left at the head once a common word went ("Registro
+        // Nacional del Contribuyente") starts no name: "del" is no first name.
+        || (first < last && isParticle(bytes, tokens[first]))
       {
         first += 1
       } else {
@@ -301,14 +304,18 @@ struct PersonNames {
       let firstFrequency = firstFrequency > 0 || head.ascii ? firstFrequency : foldedFrequency(firstNames, bytes, head)
       let tailNameLike = tail.length >= 2 && !tail.allCaps && (!isCommon(bytes, tail) || tailFrequency >= 100)
         && (!tail.ascii || tailFrequency > 0 || !looksLikeEnglishWord(bytes, tail))
-      let headNameLike = !headCommon && !looksLikeEnglishWord(bytes, head)
+      let headNameLike = !headCommon && !looksLikeEnglishWord(bytes, head) && !hasRomanceNounEnding(bytes, head)
       if cued, headNameLike || headListed(), tailNameLike || (tail.length >= 2 && !isCommon(bytes, tail)) {
         score = 0.9; reason = evidence.title >= 0 ? "title" : "cue"
       } else if firstFrequency > 0, !headCommon, tailNameLike {
         score = tailFrequency > 0 ? 0.9 : 0.8; reason = "first name + surname"
       } else if firstFrequency > 0, tailFrequency > 0, !initial, tailNameLike {
         score = 0.65; reason = "first name + surname (common word)"
-      } else if !head.ascii, headNameLike, tailNameLike, tailFrequency > 0 || evidence.weakCue {
+      } else if !head.ascii, headNameLike, tailNameLike, tailFrequency > 0 || evidence.weakCue,
+        (first...last).count(where: { !isParticle(bytes, tokens[$0]) }) == 2
+      {
+        // Two words only: a longer run of capitalised words in another
+        // language is a title ("Números de Comprobante Fiscal").
         score = 0.6; reason = "capitalised pair"
       } else if last == first + 2, isMiddleInitial(bytes, tokens[first + 1]), headNameLike, tailNameLike, tail.length >= 3,
         firstFrequency > 0 || tailFrequency > 0 || !head.ascii || !tail.ascii || hasSurnameEnding(bytes, tail),
@@ -509,6 +516,13 @@ struct PersonNames {
     return Self.englishEndingGroups.ends(bytes, token.start, token.end)
   }
 
+  /// Spanish and Portuguese abstract nouns ("Identificación", "Informação"),
+  /// which the English endings, read on ASCII words only, miss.
+  private func hasRomanceNounEnding(_ bytes: UnsafeBufferPointer<UInt8>, _ token: TextToken) -> Bool {
+    !token.ascii && token.length >= 6 && Self.romanceNounEndingGroups.ends(bytes, token.start, token.end)
+  }
+
+  private static let romanceNounEndingGroups = WordEndings(["ción", "sión", "ção", "ções", "sões"].map { Array($0.utf8) })
   private static let surnameEndingGroups = WordEndings(WordLists.surnameEndings)
   private static let englishEndingGroups = WordEndings(englishEndings)
 

@@ -205,7 +205,9 @@ enum WordLists {
   /// Words that make the capitalised word after them part of a place name:
   /// "San Francisco", "Los Angeles", "Santa Monica", "Fort Worth", "New
   /// York", "Costa Rica". The name lists hold "Francisco", "Angeles" and
-  /// (from Faker's locales) "Rica"; the word before tells.
+  /// (from Faker's locales) "Rica"; the word before tells. Not "El": it
+  /// also starts Arabic surnames ("Abderrahim El Haouzy"), so "El Salvador"
+  /// stays a known false positive.
   static let placePrefixWords = "san santa santo sao são los las fort port mount lake new costa"
 
   /// Endings that mark a surname in the languages the Census lists miss:
