@@ -257,6 +257,15 @@ extension DetectPIIStep {
     while index < tokens.count {
       let token = tokens[index]
       var last = index
+      // Group-written ids start with a letter and a digit or a dash ("J40/5139/1998", "A-700747-F").
+      if token.ascii, token.length <= 12, PIIBytes.isLetter(bytes[token.start]), token.start + 1 < bytes.count,
+        PIIBytes.isDigit(bytes[token.start + 1]) || bytes[token.start + 1] == 0x2D || bytes[token.start + 1] == 0x2F,
+        let candidate = AlphanumericIDs.matchGrouped(bytes, start: token.start, options: options)
+      {
+        candidates.append(candidate)
+        while index < tokens.count, tokens[index].start < candidate.end { index += 1 }
+        continue
+      }
       if token.ascii, token.kind == .word, token.allCaps, (3...4).contains(token.length), index + 1 < tokens.count,
         tokens[index + 1].kind == .number, tokens[index + 1].length == 6, tokens[index + 1].tightBefore
       {

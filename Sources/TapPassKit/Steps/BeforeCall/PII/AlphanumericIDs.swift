@@ -10,7 +10,7 @@ enum AlphanumericIDs {
   /// Every type `match` reports, for configurations that name one alone.
   static let types: Set<String> = [
     "it_codicefiscale", "mx_curp", "mx_rfc", "lei", "gh_tin", "iso11649", "cn_uscc", "fi_hetu", "cn_ric", "ie_pps", "pt_cc", "ke_pin", "pe_cui",
-    "sg_uen", "do_ncf", "al_nipt", "es_referenciacatastral", "mu_nid",
+    "sg_uen", "do_ncf", "al_nipt", "es_referenciacatastral", "mu_nid", "ad_nrt", "ro_onrc",
   ]
 
   /// Checks one upper-case alphanumeric token (spaces and dashes removed).
@@ -47,6 +47,7 @@ enum AlphanumericIDs {
     if value.count == 9 || value.count == 10, isSingaporeUEN(value), named(uenWords) { return found("sg_uen", 0.9, personal: false) }
     if [11, 13, 19].contains(value.count), isDominicanNCF(value), named(ncfWords) { return found("do_ncf", 0.9, personal: false) }
     if value.count == 10, isAlbanianNIPT(value), named(niptWords) { return found("al_nipt", 0.9, personal: false) }
+    if value.count == 14, isRomanianONRC(value), named(onrcWords) { return found("ro_onrc", 0.9, personal: false) }
     if value.count == 20, isCadastralReference(value), named(cadastralWords) { return found("es_referenciacatastral", 0.9, personal: false) }
     if value.count == 14, isMauritianNID(value), named(mauritianWords) || ContextWords.identifier.near(bytes, start, end, before: options.window) {
       return found("mu_nid", 0.9, personal: true)

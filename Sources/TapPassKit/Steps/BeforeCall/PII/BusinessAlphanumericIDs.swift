@@ -89,4 +89,95 @@ extension AlphanumericIDs {
   }
 
   private static let cadastralChecks = Array("MQWERTYUIOPASDFGHJKLBZX".utf8)
+
+  static let nrtWords = ContextWords(["nrt", "andorra", "andorran", "registre tributari"])
+  static let onrcWords = ContextWords(["onrc", "registrul comerţului", "registrul comerțului", "trade register", "romanian"])
+
+  /// Identifiers written in groups that the tokenizer cuts apart: the
+  /// Andorran NRT ("A-700747-F", "L709811-C", "A-710.646-J") and the
+  /// Romanian trade-register number in its old form ("J40/5139/1998",
+  /// "J40 14850 2021"). Neither has a check character, so both need their
+  /// names. Returns the candidate and where it ends.
+  static func matchGrouped(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, options: PIIOptions) -> Candidate? {
+    guard start + 1 < bytes.count, start == 0 || !PIIBytes.isAlnum(bytes[start - 1]) else { return nil }
+    let named = { (words: ContextWords) in words.occurs(in: bytes, from: start - NationalIDs.keywordWindow, to: start) }
+    if let end = andorranNRTEnd(bytes, start), options.enabled("ad_nrt"), named(nrtWords) {
+      return Candidate(start: start, end: end, type: "ad_nrt", score: 0.9, severity: .medium, category: "national_id", reasons: ["format, named"])
+    }
+    if let end = romanianONRCEnd(bytes, start), options.enabled("ro_onrc"), named(onrcWords) {
+      return Candidate(start: start, end: end, type: "ro_onrc", score: 0.9, severity: .medium, category: "national_id", reasons: ["format, named"])
+    }
+    return nil
+  }
+
+  /// NRT: a letter for the kind of taxpayer, six digits (maybe with a
+  /// thousands dot), a control letter, dashes optional. Companies (A, L)
+  /// are numbered 700000–799999, F (residents) up to 699999.
+  static func andorranNRTEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+    let kind = bytes[start]
+    guard Array("ACDEFGLOPU".utf8).contains(kind) else { return nil }
+    var index = start + 1
+    if index < bytes.count, bytes[index] == 0x2D { index += 1 }
+    var value = 0, digits = 0
+    while index < bytes.count, digits < 6 {
+      if PIIBytes.isDigit(bytes[index]) {
+        value = value * 10 + PIIBytes.digitValue(bytes[index])
+        digits += 1
+      } else if bytes[index] != 0x2E || digits != 3 {
+        break
+      }
+      index += 1
+    }
+    guard digits == 6 else { return nil }
+    if index < bytes.count, bytes[index] == 0x2D { index += 1 }
+    guard index < bytes.count, PIIBytes.isUpper(bytes[index]), index + 1 == bytes.count || !PIIBytes.isAlnum(bytes[index + 1]) else { return nil }
+    if kind == 0x46, value > 699_999 { return nil }
+    if kind == 0x41 || kind == 0x4C, !(700_000..<800_000).contains(value) { return nil }
+    return index + 1
+  }
+
+  /// ONRC, old form: J (companies), F (sole traders) or C (cooperatives),
+  /// the county (1–40, 51, 52), the serial number and the year of
+  /// registration (1990 to 2024, when the new form replaced it), separated
+  /// by slashes or spaces.
+  static func romanianONRCEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+    guard [0x4A, 0x46, 0x43].contains(PIIBytes.upper(bytes[start])) else { return nil }
+    var index = start + 1
+    func number(maximum: Int) -> (value: Int, digits: Int)? {
+      var value = 0, digits = 0
+      while index < bytes.count, PIIBytes.isDigit(bytes[index]), digits < maximum {
+        value = value * 10 + PIIBytes.digitValue(bytes[index])
+        digits += 1
+        index += 1
+      }
+      return digits == 0 || (index < bytes.count && PIIBytes.isDigit(bytes[index])) ? nil : (value, digits)
+    }
+    func separator() -> Bool {
+      let from = index
+      while index < bytes.count, index - from < 3, bytes[index] == 0x2F || bytes[index] == 0x20 { index += 1 }
+      return index > from
+    }
+    if index < bytes.count, bytes[index] == 0x2F { index += 1 }
+    guard let county = number(maximum: 2), (1...40).contains(county.value) || county.value == 51 || county.value == 52,
+      separator(), number(maximum: 5) != nil, separator(), let year = number(maximum: 4), year.digits == 4,
+      (1990...min(2024, NationalIDs.currentYear)).contains(year.value), index == bytes.count || !PIIBytes.isAlnum(bytes[index])
+    else { return nil }
+    // A fourth group is no ONRC ("J22/1515/2007/123").
+    if index + 1 < bytes.count, bytes[index] == 0x2F, PIIBytes.isDigit(bytes[index + 1]) { return nil }
+    return index
+  }
+
+  /// ONRC, new form (since 2024, also written for older entries): J, F or
+  /// C, the year of registration, the serial, the county (0 from 2025) and
+  /// a check digit, the sum of the other digits with the letter read as its
+  /// ASCII code mod 10.
+  static func isRomanianONRC(_ v: [UInt8]) -> Bool {
+    guard v.count == 14, [0x4A, 0x46, 0x43].contains(v[0]), PIIBytes.allDigits(v[1...]), let year = PIIBytes.number(v[1..<5]),
+      (1990...NationalIDs.currentYear).contains(year), let county = PIIBytes.number(v[11..<13])
+    else { return false }
+    let counties = (1...40).contains(county) || county == 51 || county == 52
+    guard year < 2024 ? counties : (year == 2024 ? counties || county == 0 : county == 0) else { return false }
+    let sum = v[1..<13].reduce(Int(v[0]) % 10) { $0 + PIIBytes.digitValue($1) }
+    return PIIBytes.digitValue(v[13]) == sum % 10
+  }
 }

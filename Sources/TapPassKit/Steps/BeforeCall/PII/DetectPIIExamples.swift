@@ -64,6 +64,8 @@ enum DetectPIIExamples {
     StepExample("Referencia catastral «es_referenciacatastral:4812309VK4741S0003FR»"),
     StepExample("Mauritian ID «mu_nid:B1502851234566»"),
     StepExample("Vinnutal «fo_vn:412345»; Steuernummer «de_stnr:93/815/08152»"),
+    // Ids the tokenizer cuts into groups.
+    StepExample("NRT (Andorra) «ad_nrt:L-712345-K»; ONRC «ro_onrc:J40/1234/2015» and «ro_onrc:J2019012345405»"),
     // VAT numbers after their country code, or after their own name.
     StepExample("VAT FI «fi_alv:2468 1357»; USt-IdNr. DE «de_vat:812345673»; TVA LU «lu_tva:15432184»"),
     StepExample("NIP «pl_nip:527-123-45-63», Partita IVA «it_iva:01234560108»"),
@@ -119,6 +121,10 @@ enum DetectPIIExamples {
     StepExample("Referencia catastral 4812309VK4741S0003FX, Mauritian ID B1502851234567"),
     StepExample("Order 412345 shipped, ref 93/815/08152"),
     StepExample("VAT FI 2468 1358, USt-IdNr. DE 812345674"),
+    // An NRT below a company's range, an ONRC with a fourth group or a
+    // wrong check digit, and both forms without their names.
+    StepExample("NRT (Andorra) A-699999-X; ONRC J22/1515/2007/123, J2019012345406"),
+    StepExample("Order J40/1234/2015 shipped, part L-712345-K"),
     // A country code alone, with no VAT word near, is not enough.
     StepExample("Invoice 01234560108 from LU 15432184 paid"),
     // A lone accented word is not looked up folded ("Ángel" folds to a
