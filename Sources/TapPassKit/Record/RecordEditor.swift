@@ -28,6 +28,8 @@ public enum RecordEditor {
     if let tappass = document.member("tappass", of: 0), document.nodes[tappass].kind == .object {
       // Replace existing members with the same names, append the others.
       var appended: [UInt8] = []
+      // Sized once: growing it member by member reallocated it per record.
+      appended.reserveCapacity(sections.reduce(0) { $0 + $1.name.utf8.count + $1.value.count + 4 })
       for (name, value) in sections {
         if let existing = document.member(name, of: tappass) {
           edits.append((document.rawRange(existing), value))
@@ -76,7 +78,9 @@ public enum RecordEditor {
   /// and any trailing carriage return, so every output line is compact at
   /// its ends.
   static func apply(_ edits: [(range: Range<Int>, bytes: [UInt8])], to input: [UInt8], trimmingTo valueRange: Range<Int>) -> [UInt8] {
-    let sorted = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    // Most records get one edit (the section added at the end), which
+    // needs no sorted copy.
+    let sorted = edits.count < 2 ? edits : edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
     var output: [UInt8] = []
     output.reserveCapacity(input.count + sorted.reduce(0) { $0 + $1.bytes.count } + 1)
     var cursor = valueRange.lowerBound

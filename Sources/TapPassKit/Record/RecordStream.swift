@@ -80,6 +80,7 @@ public struct RecordStream {
     // One serial queue per worker: a worker's batches run in order, and
     // only ever on its own queue.
     let queues = workers.count > 1 ? (0..<workers.count).map { DispatchQueue(label: "tappass.worker.\($0)") } : []
+    if !queues.isEmpty { WorkerMemory.keepArenasWarm() }
     var pending: PendingBatch<Payload>?
     // Whatever ends the loop (a broken pipe, a read error), no worker may
     // still be running when this returns: the process may exit right after.

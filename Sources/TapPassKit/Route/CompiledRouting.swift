@@ -317,22 +317,24 @@ struct CompiledRouting: Sendable {
 
   /// The decision of `Router.route` for one request.
   func decide(_ request: Request, _ texts: RecordTexts) -> Decision {
-    var ruleIndex = -1
-    for index in rules.indices where matches(rules[index], request, texts) {
-      ruleIndex = index
-      break
+    // The rules are read in place: taking each out of the array copied it
+    // (a retain and release per list it holds, on every record).
+    let (ruleIndex, isBlock, required, preference) = rules.withUnsafeBufferPointer { rules -> (Int, Bool, UInt8, RoutingPolicy.Preference) in
+      guard let index = rules.firstIndex(where: { matches($0, request, texts) }) else {
+        return (-1, defaultRule.block != nil, defaultRule.required, defaultRule.preference)
+      }
+      return (index, rules[index].block != nil, rules[index].required, rules[index].preference)
     }
-    let rule = ruleIndex >= 0 ? rules[ruleIndex] : defaultRule
     let rulePosition = ruleIndex >= 0 ? ruleIndex : rules.count
     let inputTokens = request.complexity.tokens
     let outputTokens = request.maxOutputTokens ?? expectedOutputTokens
     var decision = Decision(
       level: request.level, rule: ruleIndex, complexity: request.complexity, inputTokens: inputTokens, outputTokens: outputTokens,
       otherCapability: request.otherCapability)
-    if rule.block != nil { return decision }
+    if isBlock { return decision }
 
     typealias Candidate = (index: Int, cost: Double, healthy: Bool)
-    let needed = request.capabilities | rule.required
+    let needed = request.capabilities | required
     let tokens = inputTokens + outputTokens
     let level = request.level.rawValue
     let levels = ClassificationLevel.allCases.count
@@ -364,7 +366,7 @@ struct CompiledRouting: Sendable {
       }
       allowed.append((index, cost, isHealthy[index]))
     }
-    let quality = rule.preference == .quality
+    let quality = preference == .quality
     let tiers = self.tiers
     func before(_ a: Candidate, _ b: Candidate, health: Bool) -> Bool {
       if health, a.healthy != b.healthy { return a.healthy }
@@ -379,9 +381,12 @@ struct CompiledRouting: Sendable {
     }
     decision.chosen = chosen.index
     decision.cost = chosen.cost
-    if let ideal = (allowed + refused).min(by: { before($0, $1, health: false) }), ideal.index != chosen.index {
-      decision.fallback = ideal.index
-    }
+    // The best model ignoring health, over allowed then refused models
+    // (the first of equals wins, as `min` keeps it), without joining them.
+    var ideal = allowed[0]
+    for candidate in allowed.dropFirst() where before(candidate, ideal, health: false) { ideal = candidate }
+    for candidate in refused where before(candidate, ideal, health: false) { ideal = candidate }
+    if ideal.index != chosen.index { decision.fallback = ideal.index }
     for other in ranked.dropFirst() {
       if !other.healthy {
         slots[other.index] = .entry(degradedEntries[other.index])
