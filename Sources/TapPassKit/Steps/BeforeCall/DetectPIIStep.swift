@@ -45,7 +45,7 @@ public struct DetectPIIStep: Step {
   public static let descriptor = StepDescriptor(
     id: "detect_pii",
     title: "Detect PII",
-    summary: "Finds personal data: e-mails, phones, cards, IBANs, national ids with check digits, IPs, dates of birth, addresses and names.",
+    summary: "Finds personal data: e-mails, phones, cards, IBANs, national, tax and company ids (with their check digits where they have one), IPs, dates of birth, addresses and names.",
     rationale: "Personal data sent to a model provider leaves the organisation; checksums and context keep ordinary numbers and words silent.",
     phase: .beforeCall, category: .dataProtection, position: 200, defaultAction: .redact,
     reads: FieldRole.request.union([.output]),
