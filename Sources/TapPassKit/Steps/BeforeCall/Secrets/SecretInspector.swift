@@ -92,6 +92,10 @@ struct SecretInspector {
         if let token = prefixedToken(bytes, match), prefixedStarts.insert(token.start).inserted { found = token }
       case .hookURL:
         found = hookURL(bytes, match)
+      case .encoded:
+        found = encodedSecret(bytes, match)
+      case .pgpass:
+        found = pgpassLine(bytes, match)
       case .puttyKey:
         // Many headers without a key after them: search each stretch once.
         found = puttyKey(bytes, match, searchedTo: &puttySearchedTo)
