@@ -157,6 +157,10 @@ enum DetectSecretsExamples {
     // Unscoped `.npmrc` credentials: `_auth` is base64 of `user:password`.
     StepExample("_auth = «npm_token:ZGVwbG95OlhrMjltUHE3THc=»\nalways-auth = true"),
     StepExample("//npm.acme.io/:_password=«npm_token:WGsyOW1QcTdMdw==»"),
+    // A Kubernetes `Secret`: every value under `data:` (base64) and
+    // `stringData:`, whatever its key says, except user and host names.
+    StepExample("apiVersion: v1\nkind: Secret\nmetadata:\n  name: mail\ntype: Opaque\ndata:\n  username: ZGVwbG95\n  sendgrid: «generic_secret:WGsyOW1QcTdMdw==»\nstringData:\n  relay: «generic_secret:Qm7vX2kR9pL4» # rotated\n"),
+    StepExample("data:\n  settings.ini: «generic_secret:WGsyOW1QcTdMdw==»\nkind: Secret\n---\nkind: ConfigMap\ndata:\n  relay: Qm7vX2kR9pL4\n"),
   ]
 
   static let nonTriggering: [StepExample] = [
@@ -297,6 +301,9 @@ enum DetectSecretsExamples {
     StepExample("_auth = cmVwb3J0LXNlcnZpY2UtYWNjb3VudA=="),
     // npm reads `_authToken` only under a registry's scope.
     StepExample("registry=https://npm.acme.io/\n_authToken=6f1c2a9e-4b7d-4e21-9c3a-8d5e7f0b1a24"),
+    // A `Secret` of stand-ins, names and ports; the same values in a `ConfigMap`.
+    StepExample("kind: Secret\nstringData:\n  relay: changeme\n  api: ${API_KEY}\n  smtp: <password>\n  mask: xxxxxxxxxx\ndata:\n  db_host: ZGIuYWNtZS5pbnRlcm5hbA==\n  port: NTQzMg==\n  relay: eHh4eHh4eHh4eA==\n"),
+    StepExample("kind: ConfigMap\ndata:\n  relay: Qm7vX2kR9pL4\n  sendgrid: WGsyOW1QcTdMdw==\n"),
   ]
 
   /// Every configuration option, exercised.

@@ -7,9 +7,10 @@
 /// bare colon or a blank, which rules out IPv6 and MAC addresses, clock
 /// times and `/etc/passwd` lines (whose second field is `x`).
 extension SecretInspector {
+  /// The match arrives at its end, one byte into the password.
   func pgpassLine(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
-    var position = match.start
-    if bytes[position] == UInt8(ascii: "\\") { position += 2 } else if !SecretBytes.keyName.contains(bytes[position]) && bytes[position] != UInt8(ascii: "*") { position += 1 }
+    var position = match.end - 1
+    while position > 0 && match.end - position < 1024 && !Self.startsPgpassLine(bytes, position) { position -= 1 }
     var fields: [Range<Int>] = []
     var fieldStart = position
     while position < bytes.count && fields.count < 4 && bytes[position] != 0x0A && bytes[position] != 0x0D {
@@ -20,7 +21,10 @@ extension SecretInspector {
       }
       position += 1
     }
-    guard fields.count == 4, fields.allSatisfy({ !$0.isEmpty }) else { return nil }
+    guard fields.count == 4, fields.allSatisfy({ !$0.isEmpty }),
+      fields[0].allSatisfy({ SecretBytes.keyName.contains(bytes[$0]) || bytes[$0] == UInt8(ascii: "*") }),
+      fields[1].count <= 5, fields[1].allSatisfy({ bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }) || (fields[1].count == 1 && bytes[fields[1].lowerBound] == UInt8(ascii: "*"))
+    else { return nil }
     // A host name, an address or `*`: something a letter, a dot or a star marks.
     let host = fields[0]
     guard host.contains(where: { bytes[$0] == UInt8(ascii: ".") || bytes[$0] == UInt8(ascii: "*") || SecretBytes.alphanumeric.contains(bytes[$0]) && bytes[$0] > 0x39 }) else { return nil }
@@ -41,5 +45,13 @@ extension SecretInspector {
     guard end > fieldStart else { return nil }
     let assignment = Assignment(key: fields[3], value: fieldStart..<end, quoted: true)
     return keyed.judge(bytes, assignment, KeyMeaning(type: "generic_password", strength: .password), rule: "pgpass-line")
+  }
+
+  /// Whether a line of the file starts at `index`: after a line break, a
+  /// quote or a `\n` escape.
+  static func startsPgpassLine(_ bytes: [UInt8], _ index: Int) -> Bool {
+    let before = bytes[index - 1]
+    return before == 0x0A || before == 0x0D || before == UInt8(ascii: "\"")
+      || (index >= 2 && before == UInt8(ascii: "n") && bytes[index - 2] == UInt8(ascii: "\\"))
   }
 }
