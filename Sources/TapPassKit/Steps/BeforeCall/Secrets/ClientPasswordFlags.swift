@@ -1,7 +1,8 @@
 /// Passwords given to a client program as the argument of a short flag:
 /// `mysql -pS3cret`, `sshpass -p 'S3cret' ssh …`, `redis-cli -a S3cret`,
 /// `mongosh -u admin -p S3cret`, `ldapsearch -D cn=admin -w S3cret`,
-/// `docker login -u ci -p S3cret`.
+/// `docker login -u ci -p S3cret`, `sqlcmd -U sa -P S3cret`, and Samba's
+/// `smbclient -U user%S3cret`.
 ///
 /// The same letters mean other things to other programs (`mkdir -p`,
 /// `ssh -p 2222`, `ls -a`, `grep -w`, `docker run -p 80:80`), so a flag
@@ -17,12 +18,16 @@ struct ClientPasswordFlag: Sendable {
   var flag: UInt8
   var glued: Bool
   var spaced: Bool
+  /// The argument is `user<separator>password` (Samba's `user%password`);
+  /// without the separator it is a user name alone and the client prompts.
+  var separator: UInt8?
 
-  init(_ clients: [String], flag: Character, glued: Bool, spaced: Bool) {
+  init(_ clients: [String], flag: Character, glued: Bool, spaced: Bool, separator: Character? = nil) {
     self.clients = clients.map { Array($0.utf8) }
     self.flag = flag.asciiValue!
     self.glued = glued
     self.spaced = spaced
+    self.separator = separator?.asciiValue
   }
 
   static let all: [ClientPasswordFlag] = [
@@ -32,6 +37,8 @@ struct ClientPasswordFlag: Sendable {
     ClientPasswordFlag(["docker login", "podman login", "buildah login", "skopeo login", "registry login", "oras login"], flag: "p", glued: false, spaced: true),
     ClientPasswordFlag(["redis-cli", "keydb-cli"], flag: "a", glued: false, spaced: true),
     ClientPasswordFlag(["ldapsearch", "ldapadd", "ldapmodify", "ldapdelete", "ldapwhoami", "ldappasswd", "ldapcompare", "ldapmodrdn"], flag: "w", glued: false, spaced: true),
+    ClientPasswordFlag(["sqlcmd", "bcp", "osql"], flag: "P", glued: false, spaced: true),
+    ClientPasswordFlag(["smbclient", "smbget", "smbcacls", "smbtree", "rpcclient", "winexe", "net rpc", "net ads"], flag: "U", glued: false, spaced: true, separator: "%"),
   ]
 }
 
@@ -46,7 +53,7 @@ extension SecretInspector {
     guard start < bytes.count else { return nil }
     var lineStart = match.start
     while lineStart > 0 && match.start - lineStart < 512 && bytes[lineStart - 1] != 0x0A && bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
-    guard ClientPasswordFlag.all.contains(where: { client in
+    guard let client = ClientPasswordFlag.all.first(where: { client in
       client.flag == flag && (spaced ? client.spaced : client.glued)
         && client.clients.contains { Self.startsWord(bytes, lineStart..<match.start, $0) }
     }) else { return nil }
@@ -59,8 +66,15 @@ extension SecretInspector {
       while end < bytes.count && end - start <= ValueExtraction.maxValueLength && bytes[end] != quote && bytes[end] != 0x0A { end += 1 }
       guard end < bytes.count, bytes[end] == quote else { return nil }
       quoted = true
+    } else if client.separator != nil {
+      // `-U CORP\svc%S3cret`: a domain's backslash belongs to the user.
+      while end < bytes.count && !ValueExtraction.endsUnquoted(bytes[end]) || end < bytes.count && bytes[end] == UInt8(ascii: "\\") { end += 1 }
     } else {
       while end < bytes.count && !ValueExtraction.endsUnquoted(bytes[end]) { end += 1 }
+    }
+    if let separator = client.separator {
+      guard let split = (start..<end).first(where: { bytes[$0] == separator }) else { return nil }
+      start = split + 1
     }
     guard end > start else { return nil }
     let assignment = Assignment(key: (match.start + 1)..<(match.start + 3), value: start..<end, quoted: quoted)

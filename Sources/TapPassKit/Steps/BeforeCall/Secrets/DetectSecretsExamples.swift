@@ -143,6 +143,24 @@ enum DetectSecretsExamples {
     // A line that is a service name and a long random base36 key (only
     // at a line's start: mid-line, a word and a value is prose).
     StepExample("# vendors\nacme «api_key:j8ht9lgmxg9edn581u33xtplpft75v2s»"),
+    // A JWT or a PEM key encoded once more in base64 (Kubernetes `data:`,
+    // kubeconfig `client-key-data`), with or without a key before it.
+    StepExample("kubectl printed «jwt:ZXlKaGJHY2lPaUpJVXpJMU5pSXNJblI1Y0NJNklrcFhWQ0o5LmV5SnpkV0lpT2lBaWMzWmpMWGR2Y210bGNpSXNJQ0pwWVhRaU9pQXhOek14TURBd01EQXdmUS5WM1p3LXI5aDl4Vmw2MkRtWC03YnpFZXNXOHJhdXlIOGoxdndoSVQtQTdy» for the service account"),
+    StepExample("data:\n  tls.key: «private_key:LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpQL2VBbUlMa25vcWdSOU05SngzUFc4SWxHZXB0cjk3bXVjWTVzR0Y5OWNiRW5TcCttRGY5L2pTa1dQMERHSWFwCmVNb0VzTzA1aC83bEJRcWZFZHpqVkp6TXBuMWZZQ1J5cnFwZ1BtK3UxWjlrMXZkazVmMm5HTnZuMmE3QUgxeHgKLS0tLS1FTkQgUlNBIFBSSVZBVEUgS0VZLS0tLS0K»\n"),
+    // Samba's `user%password`, SQL Server's `-P`.
+    StepExample("smbclient //fs01/backups -U backup%«generic_password:Xk29mPq7Lw» -c 'ls'"),
+    StepExample("smbclient -U 'CORP\\svc_backup%«generic_password:Xk29!mPq7Lw»' //fs01.corp.local/backups"),
+    StepExample("sqlcmd -S db01 -U sa -P «generic_password:Xk29mPq7Lw» -Q \"select 1\""),
+    // `.pgpass` lines: host, port, database, user, password.
+    StepExample("db.acme.internal:5432:orders:app:«generic_password:Xk29mPq7Lw»"),
+    StepExample("# ~/.pgpass\n*:*:*:replicator:«generic_password:n4Kx8pQ2z\\:Lm7»\n"),
+    // Unscoped `.npmrc` credentials: `_auth` is base64 of `user:password`.
+    StepExample("_auth = «npm_token:ZGVwbG95OlhrMjltUHE3THc=»\nalways-auth = true"),
+    StepExample("//npm.acme.io/:_password=«npm_token:WGsyOW1QcTdMdw==»"),
+    // A Kubernetes `Secret`: every value under `data:` (base64) and
+    // `stringData:`, whatever its key says, except user and host names.
+    StepExample("apiVersion: v1\nkind: Secret\nmetadata:\n  name: mail\ntype: Opaque\ndata:\n  username: ZGVwbG95\n  sendgrid: «generic_secret:WGsyOW1QcTdMdw==»\nstringData:\n  relay: «generic_secret:Qm7vX2kR9pL4» # rotated\n"),
+    StepExample("data:\n  settings.ini: «generic_secret:WGsyOW1QcTdMdw==»\nkind: Secret\n---\nkind: ConfigMap\ndata:\n  relay: Qm7vX2kR9pL4\n"),
   ]
 
   static let nonTriggering: [StepExample] = [
@@ -267,6 +285,25 @@ enum DetectSecretsExamples {
     StepExample("payout bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq confirmed"),
     // A cut-off copy of a vendor token whose prefix names its vendor.
     StepExample("twine upload with pypi-AgEIcHlwaS5vcmcCJGQ3ZTVmMjFhLTRkOGMtNGI5Mi1iMTM3LWY2ZTQyYzA4OWQxNQ (cut off)"),
+    // Base64 of a masked JWT, of a PEM stand-in, of text that only starts like a JWT.
+    StepExample("ZXlKaGJHY2lPaUpJVXpJMU5pSXNJblI1Y0NJNklrcFhWQ0o5LmV5SnpkV0lpT2lBaWMzWmpMWGR2Y210bGNpSXNJQ0pwWVhRaU9pQXhOek14TURBd01EQXdmUS54eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eA=="),
+    StepExample("blob LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQouLi4KLS0tLS1FTkQgUlNBIFBSSVZBVEUgS0VZLS0tLS0K in the docs"),
+    StepExample("ZXlKelpYSjJaWElpT2lBaVlYQnBJbjAgaXMgYSBjb25maWcgYmxvYg=="),
+    // Client flags that prompt, take a variable, or belong to another program.
+    StepExample("smbclient -L //fs01 -U backup && smbclient //fs01/share -U \"$SMB_USER%$SMB_PASS\""),
+    StepExample("sqlcmd -S db01 -U sa -P $SA_PASSWORD && scp -P 2222 dump.sql deploy@10.0.0.5:/tmp"),
+    // Lines with four colons that are no `.pgpass` entry: a placeholder,
+    // an IPv6 address, `/etc/passwd`, a time, a MAC address.
+    StepExample("localhost:5432:*:postgres:changeme"),
+    StepExample("fe80:0:0:0:202:b3ff:fe1e:8329\nroot:x:0:0:root:/root:/bin/bash\n12:30:45:00:start\n00:1a:2b:3c:4d:5e"),
+    // `_auth` lines of code or templates, and masks.
+    StepExample("_auth = get_auth(user)\n_authToken=${NPM_TOKEN}\n_password=xxxxxxxxxxxxxxxx"),
+    StepExample("_auth = cmVwb3J0LXNlcnZpY2UtYWNjb3VudA=="),
+    // npm reads `_authToken` only under a registry's scope.
+    StepExample("registry=https://npm.acme.io/\n_authToken=6f1c2a9e-4b7d-4e21-9c3a-8d5e7f0b1a24"),
+    // A `Secret` of stand-ins, names and ports; the same values in a `ConfigMap`.
+    StepExample("kind: Secret\nstringData:\n  relay: changeme\n  api: ${API_KEY}\n  smtp: <password>\n  mask: xxxxxxxxxx\ndata:\n  db_host: ZGIuYWNtZS5pbnRlcm5hbA==\n  port: NTQzMg==\n  relay: eHh4eHh4eHh4eA==\n"),
+    StepExample("kind: ConfigMap\ndata:\n  relay: Qm7vX2kR9pL4\n  sendgrid: WGsyOW1QcTdMdw==\n"),
   ]
 
   /// Every configuration option, exercised.

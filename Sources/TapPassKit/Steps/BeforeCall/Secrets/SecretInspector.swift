@@ -25,6 +25,7 @@ struct SecretInspector {
     var rejectedTokens = Set<Int>()
     var puttySearchedTo = 0
     var prefixedStarts = Set<Int>()
+    var kubernetesDocuments = Set<Int>()
     let vendorRules = configuration.vendorRules
     for match in matches where vendorRules {
       guard case .vendor(let format) = SecretRules.table[match.pattern].rule else { continue }
@@ -92,6 +93,12 @@ struct SecretInspector {
         if let token = prefixedToken(bytes, match), prefixedStarts.insert(token.start).inserted { found = token }
       case .hookURL:
         found = hookURL(bytes, match)
+      case .encoded:
+        found = encodedSecret(bytes, match)
+      case .pgpass:
+        found = pgpassLine(bytes, match)
+      case .kubernetesSecret:
+        candidates += kubernetesSecret(bytes, match, scanned: &kubernetesDocuments).filter { !rejectedTokens.contains($0.start) }
       case .puttyKey:
         // Many headers without a key after them: search each stretch once.
         found = puttyKey(bytes, match, searchedTo: &puttySearchedTo)

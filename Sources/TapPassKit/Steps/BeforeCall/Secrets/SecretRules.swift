@@ -18,7 +18,9 @@
 /// - a quoted literal compared with a secret-ish name, `"…" == password`;
 /// - structural markers: `-----BEGIN … PRIVATE KEY`, `eyJ` of a JWT header,
 ///   `://user:pass@`, webhook hosts, `curl -u`, `.npmrc` auth lines,
-///   `mysql -p<password>`, `sshpass -p <password>` and other clients' flags;
+///   `mysql -p<password>`, `sshpass -p <password>` and other clients' flags,
+///   `.pgpass` lines, base64 of a JWT or a PEM key (`ZXlK`, `LS0tLS1CRUdJTi`),
+///   the `kind: Secret` line of a Kubernetes manifest;
 /// - shapes that most vendors share: a lower-case prefix and a long random
 ///   body standing alone (`acme_live_Q7vX…`, `PrefixedTokens.swift`), a
 ///   URL whose host or path says hook and whose path holds a random part.
@@ -41,6 +43,9 @@ enum SecretRule: Sendable {
   case clientPassword
   case prefixedToken
   case hookURL
+  case encoded
+  case pgpass
+  case kubernetesSecret
 
   /// Rules that know one vendor (a token format, a webhook host, `.npmrc`,
   /// Azure SAS): off under `vendor_rules: false`.
@@ -85,7 +90,11 @@ enum SecretRules {
         #"(?:webhook\.office\.com/webhookb2|outlook\.office\.com/webhook|hooks\.zapier\.com/hooks/catch|\.tines\.com/webhook|chat\.googleapis\.com/v1/spaces)/"#),
         .webhook(type: "webhook_url")),
       (PatternSpec("curl-user", #"(?:^|[ \t])(?:-u|--user)[ \t=]{1,3}"#), .curlUser),
-      (PatternSpec("npmrc-auth", #"/:_auth(?:Token)?[ \t]*="#), .npmrc),
+      // `//registry/:_authToken=…`, and the unscoped `_auth=` (base64 of
+      // `user:password`) and `_password=` lines of an older `.npmrc`. An
+      // unscoped `_authToken` is ignored by npm and is a test fixture in
+      // detect-secrets' suite, so it is not one.
+      (PatternSpec("npmrc-auth", #"(?:/:_(?:auth(?:Token)?|password)|(?:^|[\n\r])[ \t]{0,8}_(?:auth|password))[ \t]*="#), .npmrc),
       // Azure shared access signatures: the `sig=` parameter of a SAS URL
       // or connection string.
       (PatternSpec("azure-sas-signature", #"[?&;]sig=[A-Za-z0-9%+/]{20}"#), .sasSignature),
@@ -97,7 +106,16 @@ enum SecretRules {
       // value, glued or after blanks. The validator wants one of the
       // flag's clients earlier on the line (`ClientPasswordFlags.swift`),
       // since `mkdir -p`, `ssh -p 2222`, `ls -a` and `grep -w` share them.
-      (PatternSpec("client-password-flag", #"[ \t]-[paw](?:[^\s-]|[ \t]{1,8}[^\s-])"#), .clientPassword),
+      (PatternSpec("client-password-flag", #"[ \t]-[pawPU](?:[^\s-]|[ \t]{1,8}[^\s-])"#), .clientPassword),
+      // `host:port:database:user:password` lines of a `.pgpass` file, also
+      // as a JSON string written by a tool call (after `"` or a `\n` escape).
+      // No start tracking: it cost 1.5% of the data steps' instructions on
+      // the corpus workload; the validator walks back to the line's start.
+      (PatternSpec("pgpass-line", #"(?:^|[\n\r"]|\\n)[A-Za-z0-9_.*\-]+:(?:[0-9]{1,5}|\*):[^:\s]+:[^:\s]+:[^:\s]"#, leftmostStart: false), .pgpass),
+      // A JWT or a PEM private key, base64-encoded once more (`EncodedSecrets.swift`).
+      (PatternSpec("base64-wrapped", #"(?:ZXlK|LS0tLS1CRUdJTi)[A-Za-z0-9+/_\-]{16}"#), .encoded),
+      // The `kind: Secret` line of a Kubernetes manifest (`KubernetesSecrets.swift`).
+      (PatternSpec("kubernetes-secret", #"(?:^|[\n\r])[ \t]{0,8}(?:- )?kind:[ \t]*["']?Secret["']?[ \t]*(?:[\n\r#]|$)"#), .kubernetesSecret),
       // The end of a prefix (or a `_`/`-` inside the body) and the next 20
       // characters: a short
       // chain the database runs as a DFA; the validator walks back to the

@@ -183,18 +183,32 @@ extension SecretInspector {
     return inner.contains(where: { bytes[$0] == UInt8(ascii: "{") || bytes[$0] == UInt8(ascii: "}") || SecretBytes.isSpace(bytes[$0]) }) ? range : inner
   }
 
-  /// `//registry.example.org/:_authToken=value` in an `.npmrc`.
+  /// `//registry.example.org/:_authToken=value` in an `.npmrc`, or an
+  /// unscoped `_auth=` / `_password=` line (older npm read them for every
+  /// registry). An unscoped line has no
+  /// registry to vouch for it, so its value must be one token to the
+  /// line's end, and `_auth` must decode to `user:password`.
   func npmrc(_ bytes: [UInt8], _ match: PatternMatch) -> Candidate? {
-    var hostStart = match.start
-    while hostStart > 0 && match.start - hostStart < 200 && bytes[hostStart - 1] != 0x0A && !SecretBytes.isSpace(bytes[hostStart - 1]) && !SecretBytes.isQuote(bytes[hostStart - 1]) { hostStart -= 1 }
-    guard SecretBytes.hasPrefix(bytes, hostStart..<match.start, "//"), match.start - hostStart > 2,
-      SecretBytes.alphanumeric.contains(bytes[hostStart + 2]) else { return nil }
+    let scoped = bytes[match.start] == UInt8(ascii: "/")
+    if scoped {
+      var hostStart = match.start
+      while hostStart > 0 && match.start - hostStart < 200 && bytes[hostStart - 1] != 0x0A && !SecretBytes.isSpace(bytes[hostStart - 1]) && !SecretBytes.isQuote(bytes[hostStart - 1]) { hostStart -= 1 }
+      guard SecretBytes.hasPrefix(bytes, hostStart..<match.start, "//"), match.start - hostStart > 2,
+        SecretBytes.alphanumeric.contains(bytes[hostStart + 2]) else { return nil }
+    }
     var start = match.end
     while start < bytes.count && SecretBytes.isSpace(bytes[start]) { start += 1 }
     var end = start
     while end < bytes.count && !ValueExtraction.endsUnquoted(bytes[end]) { end += 1 }
     let range = start..<end
     guard range.count >= 8, !placeholders.isPlaceholder(bytes, range) else { return nil }
+    if !scoped {
+      guard range.allSatisfy({ SecretBytes.token.contains(bytes[$0]) }), end == bytes.count || bytes[end] == 0x0A || bytes[end] == 0x0D,
+        !placeholders.isMasked(bytes, range) else { return nil }
+      if SecretBytes.find(bytes, "_auth=", from: match.start, limit: match.end) != nil || SecretBytes.find(bytes, "_auth ", from: match.start, limit: match.end) != nil {
+        guard let decoded = FormatChecks.base64Decoded(bytes, range), decoded.contains(UInt8(ascii: ":")) else { return nil }
+      }
+    }
     return Candidate(start: start, end: end, type: "npm_token", score: 0.9, severity: .critical, reasons: ["npmrc-auth"])
   }
 
