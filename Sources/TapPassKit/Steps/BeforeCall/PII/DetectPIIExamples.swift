@@ -79,6 +79,8 @@ enum DetectPIIExamples {
     StepExample("Please forward the invoice to «person:Zoë Brontë» in accounting."),
     StepExample("The contract was signed by «person:José Martínez» on Monday."),
     StepExample("The lease names «person:Juan del Castillo» as tenant."),
+    // A first name that also starts a two-word place, on its own.
+    StepExample("Our guide «person:Sierra Smith» met us in Hong Kong."),
     // First names only Faker's locales give (names/SOURCE.md), which the
     // 1990 Census lists miss.
     StepExample("Please send the signed contract to «person:Priya Sharma» and «person:Kwame Mensah»."),
@@ -109,6 +111,8 @@ enum DetectPIIExamples {
     // Contribuyente"), an abstract noun ("Identificación"), and a run of
     // more than two capitalised words in another language.
     StepExample("RNC (Registro Nacional del Contribuyente, Dominican Republic tax number)"),
+    // Two-word places whose words are also names.
+    StepExample("We flew from Sierra Leone to Puerto Rico, then on to El Salvador, Hong Kong and St. Louis."),
     StepExample("RIF (Registro de Identificación Fiscal, Venezuelan VAT number); NCF (Números de Comprobante Fiscal)"),
     // Business numbers with a wrong check digit, a juristic-person number
     // without its leading 0, and an Algerian NIF's 15 digits without its name.

@@ -369,11 +369,28 @@ struct PersonNames {
   private func namesPlace(_ context: Context, _ index: Int) -> Bool {
     let tokens = context.tokens
     let head = tokens[index]
+    // A known two-word place, with the word before or after ("St. Louis": a dot between is allowed).
+    if index + 1 < tokens.count, tokens[index + 1].start - head.end <= 2, Self.isPlacePair(head.hash, tokens[index + 1].hash) { return true }
+    if index >= 1, head.start - tokens[index - 1].end <= 2, Self.isPlacePair(tokens[index - 1].hash, head.hash) { return true }
     if head.capitalised, classes.of(head.hash).contains(.placePrefix), index + 1 < tokens.count, tokens[index + 1].tightBefore { return true }
     guard index >= 1, head.tightBefore, !head.breakBefore else { return false }
     let previous = tokens[index - 1]
     return previous.capitalised && classes.of(previous.hash).contains(.placePrefix)
   }
+
+  /// `WordLists.placePairs`, as the hashes of the two words.
+  private struct WordPair: Hashable {
+    let first, second: UInt64
+  }
+
+  private static let placePairs: Set<WordPair> = Set(
+    WordLists.placePairs.split(separator: ",").map { pair in
+      let words = pair.split(separator: " ").map { WordLists.hash(String($0)) }
+      return WordPair(first: words[0], second: words[1])
+    }
+  )
+
+  private static func isPlacePair(_ first: UInt64, _ second: UInt64) -> Bool { placePairs.contains(WordPair(first: first, second: second)) }
 
   /// A one-letter capital between two names ("Faina D. Yefremova",
   /// "Ravil G Yefimov"): the shape of a full name in forms and records.

@@ -210,6 +210,19 @@ enum WordLists {
   /// stays a known false positive.
   static let placePrefixWords = "san santa santo sao são los las fort port mount lake new costa"
 
+  /// Two-word places in which a word is also a first name or surname
+  /// ("Sierra Leone", "Puerto Rico", "El Salvador", "Hong Kong", "St.
+  /// Louis"): as a pair they are the place, whichever word is looked at.
+  /// Comma-separated, lower case.
+  static let placePairs = """
+    sierra leone, puerto rico, el salvador, el paso, saint lucia, st lucia, saint louis, st louis, saint paul, st paul, \
+    saint petersburg, st petersburg, hong kong, sri lanka, saudi arabia, burkina faso, cabo verde, cape verde, tel aviv, \
+    abu dhabi, kuala lumpur, buenos aires, addis ababa, marshall islands, solomon islands, cook islands, cayman islands, \
+    virgin islands, faroe islands, monte carlo, la paz, baton rouge, des moines, santa fe, santa clara, santa barbara, \
+    santa monica, santa cruz, san marino, rio grande, grand rapids, palm springs, myrtle beach, virginia beach, \
+    south africa, south korea, north korea, south sudan, east timor, ivory coast
+    """
+
   /// Endings that mark a surname in the languages the Census lists miss:
   /// Nordic patronymics, Slavic, Romanian and Greek surnames.
   static let surnameEndings: [[UInt8]] = ["sen", "sson", "dottir", "dóttir", "ski", "ska", "sky", "ová", "ić", "ič", "enko", "ov", "ev",
