@@ -81,6 +81,8 @@ enum DetectPIIExamples {
     StepExample("The lease names «person:Juan del Castillo» as tenant."),
     // A first name that also starts a two-word place, on its own.
     StepExample("Our guide «person:Sierra Smith» met us in Hong Kong."),
+    // A surname that is also an institution word stays a name.
+    StepExample("The tickets from «person:Rachel Hall» arrived."),
     // First names only Faker's locales give (names/SOURCE.md), which the
     // 1990 Census lists miss.
     StepExample("Please send the signed contract to «person:Priya Sharma» and «person:Kwame Mensah»."),
@@ -113,6 +115,8 @@ enum DetectPIIExamples {
     StepExample("RNC (Registro Nacional del Contribuyente, Dominican Republic tax number)"),
     // Two-word places whose words are also names.
     StepExample("We flew from Sierra Leone to Puerto Rico, then on to El Salvador, Hong Kong and St. Louis."),
+    // Institutions, buildings and days named after people.
+    StepExample("I studied at Stanford University and flew out of Harvey Milk Airport on Saint Patrick's Day."),
     StepExample("RIF (Registro de Identificación Fiscal, Venezuelan VAT number); NCF (Números de Comprobante Fiscal)"),
     // Business numbers with a wrong check digit, a juristic-person number
     // without its leading 0, and an Algerian NIF's 15 digits without its name.

@@ -284,6 +284,8 @@ struct PersonNames {
     let head = tokens[first]
     let tail = tokens[last]
     if head.allCaps || (head.length == 1 && first == last) { return nil }
+    // What is left of "Vasil Levski National Stadium" once its name is refused.
+    if isInstitutionWord(head) { return nil }
     var evidence = self.evidence(context, first)
     if evidence.title < 0, !evidence.strongCue, namesPlace(context, first) { return nil }
     if followedByVerb(context, last) { evidence.weakCue = true }
@@ -358,6 +360,12 @@ struct PersonNames {
     }
     if context.caseless { score -= 0.05 }
     guard score >= minimumScore else { return nil }
+    if evidence.title < 0, !evidence.strongCue,
+      namesInstitution(context, last)
+        || (last > first && isInstitutionWord(tail))
+    {
+      return nil
+    }
     // A title is reported with the name ("Mr. Smith").
     let start = evidence.title >= 0 ? tokens[evidence.title].start : head.start
     return (Candidate(start: start, end: tail.end, type: "person", score: min(score, 0.95), severity: .medium, reasons: [reason]), first, last)
@@ -377,6 +385,27 @@ struct PersonNames {
     let previous = tokens[index - 1]
     return previous.capitalised && classes.of(previous.hash).contains(.placePrefix)
   }
+
+  /// Whether the name ending at `last` names an institution, a building or
+  /// a day after a person ("Stanford University", "Saint Patrick's Day"):
+  /// the next word, past a possessive, is a capitalised word of
+  /// `WordLists.institutionWords`. (When that word ended the chain itself,
+  /// "Harvey Milk Airport", the caller checks the tail, unless it is also
+  /// a surname: "Doris Day", "Rachel Hall".) Read only for a name about to
+  /// be reported.
+  private func namesInstitution(_ context: Context, _ last: Int) -> Bool {
+    let tokens = context.tokens
+    var next = last + 1
+    if next < tokens.count, tokens[next].length == 1, context.bytes[tokens[next].start] | 0x20 == 0x73, !tokens[next].tightBefore,
+      tokens[next].start - tokens[last].end <= 3
+    {
+      next += 1
+    }
+    guard next < tokens.count, tokens[next].capitalised, tokens[next].start - tokens[next - 1].end <= 1 || tokens[next].tightBefore else { return false }
+    return Self.institutionWords.contains(tokens[next].hash)
+  }
+
+  private static let institutionWords = Set(WordLists.words(in: WordLists.institutionWords).map { WordLists.hash($0) })
 
   /// `WordLists.placePairs`, as the hashes of the two words.
   private struct WordPair: Hashable {
@@ -483,7 +512,13 @@ struct PersonNames {
     let bytes = context.bytes
     return token.kind == .word && isCapitalised(context, index) && !token.allCaps && token.length >= 3
       && !isCommon(bytes, token) && !looksLikeEnglishWord(bytes, token) && !bytes[token.start..<token.end].contains(0x27)
-      && !namesPlace(context, index)
+      && !namesPlace(context, index) && !isInstitutionWord(token)
+  }
+
+  /// A word of `WordLists.institutionWords` that is not also a surname
+  /// ("Stadium", "Airport"; not "Hall" or "Day").
+  private func isInstitutionWord(_ token: TextToken) -> Bool {
+    Self.institutionWords.contains(token.hash) && lastNames.frequency(hash: token.hash) == 0
   }
 
   /// A list's frequency of a non-ASCII word with its accents folded.

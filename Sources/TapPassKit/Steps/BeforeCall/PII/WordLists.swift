@@ -223,6 +223,16 @@ enum WordLists {
     south africa, south korea, north korea, south sudan, east timor, ivory coast
     """
 
+  /// Words that, after a name, make it the name of an institution, a
+  /// building, a prize or a day ("Stanford University", "Nobel Prize",
+  /// "Martin Luther King Day").
+  static let institutionWords = """
+    university college school academy institute institution hospital clinic foundation trust airport station terminal \
+    bridge tunnel stadium arena museum library gallery center centre hall church cathedral chapel day prize award \
+    awards memorial inc corp corporation llc ltd plc gmbh company group bank motors holdings partners associates \
+    building tower hotel theatre theater
+    """
+
   /// Endings that mark a surname in the languages the Census lists miss:
   /// Nordic patronymics, Slavic, Romanian and Greek surnames.
   static let surnameEndings: [[UInt8]] = ["sen", "sson", "dottir", "dóttir", "ski", "ska", "sky", "ová", "ić", "ič", "enko", "ov", "ev",
