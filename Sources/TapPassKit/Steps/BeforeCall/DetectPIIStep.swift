@@ -266,6 +266,15 @@ extension DetectPIIStep {
         while index < tokens.count, tokens[index].start < candidate.end { index += 1 }
         continue
       }
+      // A BIC: eight or eleven capitals and digits, named ("SWIFT: DEUTDEFF500").
+      if token.ascii, token.allCaps, token.length == 8 || token.length == 11, token.kind == .word || token.kind == .mixed,
+        AlphanumericIDs.isBIC(PIIBytes.compact(bytes, token.start, token.end)), options.enabled("bic"),
+        AlphanumericIDs.bicWords.occurs(in: bytes, from: token.start - NationalIDs.keywordWindow, to: token.start)
+      {
+        candidates.append(Candidate(start: token.start, end: token.end, type: "bic", score: 0.9, severity: .medium, category: "national_id", reasons: ["format, named"]))
+        index += 1
+        continue
+      }
       if token.ascii, token.kind == .word, token.allCaps, (3...4).contains(token.length), index + 1 < tokens.count,
         tokens[index + 1].kind == .number, tokens[index + 1].length == 6, tokens[index + 1].tightBefore
       {

@@ -10,7 +10,7 @@ enum AlphanumericIDs {
   /// Every type `match` reports, for configurations that name one alone.
   static let types: Set<String> = [
     "it_codicefiscale", "mx_curp", "mx_rfc", "lei", "gh_tin", "iso11649", "cn_uscc", "fi_hetu", "cn_ric", "ie_pps", "pt_cc", "ke_pin", "pe_cui",
-    "sg_uen", "do_ncf", "al_nipt", "es_referenciacatastral", "mu_nid", "ad_nrt", "ro_onrc",
+    "sg_uen", "do_ncf", "al_nipt", "es_referenciacatastral", "mu_nid", "ad_nrt", "ro_onrc", "bic",
   ]
 
   /// Checks one upper-case alphanumeric token (spaces and dashes removed).

@@ -64,6 +64,7 @@ enum DetectPIIExamples {
     StepExample("Referencia catastral «es_referenciacatastral:4812309VK4741S0003FR»"),
     StepExample("Mauritian ID «mu_nid:B1502851234566»"),
     StepExample("Vinnutal «fo_vn:412345»; Steuernummer «de_stnr:93/815/08152»"),
+    StepExample("SWIFT/BIC: «bic:DEUTDEFF500»"),
     // Ids the tokenizer cuts into groups.
     StepExample("NRT (Andorra) «ad_nrt:L-712345-K»; ONRC «ro_onrc:J40/1234/2015» and «ro_onrc:J2019012345405»"),
     // VAT numbers after their country code, or after their own name.
@@ -133,6 +134,9 @@ enum DetectPIIExamples {
     // wrong check digit, and both forms without their names.
     StepExample("NRT (Andorra) A-699999-X; ONRC J22/1515/2007/123, J2019012345406"),
     StepExample("Order J40/1234/2015 shipped, part L-712345-K"),
+    // A BIC's shape with no country code, and capitals near the language's name.
+    StepExample("BIC MULTIPLE"),
+    StepExample("In Swift, mark it REQUIRED in the DATABASE"),
     // A country code alone, with no VAT word near, is not enough.
     StepExample("Invoice 01234560108 from LU 15432184 paid"),
     // A lone accented word is not looked up folded ("Ángel" folds to a
