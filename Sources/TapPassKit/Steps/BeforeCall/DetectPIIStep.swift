@@ -268,10 +268,9 @@ extension DetectPIIStep {
       }
       // A BIC: eight or eleven capitals and digits, named ("SWIFT: DEUTDEFF500").
       if token.ascii, token.allCaps, token.length == 8 || token.length == 11, token.kind == .word || token.kind == .mixed,
-        AlphanumericIDs.isBIC(PIIBytes.compact(bytes, token.start, token.end)), options.enabled("bic"),
-        AlphanumericIDs.bicWords.occurs(in: bytes, from: token.start - NationalIDs.keywordWindow, to: token.start)
+        let candidate = AlphanumericIDs.matchBIC(bytes, start: token.start, end: token.end, options: options)
       {
-        candidates.append(Candidate(start: token.start, end: token.end, type: "bic", score: 0.9, severity: .medium, category: "national_id", reasons: ["format, named"]))
+        candidates.append(candidate)
         index += 1
         continue
       }

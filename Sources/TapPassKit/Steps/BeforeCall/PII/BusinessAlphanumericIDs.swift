@@ -101,13 +101,14 @@ extension AlphanumericIDs {
   static func matchGrouped(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, options: PIIOptions) -> Candidate? {
     guard start + 1 < bytes.count, start == 0 || !PIIBytes.isAlnum(bytes[start - 1]) else { return nil }
     let named = { (words: ContextWords) in words.occurs(in: bytes, from: start - NationalIDs.keywordWindow, to: start) }
-    if let end = andorranNRTEnd(bytes, start), options.enabled("ad_nrt"), named(nrtWords) {
-      return Candidate(start: start, end: end, type: "ad_nrt", score: 0.9, severity: .medium, category: "national_id", reasons: ["format, named"])
-    }
-    if let end = romanianONRCEnd(bytes, start), options.enabled("ro_onrc"), named(onrcWords) {
-      return Candidate(start: start, end: end, type: "ro_onrc", score: 0.9, severity: .medium, category: "national_id", reasons: ["format, named"])
-    }
+    if let end = andorranNRTEnd(bytes, start), options.enabled("ad_nrt"), named(nrtWords) { return namedFormat("ad_nrt", start, end) }
+    if let end = romanianONRCEnd(bytes, start), options.enabled("ro_onrc"), named(onrcWords) { return namedFormat("ro_onrc", start, end) }
     return nil
+  }
+
+  /// A number without a check character, found by its layout after its name.
+  private static func namedFormat(_ type: String, _ start: Int, _ end: Int) -> Candidate {
+    Candidate(start: start, end: end, type: type, score: 0.9, severity: .medium, category: "national_id", reasons: ["format, named"])
   }
 
   /// NRT: a letter for the kind of taxpayer, six digits (maybe with a
@@ -141,7 +142,7 @@ extension AlphanumericIDs {
   /// registration (1990 to 2024, when the new form replaced it), separated
   /// by slashes or spaces.
   static func romanianONRCEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
-    guard [0x4A, 0x46, 0x43].contains(PIIBytes.upper(bytes[start])) else { return nil }
+    guard onrcKinds.contains(PIIBytes.upper(bytes[start])) else { return nil }
     var index = start + 1
     func number(maximum: Int) -> (value: Int, digits: Int)? {
       var value = 0, digits = 0
@@ -158,7 +159,7 @@ extension AlphanumericIDs {
       return index > from
     }
     if index < bytes.count, bytes[index] == 0x2F { index += 1 }
-    guard let county = number(maximum: 2), (1...40).contains(county.value) || county.value == 51 || county.value == 52,
+    guard let county = number(maximum: 2), isONRCCounty(county.value),
       separator(), number(maximum: 5) != nil, separator(), let year = number(maximum: 4), year.digits == 4,
       (1990...min(2024, NationalIDs.currentYear)).contains(year.value), index == bytes.count || !PIIBytes.isAlnum(bytes[index])
     else { return nil }
@@ -167,15 +168,20 @@ extension AlphanumericIDs {
     return index
   }
 
+  /// J (companies), F (sole traders), C (cooperatives).
+  private static let onrcKinds: [UInt8] = [0x4A, 0x46, 0x43]
+  /// Romania's county numbers, Bucharest (40) and the two added later.
+  private static func isONRCCounty(_ county: Int) -> Bool { (1...40).contains(county) || county == 51 || county == 52 }
+
   /// ONRC, new form (since 2024, also written for older entries): J, F or
   /// C, the year of registration, the serial, the county (0 from 2025) and
   /// a check digit, the sum of the other digits with the letter read as its
   /// ASCII code mod 10.
   static func isRomanianONRC(_ v: [UInt8]) -> Bool {
-    guard v.count == 14, [0x4A, 0x46, 0x43].contains(v[0]), PIIBytes.allDigits(v[1...]), let year = PIIBytes.number(v[1..<5]),
+    guard v.count == 14, onrcKinds.contains(v[0]), PIIBytes.allDigits(v[1...]), let year = PIIBytes.number(v[1..<5]),
       (1990...NationalIDs.currentYear).contains(year), let county = PIIBytes.number(v[11..<13])
     else { return false }
-    let counties = (1...40).contains(county) || county == 51 || county == 52
+    let counties = isONRCCounty(county)
     guard year < 2024 ? counties : (year == 2024 ? counties || county == 0 : county == 0) else { return false }
     let sum = v[1..<13].reduce(Int(v[0]) % 10) { $0 + PIIBytes.digitValue($1) }
     return PIIBytes.digitValue(v[13]) == sum % 10
@@ -198,8 +204,12 @@ extension AlphanumericIDs {
   /// characters for the location and maybe three for the branch. No check
   /// character, so only after its name, and not after "Swift" alone (the
   /// language: "REQUIRED" and "DATABASE" have a BIC's shape).
-  static func isBIC(_ v: [UInt8]) -> Bool {
-    (v.count == 8 || v.count == 11) && v[0..<4].allSatisfy(PIIBytes.isUpper) && countryCodes.contains(Array(v[4..<6]))
-      && v[6...].allSatisfy { PIIBytes.isUpper($0) || PIIBytes.isDigit($0) }
+  static func matchBIC(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, options: PIIOptions) -> Candidate? {
+    guard end - start == 8 || end - start == 11, bytes[start..<start + 4].allSatisfy(PIIBytes.isUpper),
+      bytes[start + 6..<end].allSatisfy({ PIIBytes.isUpper($0) || PIIBytes.isDigit($0) }),
+      countryCodes.contains([bytes[start + 4], bytes[start + 5]]), options.enabled("bic"),
+      bicWords.occurs(in: bytes, from: start - NationalIDs.keywordWindow, to: start)
+    else { return nil }
+    return namedFormat("bic", start, end)
   }
 }
